@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Options bound the work an extractor may do. Zero fields take the defaults.
+type Options struct {
+	MaxBytes int64 // largest input accepted; default DefaultMaxBytes
+	MaxPages int   // PDF pages / sheets read; default DefaultMaxPages
+	MaxDepth int   // nesting (HTML elements, PDF objects and forms); default DefaultMaxDepth
+	// Name is the file name, used in messages and as a weak hint when content sniffing cannot decide.
+	Name string
+}
+
+// Defaults for Options.
+const (
+	DefaultMaxBytes = 200 << 20
+	DefaultMaxPages = 2000
+	DefaultMaxDepth = 256
+)
+
+// WithDefaults returns o with zero limits replaced by the defaults.
+func (o Options) WithDefaults() Options {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxPages <= 0 {
+		o.MaxPages = DefaultMaxPages
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = DefaultMaxDepth
+	}
+	return o
+}
+
+// Extractor turns the bytes of one file into a Document.
+type Extractor func(ctx context.Context, data []byte, opts Options) (*Document, error)
+
+// Registration describes one input format to the registry.
+type Registration struct {
+	Format Format
+	// Sniff reports whether data (the first bytes of a file, at least 8 KiB
+	// when the file has them) looks like this format. Order matters: formats
+	// with magic numbers are tried before text formats.
+	Sniff func(head []byte) bool
+	// Priority orders sniffing: lower first.
+	Priority int
+	Extract  Extractor
+}
+
+var (
+	regMu sync.RWMutex
+	regs  []Registration
+)
+
+// Register makes a format available. It is meant to be called from init.
+func Register(r Registration) {
+	regMu.Lock()
+	defer regMu.Unlock()
+	regs = append(regs, r)
+	sort.SliceStable(regs, func(i, j int) bool { return regs[i].Priority < regs[j].Priority })
+}
+
+// Lookup returns the extractor registered for f.
+func Lookup(f Format) (Extractor, bool) {
+	regMu.RLock()
+	defer regMu.RUnlock()
+	for _, r := range regs {
+		if r.Format == f {
+			return r.Extract, true
+		}
+	}
+	return nil, false
+}
+
+// Detect decides the format of data from its content: magic numbers first
+// (%PDF-, zip containers, OLE compound files, byte-order marks), then the
+// registered sniffers. The name's extension is never trusted over content.
+func Detect(data []byte, name string) (Format, error) {
+	head := data
+	if len(head) > 64<<10 {
+		head = head[:64<<10]
+	}
+	if len(bytes.TrimSpace(head)) == 0 {
+		return "", ErrEmpty
+	}
+	if f, ok := detectMagic(data); ok {
+		return f, nil
+	}
+	regMu.RLock()
+	defer regMu.RUnlock()
+	for _, r := range regs {
+		if r.Sniff != nil && r.Sniff(head) {
+			return r.Format, nil
+		}
+	}
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(name), "."))
+	return "", fmt.Errorf("%w (name says %q)", ErrUnknownFormat, ext)
+}
+
+// detectMagic recognises the binary containers by their signatures.
+func detectMagic(data []byte) (Format, bool) {
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return FormatPDF, true
+	case len(data) > 1024 && bytes.Contains(data[:1024], []byte("%PDF-")):
+		// Some producers put junk before the header; readers tolerate 1 KiB.
+		return FormatPDF, true
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return zipFormat(data), true
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		// OLE2 compound file: legacy .xls (or .doc, which we report as xls-like unsupported).
+		return FormatXLS, true
+	}
+	return "", false
+}
+
+// zipFormat tells the Office Open XML flavours apart by their part names.
+func zipFormat(data []byte) Format {
+	switch {
+	case bytes.Contains(data, []byte("xl/")):
+		return FormatXLSX
+	case bytes.Contains(data, []byte("word/")):
+		return FormatDOCX
+	}
+	return "zip"
+}
+
+// Extract detects the format of data and runs its extractor.
+func Extract(ctx context.Context, data []byte, opts Options) (*Document, error) {
+	opts = opts.WithDefaults()
+	if int64(len(data)) > opts.MaxBytes {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), opts.MaxBytes)
+	}
+	f, err := Detect(data, opts.Name)
+	if err != nil {
+		return nil, err
+	}
+	ex, ok := Lookup(f)
+	if !ok {
+		return nil, fmt.Errorf("%w: %s", ErrUnsupported, f)
+	}
+	doc, err := ex(ctx, data, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f, err)
+	}
+	return doc, nil
+}

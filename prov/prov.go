@@ -1,0 +1,69 @@
+// Package prov holds provenance: where in a source file a block, cell or
+// value came from. It is its own package because both the intermediate
+// document (extract) and the output contract (schema) carry it, and neither
+// should import the other for it.
+package prov
+
+import "fmt"
+
+// At locates something in the source. Only the fields that make sense for
+// the source format are set: Line for text, Page and BBox for PDF, Selector
+// for HTML, Sheet and Cell for spreadsheets; Table, Row and Col (zero-based)
+// add a position inside a table.
+type At struct {
+	Line     int         `json:"line,omitempty"`
+	EndLine  int         `json:"end_line,omitempty"`
+	Page     int         `json:"page,omitempty"`
+	BBox     *[4]float64 `json:"bbox,omitempty"`
+	Selector string      `json:"selector,omitempty"`
+	Sheet    string      `json:"sheet,omitempty"`
+	Cell     string      `json:"cell,omitempty"`
+	Table    *int        `json:"table,omitempty"`
+	Row      *int        `json:"row,omitempty"`
+	Col      *int        `json:"col,omitempty"`
+}
+
+// IsZero reports whether nothing is known about the location.
+func (a At) IsZero() bool {
+	return a.Line == 0 && a.Page == 0 && a.BBox == nil && a.Selector == "" &&
+		a.Sheet == "" && a.Cell == "" && a.Table == nil && a.Row == nil && a.Col == nil
+}
+
+// InTable returns a copy of a pointing at cell (row, col) of table t.
+func (a At) InTable(t, row, col int) At {
+	a.Table, a.Row, a.Col = &t, &row, &col
+	return a
+}
+
+// String renders a short human form such as "line 23", "page 4 (72,540)-(300,552)",
+// "sheet 表1 C7" or "div#content > p:nth-of-type(3)".
+func (a At) String() string {
+	s := ""
+	switch {
+	case a.Page > 0:
+		s = fmt.Sprintf("page %d", a.Page)
+		if a.BBox != nil {
+			b := a.BBox
+			s += fmt.Sprintf(" [%.0f,%.0f,%.0f,%.0f]", b[0], b[1], b[2], b[3])
+		}
+	case a.Line > 0:
+		s = fmt.Sprintf("line %d", a.Line)
+		if a.EndLine > a.Line {
+			s += fmt.Sprintf("-%d", a.EndLine)
+		}
+	case a.Sheet != "":
+		s = "sheet " + a.Sheet
+		if a.Cell != "" {
+			s += " " + a.Cell
+		}
+	case a.Selector != "":
+		s = a.Selector
+	}
+	if a.Table != nil {
+		s += fmt.Sprintf(" table %d", *a.Table+1)
+		if a.Row != nil && a.Col != nil {
+			s += fmt.Sprintf(" r%dc%d", *a.Row+1, *a.Col+1)
+		}
+	}
+	return s
+}

@@ -1,0 +1,306 @@
+// Package schema owns yusuan's output contract, version 1: the Go types that
+// mirror ../shared/design/schema.md field for field, their JSON Schema, the
+// validation rules that check a document's own arithmetic and report
+// findings, and the writers (JSON, JSONL, XLSX). The types are wire types:
+// rules and writers only read them, and normalize fills them.
+package schema
+
+import (
+	"github.com/yusuan/yusuan/decimal"
+	"github.com/yusuan/yusuan/prov"
+)
+
+// Version is the contract version written to schema_version.
+const Version = "1"
+
+// At is provenance (see package prov).
+type At = prov.At
+
+// Document is the canonical form of one disclosure.
+type Document struct {
+	SchemaVersion     string          `json:"schema_version" zh:"模式版本" desc:"Version of this contract; always \"1\"."`
+	Source            Source          `json:"source" zh:"来源文件" desc:"The input file this document was read from."`
+	Meta              Meta            `json:"meta" zh:"基本信息" desc:"What the document is: title, year, kind, issuer, region."`
+	Sections          []Section       `json:"sections" zh:"章节" desc:"The narrative, one entry per heading, classified onto schema keys."`
+	Responsibilities  []string        `json:"responsibilities" zh:"部门职责" desc:"The department's duties, one string each."`
+	Summary           Summary         `json:"summary" zh:"收支总体情况" desc:"Headline revenue, expenditure and change versus last year."`
+	OperatingExpenses *Amount         `json:"operating_expenses" zh:"机关运行经费" desc:"机关运行经费: routine running costs of the offices."`
+	OperatingExplain  string          `json:"operating_expenses_explanation,omitempty" zh:"机关运行经费说明" desc:"What the document says the operating expenses are for."`
+	ThreePublic       ThreePublic     `json:"three_public" zh:"三公经费" desc:"\"三公\"经费: overseas travel, official vehicles, official reception."`
+	ThreePublicBudget *ThreePublic    `json:"three_public_budget,omitempty" zh:"三公经费预算数" desc:"Final accounts only: the budgeted 三公 figures printed beside the actual ones."`
+	Performance       Performance     `json:"performance" zh:"绩效信息" desc:"Performance goals and indicator tables."`
+	Procurement       Procurement     `json:"procurement" zh:"政府采购" desc:"Government procurement budget or spending."`
+	Assets            Assets          `json:"assets" zh:"国有资产" desc:"State-owned assets held (国有资产占用情况)."`
+	Tables            []Table         `json:"tables" zh:"表格" desc:"Every table found, with its kind and rows."`
+	Glossary          []GlossaryEntry `json:"glossary" zh:"名词解释" desc:"Terms the document defines."`
+	Findings          []Finding       `json:"findings" zh:"检查发现" desc:"Problems found: arithmetic that does not add up, figures that disagree, extraction faults."`
+}
+
+// Source describes the input file.
+type Source struct {
+	Path     string `json:"path" zh:"路径" desc:"Path of the input file as given."`
+	Format   string `json:"format" zh:"格式" desc:"Detected format: txt, html, pdf, docx, xlsx or xls."`
+	SHA256   string `json:"sha256" zh:"SHA-256" desc:"SHA-256 of the file's bytes, hex."`
+	Bytes    int64  `json:"bytes" zh:"字节数" desc:"File size in bytes."`
+	Encoding string `json:"encoding,omitempty" zh:"编码" desc:"Text encoding detected (utf-8, gb18030, utf-16le, …)."`
+	Pages    int    `json:"pages,omitempty" zh:"页数" desc:"Pages (PDF) or sheets (spreadsheets)."`
+}
+
+// Kind of disclosure.
+const (
+	KindBudget       = "budget"
+	KindFinalAccount = "final_account"
+	ScopeDepartment  = "department"
+	ScopeUnit        = "unit"
+)
+
+// Meta says what the document is.
+type Meta struct {
+	Title      string `json:"title" zh:"标题" desc:"The document's title as published."`
+	FiscalYear int    `json:"fiscal_year,omitempty" zh:"年度" desc:"Fiscal year the budget or final account is for."`
+	Kind       string `json:"kind,omitempty" zh:"类型" desc:"budget (部门预算) or final_account (部门决算)." enum:"budget,final_account"`
+	Scope      string `json:"scope,omitempty" zh:"范围" desc:"department (部门, incl. subordinate units) or unit (单位)." enum:"department,unit"`
+	Issuer     Issuer `json:"issuer" zh:"发布部门" desc:"The department or unit that publishes the document."`
+	Region     Region `json:"region" zh:"地区" desc:"Where the issuer sits, as written or implied."`
+	Unit       string `json:"unit,omitempty" zh:"金额单位" desc:"The document's declared money unit (万元, 元)."`
+}
+
+// Issuer is the publishing department.
+type Issuer struct {
+	Name       string   `json:"name" zh:"名称" desc:"Full name, e.g. 廊坊市广阳区科学技术局."`
+	OtherNames []string `json:"other_names" zh:"其他名称" desc:"Other names: 加挂牌子, short names."`
+	Code       string   `json:"code,omitempty" zh:"部门编码" desc:"Department code such as 481, where printed."`
+}
+
+// Region is the administrative location of the issuer.
+type Region struct {
+	Province string `json:"province,omitempty" zh:"省" desc:"Province-level division, e.g. 河北省, 上海市."`
+	City     string `json:"city,omitempty" zh:"市" desc:"Prefecture-level city, e.g. 廊坊市."`
+	County   string `json:"county,omitempty" zh:"县区" desc:"County-level division, e.g. 广阳区."`
+}
+
+// Section keys.
+const (
+	SecResponsibilities  = "responsibilities"
+	SecOrganization      = "organization"
+	SecRevenue           = "revenue"
+	SecExpenditure       = "expenditure"
+	SecChange            = "change"
+	SecOperatingExpenses = "operating_expenses"
+	SecThreePublic       = "three_public"
+	SecPerformance       = "performance"
+	SecProcurement       = "procurement"
+	SecAssets            = "assets"
+	SecGlossary          = "glossary"
+	SecOther             = "other"
+	SecTables            = "tables"
+	SecOverview          = "overview"
+)
+
+// SectionKeys lists every key a section may carry.
+var SectionKeys = []string{SecResponsibilities, SecOrganization, SecRevenue, SecExpenditure, SecChange,
+	SecOperatingExpenses, SecThreePublic, SecPerformance, SecProcurement, SecAssets, SecGlossary,
+	SecOther, SecTables, SecOverview}
+
+// Section is one heading of the narrative and the text under it.
+type Section struct {
+	Key     string   `json:"key" zh:"类别" desc:"Schema key the heading was classified onto (see SectionKeys)."`
+	Keys    []string `json:"keys,omitempty" zh:"全部类别" desc:"All keys, when one heading covers several topics."`
+	Heading string   `json:"heading" zh:"标题" desc:"The heading text without its numbering."`
+	Number  string   `json:"number,omitempty" zh:"编号" desc:"The numbering as printed: 一、, （一）, 1、, 第一部分."`
+	Level   int      `json:"level" zh:"层级" desc:"Nesting level, 1 outermost."`
+	Text    string   `json:"text" zh:"正文" desc:"Paragraph text under the heading (up to the next heading), joined by newlines."`
+	At      At       `json:"at" zh:"位置" desc:"Where the heading is."`
+}
+
+// Amount is a sum of money, exact.
+type Amount struct {
+	Yuan  decimal.Decimal `json:"yuan" zh:"金额（元）" desc:"The figure in 元, exact."`
+	Value decimal.Decimal `json:"value" zh:"数值" desc:"The number as printed."`
+	Unit  string          `json:"unit" zh:"单位" desc:"The unit as printed: 元, 万元, 亿元."`
+	Text  string          `json:"text" zh:"原文" desc:"The source snippet the value was read from."`
+	At    At              `json:"at" zh:"位置" desc:"Where the value came from."`
+}
+
+// Summary holds the headline figures.
+type Summary struct {
+	Revenue     Revenue     `json:"revenue" zh:"收入" desc:"This year's revenue by source."`
+	Expenditure Expenditure `json:"expenditure" zh:"支出" desc:"This year's expenditure, basic and project."`
+	Change      Change      `json:"change" zh:"增减变化" desc:"Change versus last year; a decrease is negative."`
+}
+
+// Revenue by source. summary.revenue.total is 本年收入合计.
+type Revenue struct {
+	Total                *Amount `json:"total" zh:"本年收入合计" desc:"This year's revenue (excluding carry-over)."`
+	GeneralPublicBudget  *Amount `json:"general_public_budget" zh:"一般公共预算" desc:"一般公共预算拨款收入."`
+	GovernmentFundBudget *Amount `json:"government_fund_budget" zh:"政府性基金预算" desc:"政府性基金预算拨款收入."`
+	StateCapitalBudget   *Amount `json:"state_capital_budget" zh:"国有资本经营预算" desc:"国有资本经营预算拨款收入."`
+	SpecialAccount       *Amount `json:"special_account" zh:"财政专户" desc:"财政专户管理资金 / 财政专户核拨收入."`
+	Business             *Amount `json:"business" zh:"事业收入" desc:"事业收入 and 经营收入."`
+	Other                *Amount `json:"other" zh:"其他收入" desc:"其他收入 / 其他来源收入 / 单位资金."`
+	CarriedOver          *Amount `json:"carried_over" zh:"上年结转" desc:"上年结转 / 年初结转和结余."`
+}
+
+// Expenditure split. summary.expenditure.total is 本年支出合计.
+type Expenditure struct {
+	Total   *Amount `json:"total" zh:"本年支出合计" desc:"This year's expenditure."`
+	Basic   *Amount `json:"basic" zh:"基本支出" desc:"基本支出: personnel and routine public costs."`
+	Project *Amount `json:"project" zh:"项目支出" desc:"项目支出: spending on specific tasks."`
+}
+
+// Change versus last year.
+type Change struct {
+	Total   *Amount  `json:"total" zh:"增减总额" desc:"Change of the total versus last year; negative for a decrease."`
+	Basic   *Amount  `json:"basic" zh:"基本支出增减" desc:"Change of basic expenditure."`
+	Project *Amount  `json:"project" zh:"项目支出增减" desc:"Change of project expenditure."`
+	Reasons []string `json:"reasons" zh:"增减原因" desc:"Reasons the document gives."`
+}
+
+// ThreePublic is 三公经费 and its parts.
+type ThreePublic struct {
+	Total            *Amount `json:"total" zh:"三公经费合计" desc:"三公 subtotal: overseas travel + vehicles + reception."`
+	OverseasTravel   *Amount `json:"overseas_travel" zh:"因公出国（境）费" desc:"因公出国(境)费."`
+	Vehicles         *Amount `json:"vehicles" zh:"公务用车购置及运行费" desc:"公务用车购置及运行(维护)费 = purchase + operation."`
+	VehiclePurchase  *Amount `json:"vehicle_purchase" zh:"公务用车购置费" desc:"公务用车购置费."`
+	VehicleOperation *Amount `json:"vehicle_operation" zh:"公务用车运行费" desc:"公务用车运行(维护)费."`
+	Reception        *Amount `json:"reception" zh:"公务接待费" desc:"公务接待费."`
+	Meeting          *Amount `json:"meeting,omitempty" zh:"会议费" desc:"会议费, where printed with 三公 (not in total)."`
+	Training         *Amount `json:"training,omitempty" zh:"培训费" desc:"培训费, where printed with 三公 (not in total)."`
+	Change           *Amount `json:"change,omitempty" zh:"增减" desc:"Change of the total versus last year."`
+	Explanation      string  `json:"explanation,omitempty" zh:"说明" desc:"The document's explanation of the figures and their change."`
+}
+
+// Performance holds goals and indicators.
+type Performance struct {
+	Goals           []Goal           `json:"goals" zh:"总体目标" desc:"Overall performance goals, one string each."`
+	Programs        []Program        `json:"programs" zh:"分项目标" desc:"Per-programme goals (分项绩效目标)."`
+	IndicatorTables []IndicatorTable `json:"indicator_tables" zh:"绩效指标表" desc:"Performance indicator tables."`
+}
+
+// Goal is one overall goal; Target is set when the goal states a number.
+type Goal struct {
+	Text   string  `json:"text" zh:"目标" desc:"The goal as written."`
+	Target *Target `json:"target,omitempty" zh:"目标值" desc:"A number the goal states, if any."`
+}
+
+// Program is one 分项绩效目标.
+type Program struct {
+	Name        string   `json:"name" zh:"项目名称" desc:"Name of the programme or task."`
+	Requirement string   `json:"requirement,omitempty" zh:"工作要求" desc:"What is required."`
+	Indicators  []string `json:"indicators" zh:"指标" desc:"Indicators listed for it."`
+}
+
+// IndicatorTable is one 绩效指标表.
+type IndicatorTable struct {
+	Title string         `json:"title" zh:"表名" desc:"Title printed above the table."`
+	Goals []string       `json:"goals" zh:"绩效目标" desc:"Goals stated in the table's own goal row."`
+	Rows  []IndicatorRow `json:"rows" zh:"指标行" desc:"One row per indicator."`
+	At    At             `json:"at" zh:"位置" desc:"Where the table is."`
+}
+
+// IndicatorRow is one indicator.
+type IndicatorRow struct {
+	Level1      string  `json:"level1" zh:"一级指标" desc:"产出指标 / 效益指标 / 满意度指标; inferred from level2 when blank."`
+	Level2      string  `json:"level2" zh:"二级指标" desc:"数量指标, 质量指标, 时效指标, 成本指标, 社会效益指标, …"`
+	Level3      string  `json:"level3" zh:"三级指标" desc:"The indicator itself."`
+	Description string  `json:"description,omitempty" zh:"指标描述" desc:"What the indicator measures."`
+	Target      *Target `json:"target" zh:"指标值" desc:"Target value with comparator and unit."`
+	Basis       string  `json:"basis,omitempty" zh:"确定依据" desc:"Where the target comes from."`
+	At          At      `json:"at" zh:"位置" desc:"Where the row is."`
+}
+
+// Target comparators.
+const (
+	CmpGE   = ">="
+	CmpLE   = "<="
+	CmpEQ   = "="
+	CmpGT   = ">"
+	CmpLT   = "<"
+	CmpText = "text"
+)
+
+// Target is an indicator's target value: "≥90百分比" is {">=", 90, "%"}.
+type Target struct {
+	Comparator string           `json:"comparator" zh:"比较符" desc:"One of >=, <=, =, >, <, or text for qualitative targets." enum:">=,<=,=,>,<,text"`
+	Value      *decimal.Decimal `json:"value,omitempty" zh:"数值" desc:"The number, exact."`
+	Unit       string           `json:"unit,omitempty" zh:"单位" desc:"Unit: %, 次, 家, 份, 万元, 亿元, …"`
+	Text       string           `json:"text" zh:"原文" desc:"The target as printed."`
+}
+
+// Procurement is 政府采购.
+type Procurement struct {
+	Total    *Amount           `json:"total" zh:"采购总额" desc:"Total procurement."`
+	Goods    *Amount           `json:"goods" zh:"货物" desc:"货物类."`
+	Works    *Amount           `json:"works" zh:"工程" desc:"工程类."`
+	Services *Amount           `json:"services" zh:"服务" desc:"服务类."`
+	Items    []ProcurementItem `json:"items" zh:"采购项目" desc:"Itemised procurement rows, where listed."`
+}
+
+// ProcurementItem is one listed procurement row.
+type ProcurementItem struct {
+	Name   string  `json:"name" zh:"名称" desc:"Item or project name."`
+	Amount *Amount `json:"amount" zh:"金额" desc:"Amount."`
+}
+
+// Assets is 国有资产占用情况.
+type Assets struct {
+	AsOf  string      `json:"as_of,omitempty" zh:"截止日期" desc:"Date the figures are as of, YYYY-MM-DD."`
+	Total *Amount     `json:"total" zh:"资产总额" desc:"Total value as stated."`
+	Items []AssetItem `json:"items" zh:"资产明细" desc:"Asset lines: buildings, vehicles, equipment, other."`
+}
+
+// AssetItem is one line of the assets table.
+type AssetItem struct {
+	Name         string           `json:"name" zh:"名称" desc:"Asset class as printed, without numbering and unit."`
+	Quantity     *decimal.Decimal `json:"quantity,omitempty" zh:"数量" desc:"Quantity."`
+	QuantityUnit string           `json:"quantity_unit,omitempty" zh:"数量单位" desc:"Unit of the quantity: 平方米, 辆, 台."`
+	Value        *Amount          `json:"value" zh:"价值" desc:"Value."`
+	Subitem      bool             `json:"subitem,omitempty" zh:"其中项" desc:"A 其中 line: part of the line above, not added to the total."`
+	At           At               `json:"at" zh:"位置" desc:"Where the row is."`
+}
+
+// Table is one table as found, with its kind and rows.
+type Table struct {
+	Kind      string     `json:"kind" zh:"表类型" desc:"B1..B9, F1..F9, procurement, assets, performance, project or other."`
+	Title     string     `json:"title" zh:"表名" desc:"Title as printed."`
+	Unit      string     `json:"unit,omitempty" zh:"金额单位" desc:"Money unit declared for the table."`
+	Empty     bool       `json:"empty,omitempty" zh:"空表" desc:"The table has no data."`
+	EmptyNote string     `json:"empty_note,omitempty" zh:"空表说明" desc:"Why, as the document says (本部门无…，故本表无数据)."`
+	Header    [][]string `json:"header" zh:"表头" desc:"Header rows as printed."`
+	Rows      [][]string `json:"rows" zh:"数据行" desc:"Body rows as printed; blank cells stay blank."`
+	At        At         `json:"at" zh:"位置" desc:"Where the table starts."`
+	LineItems []LineItem `json:"line_items" zh:"科目明细" desc:"Rows as classified line items."`
+}
+
+// LineItem is one classified row of a standard table.
+type LineItem struct {
+	Code           string             `json:"code,omitempty" zh:"科目编码" desc:"Classification code: 204, 20406, 2040601."`
+	Name           string             `json:"name" zh:"科目名称" desc:"Row label."`
+	Level          string             `json:"level,omitempty" zh:"级次" desc:"类, 款 or 项." enum:"类,款,项"`
+	Classification string             `json:"classification,omitempty" zh:"分类" desc:"functional or economic." enum:"functional,economic"`
+	Amounts        map[string]*Amount `json:"amounts" zh:"金额" desc:"Column name → amount."`
+	At             At                 `json:"at" zh:"位置" desc:"Where the row is."`
+}
+
+// GlossaryEntry is one defined term.
+type GlossaryEntry struct {
+	Term       string `json:"term" zh:"名词" desc:"The term."`
+	Definition string `json:"definition" zh:"解释" desc:"Its definition."`
+}
+
+// Severities.
+const (
+	SevInfo    = "info"
+	SevWarning = "warning"
+	SevError   = "error"
+)
+
+// Finding is one problem found.
+type Finding struct {
+	Rule     string `json:"rule" zh:"规则" desc:"Name of the check, e.g. assets.total_equals_parts."`
+	Severity string `json:"severity" zh:"严重程度" desc:"info, warning or error." enum:"info,warning,error"`
+	Message  string `json:"message" zh:"说明" desc:"What is wrong, with both numbers."`
+	Expected string `json:"expected,omitempty" zh:"应为" desc:"The figure the rule expects (e.g. the sum of the parts), in 元."`
+	Actual   string `json:"actual,omitempty" zh:"实为" desc:"The figure the document states, in 元."`
+	At       []At   `json:"at" zh:"位置" desc:"Where the figures involved are."`
+}
