@@ -1,0 +1,279 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+
+	lpdf "github.com/ledongthuc/pdf"
+	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/prov"
+)
+
+// Page is the raw layer of one page: what a table-reconstruction step needs.
+type Page struct {
+	Number        int     // 1-based
+	Width, Height float64 // upright size in points (CropBox, rotation applied)
+	Glyphs        []Glyph // in content-stream order
+	Rules         []Rule  // ruling lines
+	Failed        bool    // the page could not be interpreted (see File.Problems)
+}
+
+// File is a PDF read down to glyphs and rules, before layout analysis.
+type File struct {
+	Pages    []*Page
+	NumPages int // pages in the file (Pages may hold fewer under Options.MaxPages)
+	Title    string
+	Outline  []extract.OutlineItem
+	Problems []extract.Problem
+}
+
+type fontKey struct {
+	r    ref
+	name string
+}
+
+// reader holds the per-document state: the object reader and the font cache.
+type reader struct {
+	r          *lpdf.Reader
+	opts       extract.Options
+	fonts      map[fontKey]*font
+	fontsByRes map[fontKey]*font
+	pageRefs   map[ref]int
+}
+
+// Read parses data and interprets every page (up to opts.MaxPages) into
+// glyphs and rules. A page that fails is reported in Problems and marked
+// Failed; the others stand. Errors wrap extract.ErrEncrypted,
+// extract.ErrCorrupt or extract.ErrLimit.
+func Read(ctx context.Context, data []byte, opts extract.Options) (f *File, err error) {
+	opts = opts.WithDefaults()
+	if int64(len(data)) > opts.MaxBytes {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", extract.ErrTooLarge, len(data), opts.MaxBytes)
+	}
+	if i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); i > 0 {
+		data = data[i:]
+	}
+	r, err := open(data)
+	if err != nil {
+		return nil, err
+	}
+	d := &reader{r: r, opts: opts, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, pageRefs: map[ref]int{}}
+	f = &File{}
+	defer func() {
+		if x := recover(); x != nil {
+			if _, ok := x.(runtime.Error); ok {
+				panic(x)
+			}
+			f, err = nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
+		}
+	}()
+	root := r.Trailer().Key("Root")
+	if root.Kind() != lpdf.Dict {
+		return nil, fmt.Errorf("%w: no document catalog", extract.ErrCorrupt)
+	}
+	f.NumPages = int(root.Key("Pages").Key("Count").Int64())
+	if f.NumPages <= 0 {
+		return nil, fmt.Errorf("%w: no pages", extract.ErrCorrupt)
+	}
+	f.Title = r.Trailer().Key("Info").Key("Title").Text()
+	n := min(f.NumPages, opts.MaxPages)
+	for i := 1; i <= n; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p, perr := d.page(i)
+		if perr != nil {
+			p.Failed = true
+			f.Problems = append(f.Problems, extract.Problem{
+				Code:    "extract.page_failed",
+				Message: fmt.Sprintf("pdf page %d: %v", i, perr),
+				At:      prov.At{Page: i},
+			})
+		}
+		f.Pages = append(f.Pages, p)
+	}
+	f.Outline = d.outline(root)
+	return f, nil
+}
+
+// open opens the object layer, mapping its failures onto our sentinels.
+func open(data []byte) (r *lpdf.Reader, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			if _, ok := x.(runtime.Error); ok {
+				panic(x)
+			}
+			r, err = nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
+		}
+	}()
+	r, err = lpdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), func() string { return "" })
+	if err == nil {
+		return r, nil
+	}
+	if errors.Is(err, lpdf.ErrInvalidPassword) || strings.Contains(err.Error(), "password") {
+		return nil, fmt.Errorf("%w: %v", extract.ErrEncrypted, err)
+	}
+	if strings.Contains(err.Error(), "encrypt") {
+		return nil, fmt.Errorf("%w: unsupported encryption: %v", extract.ErrUnsupported, err)
+	}
+	return nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, err)
+}
+
+// page interprets page i; a panic inside becomes its error.
+func (d *reader) page(i int) (p *Page, err error) {
+	p = &Page{Number: i, Width: 595, Height: 842}
+	defer func() {
+		if x := recover(); x != nil {
+			switch e := x.(type) {
+			case runtime.Error:
+				// BUG(yusuan): a runtime error inside the object layer
+				// (ledongthuc/pdf) on hostile input is also caught here so
+				// that one page cannot take the document down.
+				err = fmt.Errorf("internal error: %v", e)
+			case bailout:
+				err = fmt.Errorf("%w: %v", extract.ErrLimit, e.err)
+			default:
+				err = fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
+			}
+		}
+	}()
+	pg := d.r.Page(i)
+	if pg.V.IsNull() {
+		return p, fmt.Errorf("%w: page object missing", extract.ErrCorrupt)
+	}
+	d.pageRefs[refOf(pg.V)] = i
+	box := numArray(inherited(pg.V, "CropBox"))
+	if len(box) != 4 {
+		box = numArray(inherited(pg.V, "MediaBox"))
+	}
+	if len(box) != 4 || box[2] == box[0] || box[3] == box[1] {
+		box = []float64{0, 0, 595, 842}
+	}
+	x0, y0, x1, y1 := min(box[0], box[2]), min(box[1], box[3]), max(box[0], box[2]), max(box[1], box[3])
+	w, h := x1-x0, y1-y0
+	ctm := matrix{1, 0, 0, 1, -x0, -y0}
+	rot := ((int(inherited(pg.V, "Rotate").Int64())%360)/90*90 + 360) % 360
+	switch rot {
+	case 90:
+		ctm = ctm.mul(matrix{0, -1, 1, 0, 0, w})
+		p.Width, p.Height = h, w
+	case 180:
+		ctm = ctm.mul(matrix{-1, 0, 0, -1, w, h})
+		p.Width, p.Height = w, h
+	case 270:
+		ctm = ctm.mul(matrix{0, 1, -1, 0, h, 0})
+		p.Width, p.Height = h, w
+	default:
+		p.Width, p.Height = w, h
+	}
+	in := &interp{doc: d, page: p, active: map[ref]bool{}, tm: identity, tlm: identity}
+	in.gs = gstate{ctm: ctm, th: 1, lineWidth: 1}
+	contents := pg.V.Key("Contents")
+	if contents.Kind() == lpdf.Stream || contents.Kind() == lpdf.Array {
+		in.run(contents, inherited(pg.V, "Resources"))
+	}
+	return p, nil
+}
+
+// inherited looks a page attribute up the page tree.
+func inherited(v lpdf.Value, key string) lpdf.Value {
+	for range 64 {
+		if v.Kind() != lpdf.Dict {
+			break
+		}
+		if x := v.Key(key); !x.IsNull() {
+			return x
+		}
+		v = v.Key("Parent")
+	}
+	return lpdf.Value{}
+}
+
+// outline reads the bookmarks, bounded in depth and count.
+func (d *reader) outline(root lpdf.Value) (items []extract.OutlineItem) {
+	defer func() {
+		if x := recover(); x != nil {
+			if _, ok := x.(runtime.Error); ok {
+				panic(x)
+			}
+			items = nil
+		}
+	}()
+	budget := 10000
+	var walk func(first lpdf.Value, level int) []extract.OutlineItem
+	walk = func(it lpdf.Value, level int) []extract.OutlineItem {
+		var out []extract.OutlineItem
+		seen := map[ref]bool{}
+		for it.Kind() == lpdf.Dict && budget > 0 && level <= min(32, d.opts.MaxDepth) {
+			budget--
+			r := refOf(it)
+			if seen[r] {
+				break
+			}
+			seen[r] = true
+			o := extract.OutlineItem{Title: strings.TrimSpace(foldRadicals(it.Key("Title").Text())), Level: level}
+			dest := it.Key("Dest")
+			if dest.IsNull() {
+				dest = it.Key("A").Key("D")
+			}
+			if dest.Kind() == lpdf.Name || dest.Kind() == lpdf.String {
+				dest = d.namedDest(root, dest)
+			}
+			if dest.Kind() == lpdf.Dict {
+				dest = dest.Key("D")
+			}
+			if pg := dest.Index(0); pg.Kind() == lpdf.Dict {
+				o.Page = d.pageRefs[refOf(pg)]
+			} else if pg.Kind() == lpdf.Integer {
+				o.Page = int(pg.Int64()) + 1
+			}
+			o.Items = walk(it.Key("First"), level+1)
+			out = append(out, o)
+			it = it.Key("Next")
+		}
+		return out
+	}
+	return walk(root.Key("Outlines").Key("First"), 1)
+}
+
+// namedDest resolves a named destination through /Dests or the /Names tree.
+func (d *reader) namedDest(root, name lpdf.Value) lpdf.Value {
+	key := name.Name()
+	if name.Kind() == lpdf.String {
+		key = name.RawString()
+	}
+	if v := root.Key("Dests").Key(key); !v.IsNull() {
+		return v
+	}
+	budget := 2000
+	var find func(n lpdf.Value, depth int) lpdf.Value
+	find = func(n lpdf.Value, depth int) lpdf.Value {
+		if depth > 32 || budget <= 0 {
+			return lpdf.Value{}
+		}
+		budget--
+		names := n.Key("Names")
+		for i := 0; i+1 < names.Len(); i += 2 {
+			if names.Index(i).RawString() == key {
+				return names.Index(i + 1)
+			}
+		}
+		kids := n.Key("Kids")
+		for i := range kids.Len() {
+			k := kids.Index(i)
+			lim := k.Key("Limits")
+			if lim.Len() == 2 && (key < lim.Index(0).RawString() || key > lim.Index(1).RawString()) {
+				continue
+			}
+			if v := find(k, depth+1); !v.IsNull() {
+				return v
+			}
+		}
+		return lpdf.Value{}
+	}
+	return find(root.Key("Names").Key("Dests"), 0)
+}
