@@ -11,7 +11,7 @@ import (
 )
 
 // amt builds an Amount from a printed value and unit.
-func amt(value, unit string, at prov.At) *Amount {
+func sampleAmount(value, unit string, at prov.At) *Amount {
 	v := decimal.MustParse(value)
 	y := v
 	switch unit {
@@ -23,7 +23,7 @@ func amt(value, unit string, at prov.At) *Amount {
 	return &Amount{Yuan: y, Value: v, Unit: unit, Text: value + unit, At: at}
 }
 
-func dec(s string) *decimal.Decimal { d := decimal.MustParse(s); return &d }
+func sampleDec(s string) *decimal.Decimal { d := decimal.MustParse(s); return &d }
 
 // sampleDocs returns two hand-built documents: a PDF budget that sets nearly
 // every field (including HTML-special characters and a long section), and a
@@ -47,25 +47,25 @@ func sampleDocs() []*Document {
 		},
 		Responsibilities: []string{"贯彻落实科技政策"},
 		Summary: Summary{
-			Revenue:     Revenue{Total: amt("454.70", "万元", page), GeneralPublicBudget: amt("454.70", "万元", page), CarriedOver: amt("0", "万元", page)},
-			Expenditure: Expenditure{Total: amt("454.70", "万元", page), Basic: amt("300.5", "万元", page), Project: amt("154.2", "万元", page)},
-			Change:      Change{Total: amt("-12.3", "万元", page), Reasons: []string{"人员减少"}},
+			Revenue:     Revenue{Total: sampleAmount("454.70", "万元", page), GeneralPublicBudget: sampleAmount("454.70", "万元", page), CarriedOver: sampleAmount("0", "万元", page)},
+			Expenditure: Expenditure{Total: sampleAmount("454.70", "万元", page), Basic: sampleAmount("300.5", "万元", page), Project: sampleAmount("154.2", "万元", page)},
+			Change:      Change{Total: sampleAmount("-12.3", "万元", page), Reasons: []string{"人员减少"}},
 		},
-		OperatingExpenses: amt("45.67", "万元", line(40)),
+		OperatingExpenses: sampleAmount("45.67", "万元", line(40)),
 		OperatingExplain:  "办公费、水电费",
-		ThreePublic:       ThreePublic{Total: amt("3.5", "万元", line(50)), Vehicles: amt("2.5", "万元", line(50)), Reception: amt("1", "万元", line(51)), OverseasTravel: amt("0", "万元", line(50))},
+		ThreePublic:       ThreePublic{Total: sampleAmount("3.5", "万元", line(50)), Vehicles: sampleAmount("2.5", "万元", line(50)), Reception: sampleAmount("1", "万元", line(51)), OverseasTravel: sampleAmount("0", "万元", line(50))},
 		Performance: Performance{
-			Goals:    []Goal{{Text: "服务企业≥20家", Target: &Target{Comparator: CmpGE, Value: dec("20"), Unit: "家", Text: "≥20家"}}},
+			Goals:    []Goal{{Text: "服务企业≥20家", Target: &Target{Comparator: CmpGE, Value: sampleDec("20"), Unit: "家", Text: "≥20家"}}},
 			Programs: []Program{{Name: "科技创新", Requirement: "按期完成", Indicators: []string{"专利数"}}},
 			IndicatorTables: []IndicatorTable{{Title: "项目绩效目标表", Goals: []string{"提升创新能力"}, At: page, Rows: []IndicatorRow{
-				{Level1: "产出指标", Level2: "数量指标", Level3: "服务企业数", Description: "服务企业", Target: &Target{Comparator: CmpGE, Value: dec("90"), Unit: "%", Text: "≥90百分比"}, Basis: "计划", At: page.InTable(2, 3, 1)},
+				{Level1: "产出指标", Level2: "数量指标", Level3: "服务企业数", Description: "服务企业", Target: &Target{Comparator: CmpGE, Value: sampleDec("90"), Unit: "%", Text: "≥90百分比"}, Basis: "计划", At: page.InTable(2, 3, 1)},
 				{Level1: "效益指标", Level2: "社会效益指标", Level3: "社会影响", Target: &Target{Comparator: CmpText, Text: "显著提升"}, At: page},
 			}}},
 		},
-		Procurement: Procurement{Total: amt("10", "万元", line(60)), Goods: amt("10", "万元", line(60)), Items: []ProcurementItem{{Name: "电脑", Amount: amt("10", "万元", line(61))}}},
-		Assets: Assets{AsOf: "2019-12-31", Total: amt("120.5", "万元", line(70)), Items: []AssetItem{
-			{Name: "房屋", Quantity: dec("350.5"), QuantityUnit: "平方米", Value: amt("100", "万元", line(71)), At: line(71)},
-			{Name: "车辆", Quantity: dec("2"), QuantityUnit: "辆", Value: amt("20.5", "万元", line(72)), Subitem: true, At: line(72)},
+		Procurement: Procurement{Total: sampleAmount("10", "万元", line(60)), Goods: sampleAmount("10", "万元", line(60)), Items: []ProcurementItem{{Name: "电脑", Amount: sampleAmount("10", "万元", line(61))}}},
+		Assets: Assets{AsOf: "2019-12-31", Total: sampleAmount("120.5", "万元", line(70)), Items: []AssetItem{
+			{Name: "房屋", Quantity: sampleDec("350.5"), QuantityUnit: "平方米", Value: sampleAmount("100", "万元", line(71)), At: line(71)},
+			{Name: "车辆", Quantity: sampleDec("2"), QuantityUnit: "辆", Value: sampleAmount("20.5", "万元", line(72)), Subitem: true, At: line(72)},
 		}},
 		Tables: []Table{{
 			Kind: "B1", Title: "收支总体情况表", Unit: "万元",
@@ -73,7 +73,7 @@ func sampleDocs() []*Document {
 			Rows:   [][]string{{"201", "一般公共服务支出", "454.70", "300.50", ""}},
 			At:     prov.At{Sheet: "表1", Cell: "A1"},
 			LineItems: []LineItem{{Code: "201", Name: "一般公共服务支出", Level: "类", Classification: "functional",
-				Amounts: map[string]*Amount{"项目支出": nil, "基本支出": amt("300.50", "万元", page.InTable(0, 0, 3)), "合计": amt("454.70", "万元", page.InTable(0, 0, 2))},
+				Amounts: map[string]*Amount{"项目支出": nil, "基本支出": sampleAmount("300.50", "万元", page.InTable(0, 0, 3)), "合计": sampleAmount("454.70", "万元", page.InTable(0, 0, 2))},
 				At:      page.InTable(0, 0, 0)}},
 		}, {Kind: "F9", Title: "空表", Empty: true, EmptyNote: "本部门无政府性基金，故本表无数据"}},
 		Glossary: []GlossaryEntry{{Term: "三公经费", Definition: "因公出国（境）费、公务用车购置及运行费和公务接待费"}},
@@ -87,8 +87,8 @@ func sampleDocs() []*Document {
 		SchemaVersion:     Version,
 		Source:            Source{Path: "samples/b.txt", Format: "txt", SHA256: strings.Repeat("cd", 32), Bytes: 99, Encoding: "gb18030"},
 		Meta:              Meta{Title: "某单位2019年决算", FiscalYear: 2019, Kind: KindFinalAccount, Scope: ScopeUnit},
-		Summary:           Summary{Revenue: Revenue{Total: amt("1234567.89", "元", line(5))}},
-		ThreePublicBudget: &ThreePublic{Total: amt("1.5", "万元", line(9))},
+		Summary:           Summary{Revenue: Revenue{Total: sampleAmount("1234567.89", "元", line(5))}},
+		ThreePublicBudget: &ThreePublic{Total: sampleAmount("1.5", "万元", line(9))},
 	}
 	return []*Document{d1, d2}
 }
