@@ -1,0 +1,194 @@
+package html
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// page is a parsed page and what the cleaning passes learnt about it. The
+// tree itself is never restructured (so selector paths stay true to the
+// source); elements that are not content are marked in drop instead.
+type page struct {
+	root *html.Node
+	body *html.Node
+	drop map[*html.Node]bool
+	// weight is the text density measure of each element: non-space runes
+	// outside links, plus imageWeight per content-sized image.
+	weight map[*html.Node]int
+	media  map[*html.Node]uint8 // hasTable | hasImage
+}
+
+const (
+	hasTable uint8 = 1 << iota
+	hasImage
+)
+
+// imageWeight is what one content-sized image counts for in text density.
+const imageWeight = 100
+
+// nonContent are elements never read.
+var nonContent = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Frame: true, atom.Object: true, atom.Embed: true, atom.Applet: true,
+	atom.Svg: true, atom.Math: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
+	atom.Input: true, atom.Select: true, atom.Textarea: true, atom.Button: true,
+	atom.Head: true, atom.Title: true, atom.Link: true, atom.Meta: true, atom.Base: true,
+	atom.Map: true, atom.Dialog: true,
+}
+
+// boilerTags are page chrome by their tag.
+var boilerTags = map[atom.Atom]bool{atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Menu: true}
+
+// boilerName matches class and id values of portal chrome: navigation,
+// breadcrumbs (当前位置), share and print buttons, QR codes, related links,
+// search boxes, login bars, headers and footers.
+var boilerName = regexp.MustCompile(`(?i)nav|menu|breadcrumb|crumb|share|bdshare|jiathis|footer|copyright|qrcode|ewm|relalink|related|sidebar|toolbar|login|search|pagination|pager|btn_group|btn-group|weizhi|position|location|(^|[\s_-])(header|head|foot|top|topbar|banner|tools?|print|dock)([\s_-]|$)`)
+
+// boilerRoles are ARIA landmark roles of chrome.
+var boilerRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo": true, "search": true, "complementary": true}
+
+// markNonContent drops scripts, styles, form controls, hidden elements and
+// namespaced template tags' attributes, and strips ${…} residue from text.
+// Recursion is bounded by prune's depth cut.
+func (pg *page) markNonContent(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.Contains(c.Data, "${") {
+				c.Data = stripTemplateVars(c.Data)
+			}
+		case html.ElementNode:
+			if nonContent[c.DataAtom] || isHidden(c) {
+				pg.drop[c] = true
+				continue
+			}
+			pg.markNonContent(c)
+		}
+	}
+}
+
+// isHidden reports elements a browser would not show: the hidden attribute,
+// display:none or visibility:hidden inline styles, aria-hidden, hidden inputs.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "type":
+			if strings.EqualFold(a.Val, "hidden") {
+				return true
+			}
+		case "style":
+			st := compactStyle(a.Val)
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compactStyle lower-cases an inline style and removes its spaces.
+func compactStyle(s string) string {
+	s = strings.ToLower(s)
+	if strings.ContainsAny(s, " \t\n\r") {
+		s = strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return s
+}
+
+// measure fills weight and media for n's subtree and returns n's weight.
+func (pg *page) measure(n *html.Node, inLink bool) int {
+	w := 0
+	var m uint8
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if !inLink {
+				w += weightOf(c.Data)
+			}
+		case html.ElementNode:
+			if pg.drop[c] {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Img:
+				if contentImage(c) {
+					w += imageWeight
+					m |= hasImage
+				}
+				continue
+			case atom.Table:
+				m |= hasTable
+			}
+			w += pg.measure(c, inLink || c.DataAtom == atom.A)
+			m |= pg.media[c]
+		}
+	}
+	pg.weight[n] = w
+	if m != 0 {
+		pg.media[n] = m
+	}
+	return w
+}
+
+// markBoilerplate drops chrome containers (nav, footer, breadcrumbs, share
+// bars…) unless one holds a large share of the page's text: a wrapper with
+// an unlucky class name is not chrome.
+func (pg *page) markBoilerplate(n *html.Node, total int, inArticle bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || pg.drop[c] {
+			continue
+		}
+		art := inArticle || c.DataAtom == atom.Article || c.DataAtom == atom.Main
+		if isBoilerplate(c, inArticle) && pg.weight[c]*5 < total*2 && pg.media[c]&hasTable == 0 {
+			pg.drop[c] = true
+			continue
+		}
+		pg.markBoilerplate(c, total, art)
+	}
+}
+
+func isBoilerplate(n *html.Node, inArticle bool) bool {
+	if boilerTags[n.DataAtom] || (n.DataAtom == atom.Header && !inArticle) {
+		return true
+	}
+	if boilerRoles[strings.ToLower(attr(n, "role"))] {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Body, atom.Html, atom.Table, atom.Tbody, atom.Tr, atom.Td, atom.Th, atom.P, atom.Span, atom.Font, atom.B, atom.Strong:
+		return false
+	}
+	for _, k := range [...]string{"class", "id"} {
+		if v := attr(n, k); v != "" && boilerName.MatchString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// contentImage reports whether an <img> is large enough to be content
+// rather than an icon, bullet or spacer.
+func contentImage(n *html.Node) bool {
+	if imageSrc(n) == "" {
+		return false
+	}
+	w, h := imageSize(n)
+	if (w > 0 && w < 60) || (h > 0 && h < 40) {
+		return false
+	}
+	return true
+}

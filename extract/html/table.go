@@ -1,0 +1,474 @@
+package html
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/prov"
+)
+
+// Table limits: spans beyond these are clamped, grids beyond maxCells are
+// cut (with a Problem) so a hostile colspan cannot allocate without bound.
+const (
+	maxColSpan = 1000
+	maxRowSpan = 65534
+	maxCols    = 1000
+	maxCells   = 1 << 20
+	// A cell with more text than this marks its table as page layout.
+	layoutCellWeight = 400
+)
+
+// isLayoutTable tells a table used for page layout (old portals wrap the
+// whole page in them) from a data table: one that holds another table in
+// a narrow or short grid, a single cell, or a cell with a long text.
+func (pg *page) isLayoutTable(t *html.Node) bool {
+	rows := tableRows(t, pg.drop)
+	cols, long, nested := 0, false, false
+	for _, tr := range rows {
+		nc := 0
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if !isCell(c) || pg.drop[c] {
+				continue
+			}
+			nc++
+			if pg.weight[c] > layoutCellWeight {
+				long = true
+			}
+			if pg.media[c]&hasTable != 0 {
+				nested = true
+			}
+		}
+		cols = max(cols, nc)
+	}
+	switch {
+	case len(rows) == 0:
+		return true
+	case len(rows) == 1 && cols <= 1:
+		return true
+	case nested && (cols <= 2 || len(rows) <= 2 || long):
+		return true
+	case long && cols <= 2:
+		return true
+	}
+	return false
+}
+
+func isCell(n *html.Node) bool {
+	return n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th)
+}
+
+// tableRows lists the rows of t itself (thead, tbody, tfoot and direct
+// rows, not those of nested tables).
+func tableRows(t *html.Node, drop map[*html.Node]bool) []*html.Node {
+	var rows []*html.Node
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || drop[c] {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Tr:
+			rows = append(rows, c)
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			for r := c.FirstChild; r != nil; r = r.NextSibling {
+				if r.Type == html.ElementNode && r.DataAtom == atom.Tr && !drop[r] {
+					rows = append(rows, r)
+				}
+			}
+		}
+	}
+	return rows
+}
+
+// srcRow is one <tr> with its path and section.
+type srcRow struct {
+	n     *html.Node
+	p     *path
+	thead bool
+}
+
+// table builds the grid of a data table and emits it as a block, taking
+// the caption lines and unit printed just above it from the blocks already
+// emitted.
+func (w *walker) table(n *html.Node, p *path) {
+	ti := w.tables
+	w.tables++
+	t := &extract.Table{ColumnNumberRow: -1}
+	var rows []srcRow
+	kids := childPaths(n, p)
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		cp := kids[k]
+		k++
+		if w.pg.drop[c] {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Caption:
+			if s := normalizeSpace(plainText(c, w.pg.drop)); s != "" {
+				t.Caption = append(t.Caption, s)
+			}
+		case atom.Tr:
+			rows = append(rows, srcRow{n: c, p: cp})
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			rk := childPaths(c, cp)
+			j := 0
+			for r := c.FirstChild; r != nil; r = r.NextSibling {
+				if r.Type != html.ElementNode {
+					continue
+				}
+				rp := rk[j]
+				j++
+				if r.DataAtom == atom.Tr && !w.pg.drop[r] {
+					rows = append(rows, srcRow{n: r, p: rp, thead: c.DataAtom == atom.Thead})
+				}
+			}
+		}
+	}
+	theadRows := w.grid(t, rows, ti)
+	captionRows(t)
+	detectHeader(t, theadRows)
+	w.captionAbove(t)
+	for _, c := range t.Caption {
+		if u := unitOf(c); u != "" && t.Unit == "" {
+			t.Unit = u
+		}
+	}
+	w.doc.Blocks = append(w.doc.Blocks, extract.Block{
+		Kind: extract.KindTable, Table: t, At: prov.At{Selector: p.String(), Table: &ti},
+	})
+}
+
+// grid places the cells of rows on a full grid, expanding rowspan and
+// colspan: the origin cell keeps its spans, the positions it covers get
+// Covered cells. It returns how many leading rows came from <thead>.
+func (w *walker) grid(t *extract.Table, rows []srcRow, ti int) int {
+	var occ [][]bool
+	cells := 0
+	thead := 0
+	for r, row := range rows {
+		if row.thead && r == thead {
+			thead++
+		}
+		for len(occ) <= r {
+			occ = append(occ, nil)
+			t.Rows = append(t.Rows, nil)
+		}
+		col := 0
+		kids := childPaths(row.n, row.p)
+		k := 0
+		for c := row.n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			cp := kids[k]
+			k++
+			if !isCell(c) || w.pg.drop[c] {
+				continue
+			}
+			for col < len(occ[r]) && occ[r][col] {
+				col++
+			}
+			cs := clampSpan(attr(c, "colspan"), maxColSpan)
+			rs := clampSpan(attr(c, "rowspan"), maxRowSpan)
+			if rs == 0 || r+rs > len(rows) { // rowspan=0: to the end of the table
+				rs = len(rows) - r
+			}
+			if cs == 0 {
+				cs = 1
+			}
+			if col+cs > maxCols {
+				cs = max(maxCols-col, 0)
+				if cs == 0 {
+					w.problem("extract.table_truncated", fmt.Sprintf("table %d: more than %d columns; the rest were not read", ti+1, maxCols), cp)
+					break
+				}
+			}
+			if cells+rs*cs > maxCells {
+				w.problem("extract.table_truncated", fmt.Sprintf("table %d: more than %d cells; the rest were not read", ti+1, maxCells), cp)
+				t.Rows = t.Rows[:r]
+				return min(thead, r)
+			}
+			cells += rs * cs
+			sel := cp.String()
+			for dr := 0; dr < rs; dr++ {
+				for len(occ) <= r+dr {
+					occ = append(occ, nil)
+					t.Rows = append(t.Rows, nil)
+				}
+				for dc := 0; dc < cs; dc++ {
+					rr, cc := r+dr, col+dc
+					for len(occ[rr]) <= cc {
+						occ[rr] = append(occ[rr], false)
+						t.Rows[rr] = append(t.Rows[rr], extract.Cell{})
+					}
+					occ[rr][cc] = true
+					cell := extract.Cell{Covered: dr > 0 || dc > 0, At: prov.At{Selector: sel}.InTable(ti, rr, cc)}
+					if !cell.Covered {
+						cell.Text = cellText(c, w.pg.drop)
+						if rs > 1 {
+							cell.RowSpan = rs
+						}
+						if cs > 1 {
+							cell.ColSpan = cs
+						}
+					}
+					t.Rows[rr][cc] = cell
+				}
+			}
+			col += cs
+		}
+	}
+	// Square the grid: ragged rows get empty cells pointing at their <tr>.
+	width := t.NumCols()
+	for r := range t.Rows {
+		var sel string
+		if r < len(rows) {
+			sel = rows[r].p.String()
+		}
+		for c := range t.Rows[r] {
+			if !occ[r][c] {
+				t.Rows[r][c] = extract.Cell{At: prov.At{Selector: sel}.InTable(ti, r, c)}
+			}
+		}
+		for c := len(t.Rows[r]); c < width; c++ {
+			t.Rows[r] = append(t.Rows[r], extract.Cell{At: prov.At{Selector: sel}.InTable(ti, r, c)})
+		}
+	}
+	return thead
+}
+
+func (w *walker) problem(code, msg string, p *path) {
+	w.doc.Problems = append(w.doc.Problems, extract.Problem{Code: code, Message: msg, At: prov.At{Selector: p.String()}})
+}
+
+// clampSpan reads a span attribute: missing or invalid is 1, 0 stays 0
+// (rowspan=0 spans to the end), values above limit are limit.
+func clampSpan(s string, limit int) int {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 1
+	}
+	end := 0
+	for end < len(s) && s[end] >= '0' && s[end] <= '9' {
+		end++
+	}
+	if end == 0 {
+		return 1
+	}
+	if end > 6 {
+		return limit
+	}
+	v, _ := strconv.Atoi(s[:end])
+	return min(v, limit)
+}
+
+// cellText is the text of a cell with nested tables flattened into it, in
+// reading order, and line breaks and blocks joined by one space (dropped
+// between Chinese characters).
+func cellText(n *html.Node, drop map[*html.Node]bool) string {
+	return normalizeSpace(plainText(n, drop))
+}
+
+// unitRE matches a unit declaration: 单位：万元, 金额单位:元, （单位：人民币万元）.
+var unitRE = regexp.MustCompile(`单位\s*[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)`)
+
+func unitOf(s string) string {
+	if m := unitRE.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// captionRows moves leading rows that are captions (one cell spanning the
+// whole width, or a short title and a unit) into Caption, and trailing
+// full-width rows starting with 注 into Notes, then renumbers the rows.
+func captionRows(t *extract.Table) {
+	width := t.NumCols()
+	if width < 2 {
+		return
+	}
+	head := 0
+	for head < len(t.Rows)-1 && isCaptionRow(t.Rows[head], width, true) {
+		for _, c := range origins(t.Rows[head]) {
+			if c.Text != "" {
+				t.Caption = append(t.Caption, c.Text)
+			}
+		}
+		head++
+	}
+	tail := len(t.Rows)
+	for tail-1 > head && isCaptionRow(t.Rows[tail-1], width, false) {
+		tail--
+	}
+	for _, row := range t.Rows[tail:] {
+		for _, c := range origins(row) {
+			if c.Text != "" {
+				t.Notes = append(t.Notes, c.Text)
+			}
+		}
+	}
+	if head == 0 && tail == len(t.Rows) {
+		return
+	}
+	t.Rows = t.Rows[head:tail]
+	for r := range t.Rows {
+		for c := range t.Rows[r] {
+			row := r
+			t.Rows[r][c].At.Row = &row
+		}
+	}
+}
+
+// isCaptionRow: a row whose single cell spans the full width (a title or
+// unit line; at the bottom only a 注 note), or at the top two cells of
+// which one declares the unit.
+func isCaptionRow(row []extract.Cell, width int, top bool) bool {
+	o := origins(row)
+	if len(o) == 1 && o[0].ColSpan >= width && o[0].RowSpan <= 1 {
+		if !top {
+			return strings.HasPrefix(o[0].Text, "注") || strings.HasPrefix(o[0].Text, "备注")
+		}
+		return runeLen(o[0].Text) <= 80 && !numericCell(o[0].Text)
+	}
+	if top && len(o) == 2 && width > 2 && o[0].RowSpan <= 1 && o[1].RowSpan <= 1 {
+		return unitOf(o[0].Text) != "" || unitOf(o[1].Text) != ""
+	}
+	return false
+}
+
+// origins returns the cells of row that are not covered.
+func origins(row []extract.Cell) []extract.Cell {
+	var o []extract.Cell
+	for _, c := range row {
+		if !c.Covered {
+			o = append(o, c)
+		}
+	}
+	return o
+}
+
+var numericRE = regexp.MustCompile(`^[-−+(（]?\s*[0-9０-９][0-9０-９,，]*(\.[0-9０-９]+)?\s*[)）%％]?$`)
+
+func numericCell(s string) bool { return s != "" && numericRE.MatchString(s) }
+
+// detectHeader sets HeaderRows and ColumnNumberRow. Header rows are the
+// <thead> rows, or the leading all-<th> rows, or else the leading rows
+// before the first row holding a number; they are extended to cover the
+// rowspans of header cells. A row numbering the columns (栏次, 1 2 3 …)
+// ends the header.
+func detectHeader(t *extract.Table, thead int) {
+	t.ColumnNumberRow = -1
+	for r, row := range t.Rows {
+		if isColumnNumberRow(row) {
+			t.ColumnNumberRow = r
+			break
+		}
+		if r > 6 {
+			break
+		}
+	}
+	h := thead
+	if h == 0 {
+		for r, row := range t.Rows {
+			if r == t.ColumnNumberRow {
+				h = r
+				break
+			}
+			if rowHasNumber(row) {
+				h = r
+				break
+			}
+		}
+	}
+	if h == 0 || h >= len(t.Rows) {
+		t.HeaderRows = 0
+		return
+	}
+	for r := 0; r < h; r++ {
+		for _, c := range t.Rows[r] {
+			if !c.Covered && c.RowSpan > 1 {
+				h = max(h, r+c.RowSpan)
+			}
+		}
+	}
+	t.HeaderRows = min(h, len(t.Rows))
+}
+
+func rowHasNumber(row []extract.Cell) bool {
+	for _, c := range row {
+		if !c.Covered && numericCell(c.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// isColumnNumberRow recognises 栏次 rows: "栏次" or 甲/乙 labels followed
+// by the consecutive column numbers 1, 2, 3 ….
+func isColumnNumberRow(row []extract.Cell) bool {
+	next, nums, label := 1, 0, false
+	for _, c := range row {
+		if c.Covered || c.Text == "" {
+			continue
+		}
+		switch c.Text {
+		case "栏次", "行次", "甲", "乙", "丙", "栏 次", "序号":
+			label = true
+			continue
+		}
+		v, err := strconv.Atoi(c.Text)
+		if err != nil {
+			return false
+		}
+		if v != next {
+			if nums == 0 && v > 0 && v < 10 {
+				next = v
+			} else {
+				return false
+			}
+		}
+		next++
+		nums++
+	}
+	return nums >= 3 || (label && nums >= 2)
+}
+
+// captionLike matches the lines printed above a table: its title (…表,
+// 表一, 公开01表), the compiling unit, the unit of amounts.
+var captionLike = regexp.MustCompile(`表\s*$|^表\s*[0-9一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^编制(单位|部门)\s*[:：]|单位\s*[:：]`)
+
+// captionAbove moves the short caption lines just before the table (its
+// title, 编制单位, 单位：万元) from the emitted blocks into t.Caption.
+func (w *walker) captionAbove(t *extract.Table) {
+	var lines []string
+	bs := w.doc.Blocks
+	for len(bs) > 0 && len(lines) < 3 {
+		b := bs[len(bs)-1]
+		if b.Kind != extract.KindParagraph && (b.Kind != extract.KindHeading || b.Numbering != "") {
+			break
+		}
+		if runeLen(b.Text) > 60 || !captionLike.MatchString(b.Text) {
+			break
+		}
+		lines = append(lines, b.Text)
+		bs = bs[:len(bs)-1]
+	}
+	if len(lines) == 0 {
+		return
+	}
+	w.doc.Blocks = bs
+	caps := make([]string, 0, len(lines)+len(t.Caption))
+	for i := len(lines) - 1; i >= 0; i-- {
+		caps = append(caps, lines[i])
+	}
+	t.Caption = append(caps, t.Caption...)
+}
