@@ -17,10 +17,10 @@ type Glyph struct {
 	X0, Y0, X1, Y1 float64
 	// OX, OY is the origin (the pen position on the baseline).
 	OX, OY float64
-	Size float64 // effective font size in points
-	Rot  int     // text direction: 0 upright, 1 = 90° counter-clockwise, 2, 3
-	Font string  // base font name as in the file
-	Bold bool    // bold font name/weight, or fill-and-stroke rendering
+	Size   float64 // effective font size in points
+	Rot    int     // text direction: 0 upright, 1 = 90° counter-clockwise, 2, 3
+	Font   string  // base font name as in the file
+	Bold   bool    // bold font name/weight, or fill-and-stroke rendering
 }
 
 // Rule is a ruling line in page space: a stroked straight segment, or a thin
@@ -322,8 +322,8 @@ func (in *interp) emit(txt string, w0 float64, trm matrix, f *font) {
 		x, y := trm.apply(c[0], c[1])
 		x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
 	}
-	cx, cy := (x0+x1)/2, (y0+y1)/2
-	if cx < -1 || cy < -1 || cx > p.Width+1 || cy > p.Height+1 || math.IsNaN(cx) || math.IsNaN(cy) {
+	// Like pdftotext, keep a glyph that is at least partly on the page.
+	if !(x1 >= 0 && y1 >= 0 && x0 <= p.Width && y0 <= p.Height) {
 		return
 	}
 	size := math.Hypot(trm[2], trm[3]) * vs

@@ -3,28 +3,27 @@ package pdf
 import (
 	"context"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/yusuan/yusuan/extract"
 )
 
-func TestDumpGlyphs(t *testing.T) {
+// TestDump prints the blocks of the PDF named by $PDF (a debugging aid).
+func TestDump(t *testing.T) {
 	path := os.Getenv("PDF")
 	if path == "" {
 		t.Skip("PDF not set")
 	}
-	data, _ := os.ReadFile(path)
-	f, err := Read(context.Background(), data, extract.Options{})
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range f.Pages[:min(2, len(f.Pages))] {
-		var b strings.Builder
-		for _, g := range p.Glyphs {
-			b.WriteString(g.Text)
-		}
-		t.Logf("page %d %.0fx%.0f glyphs %d rules %d: %s", p.Number, p.Width, p.Height, len(p.Glyphs), len(p.Rules), b.String())
+	doc, err := Extract(context.Background(), data, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Log(f.Problems, f.Outline)
+	for _, b := range doc.Blocks {
+		t.Logf("%s L%d p%d toc=%v b=%v sz=%v r=%d c=%v spans=%d| %s", b.Kind, b.Level, b.At.Page, b.TOC, b.Hints.Bold, b.Hints.FontSize, b.Hints.SizeRank, b.Hints.Centered, len(b.Spans), b.Text)
+	}
+	t.Log(doc.Problems, doc.Outline)
 }
