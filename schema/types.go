@@ -244,9 +244,10 @@ type ProcurementItem struct {
 
 // Assets is 国有资产占用情况.
 type Assets struct {
-	AsOf  string      `json:"as_of,omitempty" zh:"截止日期" desc:"Date the figures are as of, YYYY-MM-DD."`
-	Total *Amount     `json:"total" zh:"资产总额" desc:"Total value as stated."`
-	Items []AssetItem `json:"items" zh:"资产明细" desc:"Asset lines: buildings, vehicles, equipment, other."`
+	AsOf           string      `json:"as_of,omitempty" zh:"截止日期" desc:"Date the figures are as of, YYYY-MM-DD."`
+	Total          *Amount     `json:"total" zh:"资产总额" desc:"Total value as stated in the assets table."`
+	NarrativeTotal *Amount     `json:"narrative_total,omitempty" zh:"文字说明资产总额" desc:"Total value as stated in the narrative, where it gives one."`
+	Items          []AssetItem `json:"items" zh:"资产明细" desc:"Asset lines: buildings, vehicles, equipment, other."`
 }
 
 // AssetItem is one line of the assets table.

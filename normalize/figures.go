@@ -1,0 +1,286 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yusuan/yusuan/decimal"
+	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/schema"
+)
+
+// labelled is an amount found in running text with the words that name it.
+type labelled struct {
+	label string // text from the previous clause boundary to the amount
+	after string // text from the amount to the next boundary
+	money Money
+	block *extract.Block
+}
+
+// clauseBreak ends a label: punctuation, "其中", or a previous amount.
+var clauseBreak = regexp.MustCompile(`[，,；;。：:（()）\n]|其中`)
+
+// labelledAmounts returns each amount in a paragraph with its label.
+func labelledAmounts(b *extract.Block) []labelled {
+	text := b.Text
+	runes := []rune(text)
+	var out []labelled
+	prevEnd := 0
+	for _, m := range FindAmounts(text) {
+		seg := string(runes[prevEnd:m.Start])
+		if locs := clauseBreak.FindAllStringIndex(seg, -1); len(locs) > 0 {
+			seg = seg[locs[len(locs)-1][1]:]
+		}
+		after := string(runes[m.End:])
+		if loc := clauseBreak.FindStringIndex(after); loc != nil {
+			after = after[:loc[0]]
+		}
+		out = append(out, labelled{label: strings.TrimSpace(seg), after: after, money: m, block: b})
+		prevEnd = m.End
+	}
+	return out
+}
+
+// amountOf attaches provenance to a money value found in block b.
+func amountOf(m Money, b *extract.Block) *schema.Amount {
+	return &schema.Amount{Yuan: m.Yuan, Value: m.Value, Unit: m.Unit, Text: m.Text, At: b.AtOffset(m.Start)}
+}
+
+// zeroAmount is an amount the document states as absent ("无…").
+func zeroAmount(unit, text string, b *extract.Block) *schema.Amount {
+	if unit == "" {
+		unit = "万元"
+	}
+	return &schema.Amount{Yuan: decimal.Decimal{}, Value: decimal.Decimal{}, Unit: unit, Text: text, At: b.At}
+}
+
+func set(dst **schema.Amount, a *schema.Amount) {
+	if *dst == nil {
+		*dst = a
+	}
+}
+
+func hasAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	increaseWords = []string{"增加", "增长", "上升", "提高", "多"}
+	decreaseWords = []string{"减少", "下降", "降低", "减"}
+	unchanged     = regexp.MustCompile(`(无增减|没有增减|持平|无变化|未发生变化|保持不变)`)
+	noneProcure   = regexp.MustCompile(`(无|未|没有)[^，。；]{0,8}(政府采购|采购预算|采购)`)
+	reasonStart   = regexp.MustCompile(`^(主要|原因|增加的?原因|减少的?原因|主要原因)`)
+)
+
+// fillNarrative reads the headline figures stated in the narrative.
+func (n *Normalizer) fillNarrative(d *schema.Document, o *outline) {
+	for _, s := range o.sections {
+		overall := s.has(schema.SecRevenue) || s.has(schema.SecExpenditure) || s.has(schema.SecChange) || s.has(schema.SecOverview)
+		for _, b := range s.blocks {
+			if b.Kind != extract.KindParagraph {
+				continue
+			}
+			switch {
+			case s.has(schema.SecThreePublic):
+				n.threePublicFigures(d, b)
+			case s.has(schema.SecOperatingExpenses):
+				n.operatingFigures(d, b)
+			case s.has(schema.SecProcurement):
+				n.procurementFigures(d, b)
+			case s.has(schema.SecAssets):
+				n.assetFigures(d, b)
+			case overall:
+				n.summaryFigures(d, b, s.has(schema.SecChange))
+			}
+		}
+	}
+}
+
+// changeSign reports whether a label announces a change versus last year,
+// and its sign.
+func changeSign(label string) (bool, int) {
+	switch {
+	case hasAny(label, decreaseWords...):
+		return true, -1
+	case hasAny(label, increaseWords...) && !hasAny(label, "增加值"):
+		return true, 1
+	}
+	return false, 0
+}
+
+func signed(a *schema.Amount, sign int) *schema.Amount {
+	if sign < 0 && a.Yuan.Sign() > 0 {
+		a.Yuan = a.Yuan.Neg()
+	}
+	return a
+}
+
+func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChange bool) {
+	sm := &d.Summary
+	for _, l := range labelledAmounts(b) {
+		a := amountOf(l.money, b)
+		lb := Clean(l.label)
+		if isChange, sign := changeSign(lb); isChange {
+			a = signed(a, sign)
+			switch {
+			case hasAny(lb, "基本支出"):
+				set(&sm.Change.Basic, a)
+			case hasAny(lb, "项目支出"):
+				set(&sm.Change.Project, a)
+			case hasAny(lb, "上年", "上一年", "较", "比", "同比") || inChange:
+				set(&sm.Change.Total, a)
+			}
+			n.reasons(d, l)
+			continue
+		}
+		switch {
+		case hasAny(lb, "收支"):
+			set(&sm.Revenue.Total, a)
+			set(&sm.Expenditure.Total, amountOf(l.money, b))
+		case hasAny(lb, "支出"):
+			switch {
+			case hasAny(lb, "基本支出"):
+				set(&sm.Expenditure.Basic, a)
+			case hasAny(lb, "项目支出"):
+				set(&sm.Expenditure.Project, a)
+			case hasAny(lb, "人员", "公用", "一般公共预算", "基金", "国有资本", "财政拨款", "结转"):
+			default:
+				set(&sm.Expenditure.Total, a)
+			}
+		case hasAny(lb, "收入", "来源", "拨款", "结转"):
+			switch {
+			case hasAny(lb, "上年结转", "年初结转", "结转"):
+				set(&sm.Revenue.CarriedOver, a)
+			case hasAny(lb, "一般公共预算"):
+				set(&sm.Revenue.GeneralPublicBudget, a)
+			case hasAny(lb, "政府性基金", "基金"):
+				set(&sm.Revenue.GovernmentFundBudget, a)
+			case hasAny(lb, "国有资本"):
+				set(&sm.Revenue.StateCapitalBudget, a)
+			case hasAny(lb, "财政专户"):
+				set(&sm.Revenue.SpecialAccount, a)
+			case hasAny(lb, "事业收入", "经营收入", "事业单位经营"):
+				set(&sm.Revenue.Business, a)
+			case hasAny(lb, "其他", "单位资金"):
+				set(&sm.Revenue.Other, a)
+			case hasAny(lb, "财政拨款"):
+			default:
+				set(&sm.Revenue.Total, a)
+			}
+		}
+	}
+	if inChange {
+		for _, c := range splitSentences(b.Text) {
+			for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '，' || r == ',' }) {
+				if reasonStart.MatchString(strings.TrimSpace(part)) {
+					addReason(d, strings.TrimSpace(part))
+				}
+			}
+		}
+	}
+}
+
+func (n *Normalizer) reasons(d *schema.Document, l labelled) {
+	if r := strings.TrimSpace(strings.TrimLeft(l.after, "，, ")); reasonStart.MatchString(r) {
+		addReason(d, r)
+	}
+}
+
+func addReason(d *schema.Document, r string) {
+	for _, x := range d.Summary.Change.Reasons {
+		if x == r {
+			return
+		}
+	}
+	d.Summary.Change.Reasons = append(d.Summary.Change.Reasons, r)
+}
+
+func (n *Normalizer) threePublicFigures(d *schema.Document, b *extract.Block) {
+	tp := &d.ThreePublic
+	if tp.Explanation == "" {
+		tp.Explanation = b.Text
+	} else if !strings.Contains(tp.Explanation, b.Text) {
+		tp.Explanation += "\n" + b.Text
+	}
+	for _, l := range labelledAmounts(b) {
+		a := amountOf(l.money, b)
+		lb := compact(Clean(l.label))
+		if isChange, sign := changeSign(lb); isChange && hasAny(lb, "上年", "比", "较", "同比") {
+			set(&tp.Change, signed(a, sign))
+			continue
+		}
+		switch {
+		case hasAny(lb, "购置及运", "购置和运", "购置费及运", "购置与运") || (hasAny(lb, "用车") && hasAny(lb, "购置") && hasAny(lb, "运行", "运维", "维护")):
+			set(&tp.Vehicles, a)
+		case hasAny(lb, "购置"):
+			set(&tp.VehiclePurchase, a)
+		case hasAny(lb, "运行", "运维", "维护"):
+			set(&tp.VehicleOperation, a)
+		case hasAny(lb, "公务用车", "车辆"):
+			set(&tp.Vehicles, a)
+		case hasAny(lb, "出国", "出境"):
+			set(&tp.OverseasTravel, a)
+		case hasAny(lb, "接待"):
+			set(&tp.Reception, a)
+		case hasAny(lb, "会议"):
+			set(&tp.Meeting, a)
+		case hasAny(lb, "培训"):
+			set(&tp.Training, a)
+		case hasAny(lb, "三公"):
+			set(&tp.Total, a)
+		}
+	}
+	if tp.Change == nil && unchanged.MatchString(b.Text) && tp.Total != nil {
+		loc := unchanged.FindStringIndex(b.Text)
+		tp.Change = zeroAmount(tp.Total.Unit, b.Text[loc[0]:loc[1]], b)
+	}
+}
+
+func (n *Normalizer) operatingFigures(d *schema.Document, b *extract.Block) {
+	for _, l := range labelledAmounts(b) {
+		lb := Clean(l.label)
+		if hasAny(lb, "机关运行", "运行经费", "运行费") && !hasAny(lb, "增加", "减少", "上年") {
+			if d.OperatingExpenses == nil {
+				d.OperatingExpenses = amountOf(l.money, b)
+				d.OperatingExplain = b.Text
+			}
+		}
+	}
+}
+
+func (n *Normalizer) procurementFigures(d *schema.Document, b *extract.Block) {
+	p := &d.Procurement
+	for _, l := range labelledAmounts(b) {
+		a := amountOf(l.money, b)
+		lb := Clean(l.label)
+		switch {
+		case hasAny(lb, "货物"):
+			set(&p.Goods, a)
+		case hasAny(lb, "工程"):
+			set(&p.Works, a)
+		case hasAny(lb, "服务"):
+			set(&p.Services, a)
+		case hasAny(lb, "采购"):
+			set(&p.Total, a)
+		}
+	}
+	if p.Total == nil {
+		if loc := noneProcure.FindStringIndex(b.Text); loc != nil {
+			p.Total = zeroAmount(d.Meta.Unit, b.Text[loc[0]:loc[1]], b)
+		}
+	}
+}
+
+func (n *Normalizer) assetFigures(d *schema.Document, b *extract.Block) {
+	for _, l := range labelledAmounts(b) {
+		lb := Clean(l.label)
+		if hasAny(lb, "资产") && d.Assets.NarrativeTotal == nil {
+			d.Assets.NarrativeTotal = amountOf(l.money, b)
+		}
+	}
+}

@@ -1,0 +1,275 @@
+package normalize
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/schema"
+)
+
+// provinces are the province-level divisions, for reading regions.
+var provinces = []string{
+	"北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省",
+	"浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省",
+	"四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区",
+	"西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区", "香港特别行政区", "澳门特别行政区",
+}
+
+var municipalities = map[string]bool{"北京市": true, "天津市": true, "上海市": true, "重庆市": true}
+
+// orgSuffixes end the names of departments and units.
+var orgSuffixes = []string{"委员会", "办公厅", "办公室", "办事处", "检察院", "法院", "人民政府", "政府", "中心", "幼儿园",
+	"学校", "医院", "福利院", "指挥部", "管理处", "管理局", "局", "委", "办", "院", "厅", "会", "部", "室", "所", "站",
+	"馆", "队", "处", "街道", "社", "团", "园", "校", "司", "府"}
+
+var (
+	yearRe       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	cnYearRe     = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年`)
+	alsoNamedRe  = regexp.MustCompile(`加挂(.{2,40}?)(?:牌子|的牌子)`)
+	shortNameRe  = regexp.MustCompile(`[（(]简称[“"]?([^”"）)]{2,20})[”"]?[）)]`)
+	deptCodeRe   = regexp.MustCompile(`(?:部门|单位|预算)编码[:：]?\s*\[?(\d{3,9})\]?`)
+	bracketCode  = regexp.MustCompile(`^\[(\d{3,9})\]`)
+	titleTailRe  = regexp.MustCompile(`(?:年度|年)?(?:部门|单位)?(?:预算|决算)`)
+	cityRe       = regexp.MustCompile(`^(.{2,6}?(?:市|自治州|州|地区|盟))`)
+	countyRe     = regexp.MustCompile(`^(.{1,7}?(?:区|县|旗|市))`)
+	unitDeclared = regexp.MustCompile(`(?:金额)?单位[:：]\s*(亿元|万元|千元|元)`)
+)
+
+func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, o *outline) {
+	m := &d.Meta
+	m.Title = findTitle(x)
+	head := allText(x, 64<<10)
+	m.FiscalYear = yearOf(m.Title)
+	if m.FiscalYear == 0 {
+		m.FiscalYear = yearOf(head)
+	}
+	switch {
+	case strings.Contains(m.Title, "决算"):
+		m.Kind = schema.KindFinalAccount
+	case strings.Contains(m.Title, "预算"):
+		m.Kind = schema.KindBudget
+	case strings.Contains(head, "决算"):
+		m.Kind = schema.KindFinalAccount
+	case strings.Contains(head, "预算"):
+		m.Kind = schema.KindBudget
+	}
+	switch {
+	case strings.Contains(m.Title, "单位预算") || strings.Contains(m.Title, "单位决算"):
+		m.Scope = schema.ScopeUnit
+	case m.Kind != "":
+		m.Scope = schema.ScopeDepartment
+	}
+	m.Issuer.Name = issuerOf(m.Title)
+	m.Issuer.OtherNames = otherNames(head, m.Issuer.Name)
+	m.Issuer.Code = codeOf(x, head)
+	m.Region = regionOf(m.Issuer.Name, head)
+	m.Unit = unitOf(head)
+}
+
+// findTitle takes the file's own title, else the first title-like line
+// among the first blocks, joining an issuer line with a "2020年部门预算" line
+// printed under it.
+func findTitle(x *extract.Document) string {
+	var lines []string
+	for _, b := range x.Blocks {
+		if b.Kind != extract.KindHeading && b.Kind != extract.KindParagraph {
+			continue
+		}
+		if t := strings.TrimSpace(b.Text); t != "" && utf8.RuneCountInString(t) <= 80 {
+			lines = append(lines, t)
+		}
+		if len(lines) >= 12 {
+			break
+		}
+	}
+	for i, l := range lines {
+		if isTitleText(l) && !strings.ContainsAny(l, "。；") {
+			if yearRe.FindStringIndex(l) != nil && yearRe.FindStringIndex(l)[0] == 0 && i > 0 && endsWithOrg(lines[i-1]) {
+				return lines[i-1] + l
+			}
+			return l
+		}
+	}
+	if x.Title != "" && isTitleText(x.Title) {
+		return x.Title
+	}
+	return ""
+}
+
+func endsWithOrg(s string) bool {
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func yearOf(s string) int {
+	if m := yearRe.FindStringSubmatch(Clean(s)); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	if m := cnYearRe.FindStringSubmatch(s); m != nil {
+		y := 0
+		for _, r := range m[1] {
+			y = y*10 + int(cnDigit[r])
+		}
+		if y >= 1990 && y <= 2100 {
+			return y
+		}
+	}
+	return 0
+}
+
+// issuerOf reads the department name from a title such as
+// "廊坊市广阳区科学技术局2020年部门预算信息公开情况说明" or
+// "2016年度平潭县人民检察院部门决算说明".
+func issuerOf(title string) string {
+	t := strings.TrimSpace(Clean(title))
+	t = strings.TrimPrefix(t, "关于")
+	loc := yearRe.FindStringIndex(t)
+	var before, after string
+	if loc != nil {
+		before = strings.TrimSpace(t[:loc[0]])
+		after = strings.TrimPrefix(t[loc[1]:], "度")
+		if tl := titleTailRe.FindStringIndex(after); tl != nil {
+			after = after[:tl[0]]
+		} else {
+			after = ""
+		}
+	} else if tl := titleTailRe.FindStringIndex(t); tl != nil {
+		before = t[:tl[0]]
+	}
+	before = strings.Trim(before, " 《》“”")
+	after = strings.Trim(after, " 《》“”")
+	switch {
+	case after != "" && endsWithOrg(after) && (before == "" || !endsWithOrg(before)):
+		return after
+	case before != "":
+		return before
+	}
+	return after
+}
+
+func otherNames(text, issuer string) []string {
+	names := []string{}
+	add := func(s string) {
+		s = strings.Trim(strings.TrimSpace(s), "“”\"")
+		if s == "" || s == issuer {
+			return
+		}
+		for _, x := range names {
+			if x == s {
+				return
+			}
+		}
+		names = append(names, s)
+	}
+	for _, m := range alsoNamedRe.FindAllStringSubmatch(text, 5) {
+		for _, part := range strings.FieldsFunc(m[1], func(r rune) bool { return r == '、' || r == '和' }) {
+			add(part)
+		}
+	}
+	for _, m := range shortNameRe.FindAllStringSubmatch(text, 3) {
+		add(m[1])
+	}
+	return names
+}
+
+func codeOf(x *extract.Document, text string) string {
+	if m := deptCodeRe.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	for _, b := range x.Blocks {
+		if b.Kind != extract.KindTable {
+			continue
+		}
+		for _, c := range b.Table.Caption {
+			if m := bracketCode.FindStringSubmatch(strings.TrimSpace(c)); m != nil {
+				return m[1]
+			}
+		}
+	}
+	return ""
+}
+
+// regionOf reads province, city and county from the issuer's name, and
+// falls back on the text for a province the name leaves implied.
+func regionOf(issuer, text string) schema.Region {
+	var r schema.Region
+	t := strings.TrimPrefix(issuer, "中共")
+	for _, p := range provinces {
+		if strings.HasPrefix(t, p) {
+			r.Province = p
+			t = t[len(p):]
+			if municipalities[p] {
+				r.City = p
+			}
+			break
+		}
+	}
+	if r.City == "" {
+		if m := cityRe.FindStringSubmatch(t); m != nil && !containsOrg(m[1]) {
+			r.City = m[1]
+			t = t[len(m[1]):]
+		}
+	}
+	if m := countyRe.FindStringSubmatch(t); m != nil && !containsOrg(m[1]) {
+		r.County = m[1]
+	}
+	if r.Province == "" {
+		r.Province = dominantProvince(text)
+	}
+	return r
+}
+
+// containsOrg rejects a "city" or "county" that is really part of an
+// organisation's name ("人民政府办公室").
+func containsOrg(s string) bool {
+	for _, w := range []string{"政府", "委员会", "人民", "办公", "机关", "中心", "局", "厅"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dominantProvince returns the one province the text names at least
+// twice, and no other.
+func dominantProvince(text string) string {
+	found := ""
+	for _, p := range provinces {
+		c := strings.Count(text, p)
+		if c == 0 {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		if c >= 2 {
+			found = p
+		}
+	}
+	return found
+}
+
+func unitOf(text string) string {
+	if m := unitDeclared.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	counts := map[string]int{}
+	for _, a := range FindAmounts(text) {
+		counts[a.Unit]++
+	}
+	best, bestN := "", 0
+	for u, c := range counts {
+		if c > bestN || c == bestN && u < best {
+			best, bestN = u, c
+		}
+	}
+	return best
+}
