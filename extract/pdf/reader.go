@@ -65,9 +65,6 @@ func Read(ctx context.Context, data []byte, opts extract.Options) (f *File, err 
 	f = &File{}
 	defer func() {
 		if x := recover(); x != nil {
-			if _, ok := x.(runtime.Error); ok {
-				panic(x)
-			}
 			f, err = nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
 		}
 	}()
@@ -102,11 +99,11 @@ func Read(ctx context.Context, data []byte, opts extract.Options) (f *File, err 
 
 // open opens the object layer, mapping its failures onto our sentinels.
 func open(data []byte) (r *lpdf.Reader, err error) {
+	// BUG(yusuan): ledongthuc/pdf can fail with a runtime error (index out
+	// of range, nil map) on hostile input; such panics are reported as
+	// ErrCorrupt here and in Read rather than re-raised.
 	defer func() {
 		if x := recover(); x != nil {
-			if _, ok := x.(runtime.Error); ok {
-				panic(x)
-			}
 			r, err = nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
 		}
 	}()
@@ -197,9 +194,6 @@ func inherited(v lpdf.Value, key string) lpdf.Value {
 func (d *reader) outline(root lpdf.Value) (items []extract.OutlineItem) {
 	defer func() {
 		if x := recover(); x != nil {
-			if _, ok := x.(runtime.Error); ok {
-				panic(x)
-			}
 			items = nil
 		}
 	}()
