@@ -130,7 +130,8 @@ func elementStyle(n *html.Node, st style) style {
 	case atom.Pre, atom.Listing, atom.Xmp:
 		st.pre = true
 	}
-	if !isInline(n.DataAtom) {
+	if !isInline(n.DataAtom) && n.DataAtom != atom.Table {
+		// align on a table places the table; on a block it aligns the text.
 		if a := strings.ToLower(attr(n, "align")); a != "" {
 			st.centered = a == "center" || a == "middle"
 		}
@@ -231,7 +232,7 @@ func (w *walker) flush() {
 
 // chromeLine matches the lines portals print around an article: dates,
 // sources, view counters, font-size and print links.
-var chromeLine = regexp.MustCompile(`^[【\[]?\s*(更新时间|发布时间|发布日期|发文日期|日期|时间|来源|信息来源|文章来源|作者|浏览次数|点击数|点击量|阅读次数|访问量|浏览量|字号|字体|责任编辑|编辑|当前位置|分享到|索引号)\s*[:：]|^[【\[]?(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|大 中 小)[】\]]?$`)
+var chromeLine = regexp.MustCompile(`^[【\[]?\s*(更新时间|发布时间|发布日期|发文日期|日期|时间|来源|信息来源|文章来源|作者|浏览次数|点击数|点击量|阅读次数|访问量|浏览量|字号|字体|责任编辑|编辑|当前位置|分享到|索引号)\s*[:：]|^([【\[]?(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|大 中 小)[】\]]?\s*)+$`)
 
 // Limits of heading detection, in runes.
 const (

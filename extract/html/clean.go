@@ -19,6 +19,9 @@ type page struct {
 	// outside links, plus imageWeight per content-sized image.
 	weight map[*html.Node]int
 	media  map[*html.Node]uint8 // hasTable | hasImage
+	// hiddenClasses and hiddenIDs are hidden by the page's own <style>
+	// rules (".hide{display:none}").
+	hiddenClasses, hiddenIDs map[string]bool
 }
 
 const (
@@ -61,7 +64,7 @@ func (pg *page) markNonContent(n *html.Node) {
 				c.Data = stripTemplateVars(c.Data)
 			}
 		case html.ElementNode:
-			if nonContent[c.DataAtom] || isHidden(c) {
+			if nonContent[c.DataAtom] || isHidden(c) || pg.hiddenByCSS(c) {
 				pg.drop[c] = true
 				continue
 			}
@@ -169,7 +172,7 @@ func isBoilerplate(n *html.Node, inArticle bool) bool {
 		return true
 	}
 	switch n.DataAtom {
-	case atom.Body, atom.Html, atom.Table, atom.Tbody, atom.Tr, atom.Td, atom.Th, atom.P, atom.Span, atom.Font, atom.B, atom.Strong:
+	case atom.Body, atom.Html, atom.Tbody, atom.Tr, atom.Td, atom.Th, atom.P, atom.Span, atom.Font, atom.B, atom.Strong:
 		return false
 	}
 	for _, k := range [...]string{"class", "id"} {
@@ -191,4 +194,58 @@ func contentImage(n *html.Node) bool {
 		return false
 	}
 	return true
+}
+
+// hiddenRuleRE finds simple style rules that hide elements: a selector list
+// of .class and #id selectors whose block sets display:none.
+var hiddenRuleRE = regexp.MustCompile(`([^{}]+)\{[^{}]*display\s*:\s*none[^{}]*\}`)
+
+// readStyles collects the classes and ids the page's <style> elements hide.
+// Only bare ".name" and "#name" selectors count; anything contextual
+// (".a .b", ":hover") is ignored.
+func (pg *page) readStyles(root *html.Node) {
+	pg.hiddenClasses, pg.hiddenIDs = map[string]bool{}, map[string]bool{}
+	var rec func(*html.Node, int)
+	rec = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Style && c.FirstChild != nil && c.FirstChild.Type == html.TextNode {
+				for _, m := range hiddenRuleRE.FindAllStringSubmatch(c.FirstChild.Data, 100) {
+					for _, sel := range strings.Split(m[1], ",") {
+						sel = strings.TrimSpace(sel)
+						if len(sel) < 2 || !isIdent(sel[1:]) {
+							continue
+						}
+						switch sel[0] {
+						case '.':
+							pg.hiddenClasses[sel[1:]] = true
+						case '#':
+							pg.hiddenIDs[sel[1:]] = true
+						}
+					}
+				}
+				continue
+			}
+			rec(c, depth+1)
+		}
+	}
+	rec(root, 0)
+}
+
+// hiddenByCSS reports an element hidden by a rule readStyles found.
+func (pg *page) hiddenByCSS(n *html.Node) bool {
+	if len(pg.hiddenClasses) == 0 && len(pg.hiddenIDs) == 0 {
+		return false
+	}
+	if id := attr(n, "id"); id != "" && pg.hiddenIDs[id] {
+		return true
+	}
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if pg.hiddenClasses[c] {
+			return true
+		}
+	}
+	return false
 }

@@ -31,7 +31,10 @@ func (pg *page) findContent() *html.Node {
 			return cand
 		}
 		for c := cand.FirstChild; c != nil; c = c.NextSibling {
-			if c != best && c.Type == html.ElementNode && !pg.drop[c] && pg.media[c] != 0 {
+			// A sibling holding an image or a table with text is content too
+			// (a link-only table of a side bar is not).
+			if c != best && c.Type == html.ElementNode && !pg.drop[c] &&
+				(pg.media[c]&hasImage != 0 || pg.media[c]&hasTable != 0 && pg.weight[c] >= 20 || c.DataAtom == atom.Table && pg.weight[c] >= 20) {
 				return cand
 			}
 		}

@@ -149,6 +149,7 @@ func read(ctx context.Context, root *html.Node, doc *extract.Document, opts extr
 		media:  map[*html.Node]uint8{},
 	}
 	doc.Title = metaTitle(gq)
+	pg.readStyles(root)
 	pg.markNonContent(pg.body)
 	total := pg.measure(pg.body, false)
 	pg.markBoilerplate(pg.body, total, false)
