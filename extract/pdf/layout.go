@@ -248,6 +248,14 @@ func measure(ls []Line, ps []*Page) metrics {
 func (m metrics) margins(page int, size float64) (float64, float64) {
 	l, ok := m.left[page]
 	if !ok {
+		// No measurable body line on this page: borrow the nearest page's.
+		for d := 1; d < 4; d++ {
+			for _, q := range []int{page - d, page + d} {
+				if l, ok := m.left[q]; ok {
+					return l, m.right[q]
+				}
+			}
+		}
 		return 0, m.width[page]
 	}
 	return l, m.right[page]

@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 
 	lpdf "github.com/ledongthuc/pdf"
@@ -43,6 +45,76 @@ type reader struct {
 	fonts      map[fontKey]*font
 	fontsByRes map[fontKey]*font
 	pageRefs   map[ref]int
+	pages      []lpdf.Value
+}
+
+// collectPages walks the page tree once, in order, guarding against cycles
+// and deep nesting (ledongthuc/pdf's Reader.Page loops forever on a tree
+// whose Kids point back up, and costs O(n) per page).
+func collectPages(node lpdf.Value, limit, depth int) []lpdf.Value {
+	var out []lpdf.Value
+	seen := map[ref]bool{}
+	var walk func(v lpdf.Value, d int)
+	walk = func(v lpdf.Value, d int) {
+		if len(out) >= limit || d > depth || v.Kind() != lpdf.Dict {
+			return
+		}
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Page" || kids.Kind() != lpdf.Array {
+			out = append(out, v)
+			return
+		}
+		r := refOf(v)
+		if seen[r] {
+			return
+		}
+		seen[r] = true
+		for i := range kids.Len() {
+			walk(kids.Index(i), d+1)
+		}
+	}
+	walk(node, 0)
+	return out
+}
+
+var (
+	startxrefRe = regexp.MustCompile(`startxref\s+(\d+)`)
+	prevRe      = regexp.MustCompile(`/Prev\s+(\d+)`)
+)
+
+// checkXrefChain follows the startxref and /Prev chain before the object
+// layer does, because ledongthuc/pdf loops forever on a /Prev cycle.
+func checkXrefChain(data []byte) error {
+	tail := data[max(0, len(data)-1024):]
+	ms := startxrefRe.FindAllSubmatch(tail, -1)
+	if ms == nil {
+		return nil // the object layer reports the missing startxref
+	}
+	off, _ := strconv.Atoi(string(ms[len(ms)-1][1]))
+	seen := map[int]bool{}
+	for hops := 0; ; hops++ {
+		if off <= 0 || off >= len(data) {
+			return nil
+		}
+		if seen[off] || hops > 256 {
+			return fmt.Errorf("%w: cross-reference /Prev chain loops", extract.ErrCorrupt)
+		}
+		seen[off] = true
+		// The trailer (or xref stream dictionary) follows within the section.
+		end := len(data)
+		if i := bytes.Index(data[off:], []byte("startxref")); i >= 0 {
+			end = off + i
+		}
+		sec := data[off:end]
+		if i := bytes.Index(sec, []byte("stream")); i >= 0 && !bytes.HasPrefix(sec, []byte("xref")) {
+			sec = sec[:i]
+		}
+		m := prevRe.FindSubmatch(sec)
+		if m == nil {
+			return nil
+		}
+		off, _ = strconv.Atoi(string(m[1]))
+	}
 }
 
 // Read parses data and interprets every page (up to opts.MaxPages) into
@@ -77,7 +149,8 @@ func Read(ctx context.Context, data []byte, opts extract.Options) (f *File, err 
 		return nil, fmt.Errorf("%w: no pages", extract.ErrCorrupt)
 	}
 	f.Title = r.Trailer().Key("Info").Key("Title").Text()
-	n := min(f.NumPages, opts.MaxPages)
+	d.pages = collectPages(root.Key("Pages"), opts.MaxPages, min(opts.MaxDepth, 64))
+	n := len(d.pages)
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -107,6 +180,9 @@ func open(data []byte) (r *lpdf.Reader, err error) {
 			r, err = nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
 		}
 	}()
+	if err := checkXrefChain(data); err != nil {
+		return nil, err
+	}
 	r, err = lpdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), func() string { return "" })
 	if err == nil {
 		return r, nil
@@ -138,7 +214,7 @@ func (d *reader) page(i int) (p *Page, err error) {
 			}
 		}
 	}()
-	pg := d.r.Page(i)
+	pg := lpdf.Page{V: d.pages[i-1]}
 	if pg.V.IsNull() {
 		return p, fmt.Errorf("%w: page object missing", extract.ErrCorrupt)
 	}
