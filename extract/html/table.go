@@ -393,14 +393,21 @@ func detectHeader(t *extract.Table, thead int) {
 		t.HeaderRows = 0
 		return
 	}
+	ext := h
 	for r := 0; r < h; r++ {
 		for _, c := range t.Rows[r] {
 			if !c.Covered && c.RowSpan > 1 {
-				h = max(h, r+c.RowSpan)
+				ext = max(ext, r+c.RowSpan)
 			}
 		}
 	}
-	t.HeaderRows = min(h, len(t.Rows))
+	if ext < len(t.Rows) {
+		// A header cell spanning down into what looked like data (a
+		// 栏次 row under 金额) makes those rows header too; a span to the
+		// end of the table is a row label, not a header.
+		h = ext
+	}
+	t.HeaderRows = h
 }
 
 func rowHasNumber(row []extract.Cell) bool {
