@@ -15,4 +15,5 @@ var (
 	ErrEncrypted     = errors.New("file is encrypted with a password")
 	ErrNoTextLayer   = errors.New("no text layer")
 	ErrBinary        = errors.New("content is binary, not text")
+	ErrMislabeled    = errors.New("file is not what its name says")
 )

@@ -91,18 +91,47 @@ func Detect(data []byte, name string) (Format, error) {
 	if len(bytes.TrimSpace(head)) == 0 {
 		return "", ErrEmpty
 	}
-	if f, ok := detectMagic(data); ok {
-		return f, nil
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(name), "."))
+	f, ok := detectMagic(data)
+	if !ok {
+		f, ok = sniff(head)
 	}
+	if !ok {
+		if ext != "" {
+			return "", fmt.Errorf("%w (name says .%s)", ErrUnknownFormat, ext)
+		}
+		return "", ErrUnknownFormat
+	}
+	if claimed, binary := binaryExtensions[ext]; binary && !compatible(claimed, f) {
+		// A ".pdf" that holds text or HTML is most often an error page saved
+		// under the document's name: say so rather than convert it.
+		return "", fmt.Errorf("%w: content is %s, but the name says .%s", ErrMislabeled, f, ext)
+	}
+	return f, nil
+}
+
+// binaryExtensions are the names that promise a binary container.
+var binaryExtensions = map[string]Format{"pdf": FormatPDF, "xlsx": FormatXLSX, "xls": FormatXLS, "docx": FormatDOCX, "doc": FormatDOCX}
+
+// compatible allows the mix-ups that are harmless: spreadsheets saved with
+// the other spreadsheet extension, and HTML tables saved as .xls.
+func compatible(claimed, got Format) bool {
+	if claimed == got {
+		return true
+	}
+	spreadsheet := func(f Format) bool { return f == FormatXLS || f == FormatXLSX }
+	return spreadsheet(claimed) && (spreadsheet(got) || got == FormatHTML)
+}
+
+func sniff(head []byte) (Format, bool) {
 	regMu.RLock()
 	defer regMu.RUnlock()
 	for _, r := range regs {
 		if r.Sniff != nil && r.Sniff(head) {
-			return r.Format, nil
+			return r.Format, true
 		}
 	}
-	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(name), "."))
-	return "", fmt.Errorf("%w (name says %q)", ErrUnknownFormat, ext)
+	return "", false
 }
 
 // detectMagic recognises the binary containers by their signatures.

@@ -3,6 +3,9 @@ package normalize
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/yusuan/yusuan/extract/numbering"
 
 	"github.com/yusuan/yusuan/decimal"
 	"github.com/yusuan/yusuan/extract"
@@ -11,14 +14,17 @@ import (
 
 // labelled is an amount found in running text with the words that name it.
 type labelled struct {
-	label string // text from the previous clause boundary to the amount
-	after string // text from the amount to the next boundary
-	money Money
-	block *extract.Block
+	label    string // text from the previous clause boundary to the amount
+	after    string // text from the amount to the end of its sentence
+	sentence string // text from the start of the sentence to the amount
+	money    Money
+	block    *extract.Block
 }
 
 // clauseBreak ends a label: punctuation, "其中", or a previous amount.
-var clauseBreak = regexp.MustCompile(`[，,；;。：:（()）\n]|其中`)
+var clauseBreak = regexp.MustCompile(`[，,；;。：:\n]|其中`)
+
+var sentenceEnd = regexp.MustCompile(`[。；;\n]`)
 
 // labelledAmounts returns each amount in a paragraph with its label.
 func labelledAmounts(b *extract.Block) []labelled {
@@ -32,10 +38,14 @@ func labelledAmounts(b *extract.Block) []labelled {
 			seg = seg[locs[len(locs)-1][1]:]
 		}
 		after := string(runes[m.End:])
-		if loc := clauseBreak.FindStringIndex(after); loc != nil {
+		if loc := sentenceEnd.FindStringIndex(after); loc != nil {
 			after = after[:loc[0]]
 		}
-		out = append(out, labelled{label: strings.TrimSpace(seg), after: after, money: m, block: b})
+		before := string(runes[:m.Start])
+		if locs := sentenceEnd.FindAllStringIndex(before, -1); len(locs) > 0 {
+			before = before[locs[len(locs)-1][1]:]
+		}
+		out = append(out, labelled{label: strings.TrimSpace(seg), after: after, sentence: before, money: m, block: b})
 		prevEnd = m.End
 	}
 	return out
@@ -77,28 +87,55 @@ var (
 	reasonStart   = regexp.MustCompile(`^(主要|原因|增加的?原因|减少的?原因|主要原因)`)
 )
 
-// fillNarrative reads the headline figures stated in the narrative.
+// fillNarrative reads the headline figures stated in the narrative. A
+// paragraph is read under its section's topic, unless it opens with a
+// lead-in of its own ("2.政府采购情况。…" inside "其他重要事项").
 func (n *Normalizer) fillNarrative(d *schema.Document, o *outline) {
 	for _, s := range o.sections {
-		overall := s.has(schema.SecRevenue) || s.has(schema.SecExpenditure) || s.has(schema.SecChange) || s.has(schema.SecOverview)
 		for _, b := range s.blocks {
 			if b.Kind != extract.KindParagraph {
 				continue
 			}
+			keys := s.Keys
+			if lead := n.leadTopic(b.Text); len(lead) > 0 && !s.has(schema.SecGlossary) && !s.has(schema.SecPerformance) && !s.has(schema.SecResponsibilities) {
+				keys = lead
+			}
+			has := func(k string) bool {
+				for _, x := range keys {
+					if x == k {
+						return true
+					}
+				}
+				return false
+			}
 			switch {
-			case s.has(schema.SecThreePublic):
+			case has(schema.SecThreePublic):
 				n.threePublicFigures(d, b)
-			case s.has(schema.SecOperatingExpenses):
+			case has(schema.SecOperatingExpenses):
 				n.operatingFigures(d, b)
-			case s.has(schema.SecProcurement):
+			case has(schema.SecProcurement):
 				n.procurementFigures(d, b)
-			case s.has(schema.SecAssets):
+			case has(schema.SecAssets):
 				n.assetFigures(d, b)
-			case overall:
-				n.summaryFigures(d, b, s.has(schema.SecChange))
+			case has(schema.SecRevenue) || has(schema.SecExpenditure) || has(schema.SecChange) || has(schema.SecOverview):
+				n.summaryFigures(d, b, has(schema.SecChange) && !has(schema.SecRevenue))
 			}
 		}
 	}
+}
+
+// leadTopic classifies a paragraph's numbered lead-in phrase, if it has one.
+func (n *Normalizer) leadTopic(text string) []string {
+	num, ok := numbering.Parse(text)
+	if !ok {
+		return nil
+	}
+	rest := num.Rest
+	i := strings.IndexAny(rest, "。：:")
+	if i <= 0 || utf8.RuneCountInString(rest[:i]) > 16 {
+		return nil
+	}
+	return n.lex.Classify(rest[:i])
 }
 
 // changeSign reports whether a label announces a change versus last year,
@@ -132,7 +169,7 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 				set(&sm.Change.Basic, a)
 			case hasAny(lb, "项目支出"):
 				set(&sm.Change.Project, a)
-			case hasAny(lb, "上年", "上一年", "较", "比", "同比") || inChange:
+			case hasAny(lb, "上年", "上一年", "较", "比", "同比") || hasAny(l.sentence, "上年", "相比", "较", "比", "同比") || inChange:
 				set(&sm.Change.Total, a)
 			}
 			n.reasons(d, l)
@@ -186,8 +223,11 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 }
 
 func (n *Normalizer) reasons(d *schema.Document, l labelled) {
-	if r := strings.TrimSpace(strings.TrimLeft(l.after, "，, ")); reasonStart.MatchString(r) {
-		addReason(d, r)
+	for _, part := range strings.FieldsFunc(l.after, func(r rune) bool { return r == '，' || r == ',' }) {
+		if r := strings.TrimSpace(part); reasonStart.MatchString(r) {
+			addReason(d, r)
+			return
+		}
 	}
 }
 
@@ -277,6 +317,9 @@ func (n *Normalizer) procurementFigures(d *schema.Document, b *extract.Block) {
 }
 
 func (n *Normalizer) assetFigures(d *schema.Document, b *extract.Block) {
+	if m := dateRe.FindStringSubmatch(Clean(b.Text)); m != nil && d.Assets.AsOf == "" && hasAny(b.Text, "截至", "截止", "年末", "底") {
+		d.Assets.AsOf = isoDate(m)
+	}
 	for _, l := range labelledAmounts(b) {
 		lb := Clean(l.label)
 		if hasAny(lb, "资产") && d.Assets.NarrativeTotal == nil {

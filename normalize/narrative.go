@@ -41,7 +41,14 @@ func (n *Normalizer) fillResponsibilities(d *schema.Document, o *outline) {
 		}
 	}
 	if len(best) == 0 {
-		// Unnumbered: one duty per sentence of the longest paragraph.
+		for _, p := range plain {
+			if items := inlineItems(p); len(items) >= 2 {
+				best = append(best, items...)
+			}
+		}
+	}
+	if len(best) == 0 {
+		// Unnumbered: one duty per sentence.
 		for _, p := range plain {
 			for _, s := range splitSentences(p) {
 				if utf8.RuneCountInString(s) >= 6 {
@@ -51,6 +58,37 @@ func (n *Normalizer) fillResponsibilities(d *schema.Document, o *outline) {
 		}
 	}
 	d.Responsibilities = append(d.Responsibilities, best...)
+}
+
+// inlineItem finds numbering inside running text: "主要职责：1.…；2.…".
+var inlineItem = regexp.MustCompile(`(?:^|[：:；;。])\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[）)]|[①-⑳])`)
+
+// inlineItems splits a paragraph holding a numbered list inline.
+func inlineItems(p string) []string {
+	locs := inlineItem.FindAllStringIndex(p, -1)
+	if len(locs) < 2 {
+		return nil
+	}
+	var out []string
+	for i, l := range locs {
+		end := len(p)
+		if i+1 < len(locs) {
+			end = locs[i+1][0] + 1
+			if r, w := utf8.DecodeRuneInString(p[locs[i+1][0]:]); strings.ContainsRune("：:；;。", r) {
+				end = locs[i+1][0] + w - w
+			}
+		}
+		item := strings.TrimSpace(p[l[0]:end])
+		item = strings.TrimLeft(item, "：:；;。 ")
+		if num, ok := numbering.Parse(item); ok {
+			item = num.Rest
+		}
+		item = strings.TrimRight(item, "；;。 ")
+		if item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 func splitSentences(s string) []string {
@@ -123,7 +161,7 @@ func (n *Normalizer) fillGoals(d *schema.Document, o *outline) {
 	}
 }
 
-var goalNumber = regexp.MustCompile(`(达到|不低于|不少于|超过|控制在|≥|>=|≤|<=)?\s*(总量)?\s*(\d+(?:\.\d+)?)\s*(%|百分比|亿元|万元|元|家|个|人次|人|次|项|份|件|天|名|篇|台|套|平方米)`)
+var goalNumber = regexp.MustCompile(`(达到|不低于|不少于|超过|控制在|≥|>=|≤|<=)?\s*(总量)?\s*(\d+(?:\.\d+)?)\s*(%|百分比|亿元|万元|元|家|个|人次|万人|人|户|次|项|份|件|天|名|篇|台|套|辆|平方米|亩|公里|千米|米|吨|所|场|期|批|部|册|村|座|处|小时)`)
 
 // goalTarget reads the number a goal states ("总量达到43家" → {">=", 43, "家"}).
 func goalTarget(text string) *schema.Target {
@@ -132,7 +170,7 @@ func goalTarget(text string) *schema.Target {
 	if len(ms) == 0 {
 		return nil
 	}
-	m := ms[len(ms)-1]
+	m := ms[0]
 	snippet := c[m[0]:m[1]]
 	verb := ""
 	if m[2] >= 0 {
@@ -143,7 +181,7 @@ func goalTarget(text string) *schema.Target {
 		return nil
 	}
 	switch verb {
-	case "达到", "不低于", "不少于", "≥", ">=":
+	case "达到", "不低于", "不少于", "≥", ">=", "":
 		t.Comparator = schema.CmpGE
 	case "超过":
 		t.Comparator = schema.CmpGT

@@ -56,9 +56,9 @@ func (n *Normalizer) buildOutline(doc *extract.Document) *outline {
 		s := &section{head: b}
 		text := strings.TrimSpace(b.Text)
 		s.Number = num.Text
-		s.Heading = strings.TrimRight(strings.TrimSpace(num.Rest), "：:")
+		s.Heading = strings.TrimRight(strings.TrimSpace(num.Rest), "：:。.")
 		if num.Style == numbering.None {
-			s.Heading = strings.TrimRight(text, "：:")
+			s.Heading = strings.TrimRight(text, "：:。.")
 		}
 		s.At = b.At
 		// Nesting.

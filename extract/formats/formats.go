@@ -4,5 +4,7 @@
 package formats
 
 import (
+	_ "github.com/yusuan/yusuan/extract/html"
+	_ "github.com/yusuan/yusuan/extract/pdf"
 	_ "github.com/yusuan/yusuan/extract/txt"
 )

@@ -259,14 +259,23 @@ func (p *parser) classify(b *extract.Block) {
 	}
 }
 
-// looksLikeHeading: short, not a sentence.
+// looksLikeHeading: short, not a sentence, and stating no quantity: "1、农业
+// 技术培训达到1500人次" is a list item, "2024年度决算情况说明" may be a heading.
 func looksLikeHeading(rest string) bool {
 	n := utf8.RuneCountInString(rest)
 	if n == 0 || n > maxHeadingRunes {
 		return false
 	}
-	return !strings.ContainsAny(rest, "。；;")
+	if strings.ContainsAny(rest, "。；;，,") {
+		return false
+	}
+	return !quantity.MatchString(yearWord.ReplaceAllString(rest, ""))
 }
+
+var (
+	yearWord = regexp.MustCompile(`(?:19|20)\d{2}\s*年度?`)
+	quantity = regexp.MustCompile(`[0-9０-９]|[≥≤><]|不低于|不少于|达到`)
+)
 
 func isTitle(s string) bool {
 	n := utf8.RuneCountInString(s)
