@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yusuan/yusuan/extract"
 )
@@ -96,6 +97,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add(cidPDF("BT /F1 10 Tf 100 700 Td <0001000200030004> Tj ET"))
 	f.Add([]byte("%PDF-1.4\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// A hang is a bug too: crash the worker so the fuzzer keeps the input.
+		watchdog := time.AfterFunc(20*time.Second, func() { panic("Extract did not return within 20s") })
+		defer watchdog.Stop()
 		doc, err := Extract(context.Background(), data, extract.Options{MaxPages: 4, MaxBytes: 1 << 20})
 		if err == nil && doc == nil {
 			t.Fatal("nil document without error")
