@@ -31,15 +31,12 @@ type command struct {
 	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) int
 }
 
-var commands []command
-
-func init() {
-	commands = []command{
-		{"extract", "convert disclosures to the schema (JSON, JSONL or XLSX)", runExtract},
-		{"inspect", "show what the extractor saw (the intermediate document)", runInspect},
-		{"schema", "print the JSON Schema of the output", runSchema},
-		{"version", "print the version", runVersion},
-	}
+// commands lists the subcommands; files that add one append to it from init.
+var commands = []command{
+	{"extract", "convert disclosures to the schema (JSON, JSONL or XLSX)", runExtract},
+	{"inspect", "show what the extractor saw (the intermediate document)", runInspect},
+	{"schema", "print the JSON Schema of the output", runSchema},
+	{"version", "print the version", runVersion},
 }
 
 func main() {
