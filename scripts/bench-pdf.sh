@@ -22,7 +22,7 @@ done
 runs=5
 start=$(date +%s%N)
 for ((r = 0; r < runs; r++)); do
-	for f in "${files[@]}"; do pdftotext -layout "$f" /dev/null; done
+	for f in "${files[@]}"; do pdftotext -layout "$f" /dev/null 2>/dev/null; done
 done
 end=$(date +%s%N)
 theirs=$(awk -v ns=$((end - start)) -v p=$pages -v r=$runs 'BEGIN { printf "%.3f", ns / 1e6 / r / p }')
