@@ -58,7 +58,7 @@ func (w *walker) walk(n *html.Node, p *path, st style) error {
 		case html.TextNode:
 			w.text(c.Data, st)
 		case html.ElementNode:
-			cp := kids[k]
+			cp := &kids[k]
 			k++
 			if w.pg.drop[c] {
 				continue
@@ -224,7 +224,7 @@ func (w *walker) flush() {
 	if txt == "" || at == nil {
 		return
 	}
-	if chromeLine.MatchString(txt) && runeLen(txt) <= 100 {
+	if maybeChrome(txt) && chromeLine.MatchString(txt) {
 		return
 	}
 	w.doc.Blocks = append(w.doc.Blocks, classify(txt, ln, prov.At{Selector: at.String()}))
@@ -233,6 +233,19 @@ func (w *walker) flush() {
 // chromeLine matches the lines portals print around an article: dates,
 // sources, view counters, font-size and print links.
 var chromeLine = regexp.MustCompile(`^[【\[]?\s*(更新时间|发布时间|发布日期|发文日期|日期|时间|来源|信息来源|文章来源|作者|浏览次数|点击数|点击量|阅读次数|访问量|浏览量|字号|字体|责任编辑|编辑|当前位置|分享到|索引号)\s*[:：]|^([【\[]?(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|大 中 小)[】\]]?\s*)+$`)
+
+// maybeChrome is a cheap test before chromeLine: chrome lines are short
+// and have a colon near the start, or are only a few link words.
+func maybeChrome(s string) bool {
+	if len(s) > 300 {
+		return false
+	}
+	if len(s) <= 60 {
+		return true
+	}
+	i := strings.IndexAny(s, ":：")
+	return i >= 0 && i <= 40
+}
 
 // Limits of heading detection, in runes.
 const (

@@ -19,6 +19,7 @@ type page struct {
 	// outside links, plus imageWeight per content-sized image.
 	weight map[*html.Node]int
 	media  map[*html.Node]uint8 // hasTable | hasImage
+	layout map[*html.Node]bool  // isLayoutTable's answers
 	// hiddenClasses and hiddenIDs are hidden by the page's own <style>
 	// rules (".hide{display:none}").
 	hiddenClasses, hiddenIDs map[string]bool
@@ -112,8 +113,9 @@ func compactStyle(s string) string {
 	return s
 }
 
-// measure fills weight and media for n's subtree and returns n's weight.
-func (pg *page) measure(n *html.Node, inLink bool) int {
+// measure fills weight and media for n's subtree (for containers only:
+// inline elements are never asked) and returns n's weight and media.
+func (pg *page) measure(n *html.Node, inLink bool) (int, uint8) {
 	w := 0
 	var m uint8
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -136,15 +138,25 @@ func (pg *page) measure(n *html.Node, inLink bool) int {
 			case atom.Table:
 				m |= hasTable
 			}
-			w += pg.measure(c, inLink || c.DataAtom == atom.A)
-			m |= pg.media[c]
+			cw, cm := pg.measure(c, inLink || c.DataAtom == atom.A)
+			w += cw
+			m |= cm
 		}
 	}
-	pg.weight[n] = w
+	if isInline(n.DataAtom) && n.DataAtom != 0 {
+		return w, m
+	}
+	if w > 0 {
+		pg.weight[n] = w
+	} else {
+		delete(pg.weight, n)
+	}
 	if m != 0 {
 		pg.media[n] = m
+	} else {
+		delete(pg.media, n)
 	}
-	return w
+	return w, m
 }
 
 // markBoilerplate drops chrome containers (nav, footer, breadcrumbs, share

@@ -3,7 +3,6 @@ package html
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"runtime/debug"
@@ -139,7 +138,11 @@ func read(ctx context.Context, root *html.Node, doc *extract.Document, opts extr
 	gq := goquery.NewDocumentFromNode(root)
 	body := gq.Find("body").First()
 	if body.Length() == 0 {
-		return errors.New("no <body> after parsing") // html.Parse always adds one
+		// A <frameset> page: its content lives in frames we do not fetch.
+		doc.Problems = append(doc.Problems, extract.Problem{
+			Code: "extract.no_body", Message: "page has no <body> (a frameset?); frames are not fetched",
+		})
+		return nil
 	}
 	pg := &page{
 		root:   root,
@@ -147,11 +150,12 @@ func read(ctx context.Context, root *html.Node, doc *extract.Document, opts extr
 		drop:   map[*html.Node]bool{},
 		weight: map[*html.Node]int{},
 		media:  map[*html.Node]uint8{},
+		layout: map[*html.Node]bool{},
 	}
 	doc.Title = metaTitle(gq)
 	pg.readStyles(root)
 	pg.markNonContent(pg.body)
-	total := pg.measure(pg.body, false)
+	total, _ := pg.measure(pg.body, false)
 	pg.markBoilerplate(pg.body, total, false)
 	pg.measure(pg.body, false)
 	content := pg.findContent()

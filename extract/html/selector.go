@@ -14,32 +14,36 @@ import (
 // source (dropped chrome included), so they select the same node in the
 // original page with goquery or a browser.
 type path struct {
-	parent *path
-	seg    string
+	parent   *path
+	n        *html.Node // the element; nil when seg is given
+	i, total int        // its index among siblings of its type, and their number
+	seg      string
+	str      string // the full selector, once built
 }
 
+// String renders the selector, memoised so that the cells of one row
+// share their row's prefix.
 func (p *path) String() string {
 	if p == nil {
 		return ""
 	}
-	var segs []string
-	for q := p; q != nil; q = q.parent {
-		segs = append(segs, q.seg)
-	}
-	var b strings.Builder
-	for i := len(segs) - 1; i >= 0; i-- {
-		b.WriteString(segs[i])
-		if i > 0 {
-			b.WriteString(" > ")
+	if p.str == "" {
+		if p.seg == "" && p.n != nil {
+			p.seg = segment(p.n, p.i, p.total)
+		}
+		if p.parent == nil {
+			p.str = p.seg
+		} else {
+			p.str = p.parent.String() + " > " + p.seg
 		}
 	}
-	return b.String()
+	return p.str
 }
 
 // childPaths returns the path of each element child of n, in order, with
 // :nth-of-type added where the parent holds more than one element of that
 // type.
-func childPaths(n *html.Node, parent *path) []*path {
+func childPaths(n *html.Node, parent *path) []path {
 	type count struct {
 		tag      string
 		total, i int
@@ -61,14 +65,14 @@ func childPaths(n *html.Node, parent *path) []*path {
 			nel++
 		}
 	}
-	out := make([]*path, 0, nel)
+	out := make([]path, 0, nel)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
 		k := find(c.Data)
 		counts[k].i++
-		out = append(out, &path{parent: parent, seg: segment(c, counts[k].i, counts[k].total)})
+		out = append(out, path{parent: parent, n: c, i: counts[k].i, total: counts[k].total})
 	}
 	return out
 }

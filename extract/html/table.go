@@ -28,6 +28,15 @@ const (
 // whole page in them) from a data table: one that holds another table in
 // a narrow or short grid, a single cell, or a cell with a long text.
 func (pg *page) isLayoutTable(t *html.Node) bool {
+	if v, ok := pg.layout[t]; ok {
+		return v
+	}
+	v := pg.layoutTable(t)
+	pg.layout[t] = v
+	return v
+}
+
+func (pg *page) layoutTable(t *html.Node) bool {
 	rows := tableRows(t, pg.drop)
 	cols, long, nested := 0, false, false
 	for _, tr := range rows {
@@ -106,7 +115,7 @@ func (w *walker) table(n *html.Node, p *path) {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		cp := kids[k]
+		cp := &kids[k]
 		k++
 		if w.pg.drop[c] {
 			continue
@@ -125,7 +134,7 @@ func (w *walker) table(n *html.Node, p *path) {
 				if r.Type != html.ElementNode {
 					continue
 				}
-				rp := rk[j]
+				rp := &rk[j]
 				j++
 				if r.DataAtom == atom.Tr && !w.pg.drop[r] {
 					rows = append(rows, srcRow{n: r, p: rp, thead: c.DataAtom == atom.Thead})
@@ -162,6 +171,11 @@ func (w *walker) grid(t *extract.Table, rows []srcRow, ti int) int {
 			occ = append(occ, nil)
 			t.Rows = append(t.Rows, nil)
 		}
+		if r > 0 && t.Rows[r] == nil {
+			// Rows are usually as wide as the one before.
+			t.Rows[r] = make([]extract.Cell, 0, len(t.Rows[r-1]))
+			occ[r] = make([]bool, 0, len(t.Rows[r-1]))
+		}
 		col := 0
 		kids := childPaths(row.n, row.p)
 		k := 0
@@ -169,7 +183,7 @@ func (w *walker) grid(t *extract.Table, rows []srcRow, ti int) int {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			cp := kids[k]
+			cp := &kids[k]
 			k++
 			if !isCell(c) || w.pg.drop[c] {
 				continue
@@ -463,7 +477,8 @@ func (w *walker) captionAbove(t *extract.Table) {
 		if b.Kind != extract.KindParagraph && (b.Kind != extract.KindHeading || b.Numbering != "") {
 			break
 		}
-		if runeLen(b.Text) > 60 || !captionLike.MatchString(b.Text) {
+		if len(b.Text) > 180 || runeLen(b.Text) > 60 ||
+			!strings.Contains(b.Text, "表") && !strings.Contains(b.Text, "单位") || !captionLike.MatchString(b.Text) {
 			break
 		}
 		lines = append(lines, b.Text)
