@@ -176,6 +176,8 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 			continue
 		}
 		switch {
+		case hasAny(lb, "年末结转", "结转下年", "结转到下年"):
+			set(&sm.Expenditure.CarriedForward, a)
 		case hasAny(lb, "收支"):
 			set(&sm.Revenue.Total, a)
 			set(&sm.Expenditure.Total, amountOf(l.money, b))
@@ -206,6 +208,7 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 			case hasAny(lb, "其他", "单位资金"):
 				set(&sm.Revenue.Other, a)
 			case hasAny(lb, "财政拨款"):
+				set(&sm.Revenue.FiscalAppropriation, a)
 			default:
 				set(&sm.Revenue.Total, a)
 			}

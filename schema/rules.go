@@ -77,16 +77,30 @@ func compare(rule, what string, stated *Amount, parts ...*Amount) []Finding {
 	}}
 }
 
+// checkRevenueEqualsExpenditure: 本年收入 + 上年结转 = 本年支出 + 结转下年.
+// Where the revenue side states a carry-over but the spending side's
+// carry-forward is not found, the identity cannot be checked.
 func checkRevenueEqualsExpenditure(d *Document) []Finding {
-	r, e := d.Summary.Revenue.Total, d.Summary.Expenditure.Total
-	if r == nil || e == nil {
+	r, e := d.Summary.Revenue, d.Summary.Expenditure
+	if r.Total == nil || e.Total == nil {
 		return nil
 	}
-	return compare("summary.revenue_equals_expenditure", "revenue total vs expenditure total", e, r)
+	if r.CarriedOver == nil && e.CarriedForward == nil {
+		return compare("summary.revenue_equals_expenditure", "revenue total vs expenditure total", e.Total, r.Total)
+	}
+	if r.CarriedOver == nil || e.CarriedForward == nil {
+		return nil
+	}
+	lhs := &Amount{Yuan: e.Total.Yuan.Add(e.CarriedForward.Yuan), Text: "本年支出 + 结转下年", At: e.Total.At}
+	return compare("summary.revenue_equals_expenditure", "revenue plus carry-over vs expenditure plus carry-forward", lhs, r.Total, r.CarriedOver)
 }
 
 func checkRevenueSources(d *Document) []Finding {
 	r := d.Summary.Revenue
+	if r.GeneralPublicBudget == nil && r.GovernmentFundBudget == nil && r.StateCapitalBudget == nil && r.FiscalAppropriation != nil {
+		return compare("summary.revenue_total_equals_sources", "revenue total vs its sources", r.Total,
+			r.FiscalAppropriation, r.SpecialAccount, r.Business, r.Other)
+	}
 	return compare("summary.revenue_total_equals_sources", "revenue total vs its sources", r.Total,
 		r.GeneralPublicBudget, r.GovernmentFundBudget, r.StateCapitalBudget, r.SpecialAccount, r.Business, r.Other)
 }

@@ -132,6 +132,7 @@ type Summary struct {
 // Revenue by source. summary.revenue.total is 本年收入合计.
 type Revenue struct {
 	Total                *Amount `json:"total" zh:"本年收入合计" desc:"This year's revenue (excluding carry-over)."`
+	FiscalAppropriation  *Amount `json:"fiscal_appropriation,omitempty" zh:"财政拨款收入" desc:"财政拨款收入 where stated as one figure: 一般公共预算 + 政府性基金 + 国有资本经营 appropriations."`
 	GeneralPublicBudget  *Amount `json:"general_public_budget" zh:"一般公共预算" desc:"一般公共预算拨款收入."`
 	GovernmentFundBudget *Amount `json:"government_fund_budget" zh:"政府性基金预算" desc:"政府性基金预算拨款收入."`
 	StateCapitalBudget   *Amount `json:"state_capital_budget" zh:"国有资本经营预算" desc:"国有资本经营预算拨款收入."`
@@ -143,9 +144,10 @@ type Revenue struct {
 
 // Expenditure split. summary.expenditure.total is 本年支出合计.
 type Expenditure struct {
-	Total   *Amount `json:"total" zh:"本年支出合计" desc:"This year's expenditure."`
-	Basic   *Amount `json:"basic" zh:"基本支出" desc:"基本支出: personnel and routine public costs."`
-	Project *Amount `json:"project" zh:"项目支出" desc:"项目支出: spending on specific tasks."`
+	Total          *Amount `json:"total" zh:"本年支出合计" desc:"This year's expenditure."`
+	Basic          *Amount `json:"basic" zh:"基本支出" desc:"基本支出: personnel and routine public costs."`
+	Project        *Amount `json:"project" zh:"项目支出" desc:"项目支出: spending on specific tasks."`
+	CarriedForward *Amount `json:"carried_forward,omitempty" zh:"结转下年" desc:"结转下年 / 年末结转和结余: funds carried into next year."`
 }
 
 // Change versus last year.
