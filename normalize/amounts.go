@@ -164,8 +164,12 @@ var amountInText = regexp.MustCompile(`(?:^|[^\d.,])(([-+]?(?:\d{1,3}(?:,\d{3})+
 // rune offsets into s. Only amounts with an explicit unit are returned, so
 // years, counts and percentages are never taken for money.
 func FindAmounts(s string) []Money {
+	if !strings.Contains(s, "元") {
+		return nil
+	}
 	c := Clean(s)
 	var out []Money
+	var rs []rune // of s, made on the first match
 	for _, m := range amountInText.FindAllStringSubmatchIndex(c, -1) {
 		var numS, unitS string
 		var start, end int
@@ -193,9 +197,12 @@ func FindAmounts(s string) []Money {
 			continue
 		}
 		y, _ := ToYuan(v, unitS)
-		rs := utf8.RuneCountInString(c[:start])
-		re := rs + utf8.RuneCountInString(c[start:end])
-		out = append(out, Money{Value: v, Unit: unitS, Yuan: y, Text: string([]rune(s)[rs:re]), Start: rs, End: re})
+		if rs == nil {
+			rs = []rune(s)
+		}
+		from := utf8.RuneCountInString(c[:start])
+		to := from + utf8.RuneCountInString(c[start:end])
+		out = append(out, Money{Value: v, Unit: unitS, Yuan: y, Text: string(rs[from:to]), Start: from, End: to})
 	}
 	return out
 }

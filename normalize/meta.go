@@ -181,8 +181,10 @@ func otherNames(text, issuer string) []string {
 }
 
 func codeOf(x *extract.Document, text string) string {
-	if m := deptCodeRe.FindStringSubmatch(text); m != nil {
-		return m[1]
+	if strings.Contains(text, "编码") {
+		if m := deptCodeRe.FindStringSubmatch(text); m != nil {
+			return m[1]
+		}
 	}
 	for _, b := range x.Blocks {
 		if b.Kind != extract.KindTable {
@@ -257,19 +259,20 @@ func dominantProvince(text string) string {
 	return found
 }
 
+// unitOf is the declared money unit, else the one the text uses most.
 func unitOf(text string) string {
 	if m := unitDeclared.FindStringSubmatch(text); m != nil {
 		return m[1]
 	}
-	counts := map[string]int{}
-	for _, a := range FindAmounts(text) {
-		counts[a.Unit]++
+	wan, yi := strings.Count(text, "万元"), strings.Count(text, "亿元")
+	yuan := strings.Count(text, "元") - wan - yi
+	switch {
+	case wan == 0 && yi == 0 && yuan == 0:
+		return ""
+	case wan >= yuan && wan >= yi:
+		return "万元"
+	case yi > yuan:
+		return "亿元"
 	}
-	best, bestN := "", 0
-	for u, c := range counts {
-		if c > bestN || c == bestN && u < best {
-			best, bestN = u, c
-		}
-	}
-	return best
+	return "元"
 }

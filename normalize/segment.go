@@ -89,12 +89,14 @@ func SharedSegmenter(dictDir string) (Segmenter, error) {
 	if s, ok := segs[dir]; ok {
 		return s, segErr[dir]
 	}
-	s, err := newJieba(dir)
+	s, err := NewSegmenter(dir)
 	segs[dir], segErr[dir] = s, err
 	return s, err
 }
 
-func newJieba(dir string) (s Segmenter, err error) {
+// NewSegmenter loads a new gojieba segmenter from dir. Programs should use
+// SharedSegmenter; this is for benchmarks and tests of start-up.
+func NewSegmenter(dir string) (s Segmenter, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			s, err = nil, fmt.Errorf("gojieba: loading %s: %v", dir, r)
