@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/yusuan/yusuan/batch"
+	"github.com/yusuan/yusuan/schema"
+)
+
+func init() {
+	commands = append(commands, command{"batch", "convert many files into one dataset (xlsx, csv or a JSON folder), resumably", runBatch})
+}
+
+// batchDelayEnv slows every conversion down by a duration; it exists for
+// the kill-and-resume test and is not a user setting.
+const batchDelayEnv = "YUSUAN_BATCH_TEST_DELAY"
+
+func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("batch", "batch -o OUT.xlsx|OUT.csv|DIR [flags] PATH... (files, folders, globs)", stderr)
+	out := fs.String("o", "", "output: `OUT`.xlsx (one workbook), OUT.csv (one CSV per sheet), or a directory (JSON per document + index.jsonl)")
+	format := fs.String("format", "", "xlsx, csv or json (default: by -o's extension, else json)")
+	workers := fs.Int("workers", runtime.NumCPU(), "files converted in parallel")
+	timeout := fs.Duration("timeout", 2*time.Minute, "per-file time limit (0 for none)")
+	quiet := fs.Bool("quiet", false, "no progress line and no summary")
+	fresh := fs.Bool("fresh", false, "ignore the journal of an earlier run and start over")
+	retry := fs.Bool("retry-failed", false, "convert again the files an earlier run recorded as failed or timed out")
+	var cf commonFlags
+	fs.StringVar(&cf.dictDir, "dict-dir", "", "gojieba dictionary `DIR` (default $YUSUAN_DICT_DIR, then the build-time module path)")
+	fs.Int64Var(&cf.maxBytes, "max-bytes", 0, "largest input file in bytes (default 200 MiB)")
+	fs.IntVar(&cf.maxPages, "max-pages", 0, "most PDF pages read (default 2000)")
+	if stop, code := parseFlags(fs, args); stop {
+		return code
+	}
+	if *out == "" || len(fs.Args()) == 0 {
+		fmt.Fprintln(stderr, "yusuan batch: need -o OUTPUT and at least one PATH")
+		fs.Usage()
+		return exitUsage
+	}
+	opts := batch.Options{
+		Output: *out, Format: *format, Workers: *workers, Timeout: *timeout,
+		MaxBytes: cf.maxBytes, Fresh: *fresh, RetryFailed: *retry, Convert: cf.options(),
+	}
+	if !*quiet && isTerminal(stderr) {
+		opts.Progress = stderr
+	}
+	if d, err := time.ParseDuration(os.Getenv(batchDelayEnv)); err == nil && d > 0 {
+		co := opts.Convert
+		opts.ConvertFunc = func(ctx context.Context, path string) (*schema.Document, error) {
+			select {
+			case <-time.After(d):
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+			return convertOne(ctx, path, co)
+		}
+	}
+	rep, err := batch.Run(ctx, fs.Args(), opts)
+	if rep != nil && !*quiet {
+		rep.WriteSummary(stderr)
+	}
+	switch {
+	case errors.Is(err, batch.ErrOutput):
+		fmt.Fprintf(stderr, "yusuan batch: %v\n", err)
+		return exitUsage
+	case rep != nil && rep.Interrupted:
+		fmt.Fprintf(stderr, "yusuan batch: interrupted (%v); finished files are journaled in %s: rerun the same command to finish\n", err, rep.Journal)
+		return exitFail
+	case err != nil:
+		fmt.Fprintf(stderr, "yusuan batch: %v\n", err)
+		return exitFail
+	case rep.Failed() > 0:
+		return exitFail
+	}
+	return exitOK
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
