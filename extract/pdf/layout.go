@@ -17,6 +17,12 @@ import (
 // furniture removed, columns ordered, a printed table of contents marked,
 // paragraphs joined across line and page breaks, headings recognised.
 func Layout(f *File) *extract.Document {
+	return layout(f, true)
+}
+
+// layout is Layout with table reconstruction optional (off: table rows
+// come out as paragraphs with tab-separated cells).
+func layout(f *File, tables bool) *extract.Document {
 	doc := &extract.Document{Format: extract.FormatPDF, Pages: f.NumPages, Title: f.Title, Outline: f.Outline}
 	doc.Problems = append(doc.Problems, f.Problems...)
 	pages := make([][]Line, len(f.Pages))
@@ -34,11 +40,22 @@ func Layout(f *File) *extract.Document {
 		pages[i] = orderColumns(PageLines(p), p.Width)
 	}
 	removeFurniture(f.Pages, pages)
+	meta := map[*extract.Table]*pageTable{}
+	if tables {
+		for i, p := range f.Pages {
+			if len(pages[i]) > 0 {
+				pages[i] = tableLines(p, pages[i], meta)
+			}
+		}
+	}
 	var all []Line
 	for _, ls := range pages {
 		all = append(all, ls...)
 	}
 	doc.Blocks = joinLines(all, f.Pages)
+	if tables {
+		doc.Blocks = finishTables(doc.Blocks, meta)
+	}
 	if doc.Blocks == nil {
 		doc.Blocks = []extract.Block{}
 	}
@@ -274,6 +291,11 @@ func joinLines(ls []Line, ps []*Page) []extract.Block {
 	}
 	tocPage := map[int]bool{}
 	for i, l := range ls {
+		if l.table != nil {
+			flush()
+			blocks = append(blocks, tableBlock(l))
+			continue
+		}
 		text := l.Text()
 		if len(l.Cells) == 1 {
 			text = strings.Join(strings.Fields(text), " ")

@@ -16,6 +16,8 @@ type Line struct {
 	Size           float64 // largest glyph size
 	Bold           bool    // most glyphs bold
 	Cells          []Cell  // one for ordinary text; several for a table-like row
+
+	table *pageTable // set on the placeholder that stands for a whole table
 }
 
 // Cell is a run of words inside a line with no wide gap.

@@ -1,0 +1,386 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/prov"
+)
+
+// pageTable is a table found on one page, before captions are attached and
+// continuations merged.
+type pageTable struct {
+	page  int
+	bbox  [4]float64
+	xs    []float64 // column edges of the kept columns, left to right
+	ruled bool
+	t     *extract.Table
+	// lines consumed: the caption lines above and note lines below are
+	// recorded by the layout step.
+}
+
+// tcell is a grid cell with its text while the grid is cleaned.
+type tcell struct {
+	gridCell
+	text string
+	box  [4]float64
+	gs   []Glyph
+}
+
+// findTables returns the page's tables: ruled ones from its rules, then
+// unruled ones from the alignment of the lines outside them.
+func findTables(p *Page, lines []Line) []*pageTable {
+	var out []*pageTable
+	if len(p.Rules) > 0 {
+		hs, vs := splitRules(p.Rules)
+		for _, g := range latticeGrids(hs, vs) {
+			if t := fillGrid(p, g); t != nil {
+				out = append(out, t)
+			}
+		}
+		out = append(out, ruleOnlyTables(p, hs, vs, lines, out)...)
+	}
+	out = append(out, streamTables(p, lines, out)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].bbox[3] > out[j].bbox[3] })
+	return out
+}
+
+// glyphCenter is the middle of a glyph's box.
+func glyphCenter(g *Glyph) (float64, float64) {
+	return (g.X0 + g.X1) / 2, (g.Y0 + g.Y1) / 2
+}
+
+// fillGrid puts the page's glyphs into the grid's cells and makes the
+// table; nil if it holds too little to be a table (a framed paragraph, a
+// page border).
+func fillGrid(p *Page, g *grid) *pageTable {
+	R, C := len(g.ys)-1, len(g.xs)-1
+	owner := make([]int, R*C)
+	cells := make([]*tcell, len(g.cells))
+	for i, gc := range g.cells {
+		cells[i] = &tcell{gridCell: gc, box: [4]float64{g.xs[gc.c], g.ys[gc.r+gc.rs], g.xs[gc.c+gc.cs], g.ys[gc.r]}}
+		for r := gc.r; r < gc.r+gc.rs; r++ {
+			for c := gc.c; c < gc.c+gc.cs; c++ {
+				owner[r*C+c] = i
+			}
+		}
+	}
+	for _, gl := range p.Glyphs {
+		cx, cy := glyphCenter(&gl)
+		c := slot(g.xs, cx, true)
+		r := slot(g.ys, cy, false)
+		if c < 0 || r < 0 {
+			continue
+		}
+		tc := cells[owner[r*C+c]]
+		tc.gs = append(tc.gs, gl)
+	}
+	for _, tc := range cells {
+		tc.text = cellGlyphText(p, tc.gs)
+		tc.gs = nil
+	}
+	return makeTable(p.Number, g, cells)
+}
+
+// makeTable drops empty rows and columns, checks that a table is left and
+// builds the extract.Table.
+func makeTable(page int, g *grid, cells []*tcell) *pageTable {
+	R, C := len(g.ys)-1, len(g.xs)-1
+	xs := append([]float64(nil), g.xs...)
+	// Empty rows, bottom up.
+	for r := R - 1; r >= 0 && R > 1; r-- {
+		if !emptyBand(cells, r, true) {
+			continue
+		}
+		cells = dropBand(cells, r, true)
+		R--
+	}
+	for c := C - 1; c >= 0 && C > 1; c-- {
+		if !emptyBand(cells, c, false) {
+			continue
+		}
+		cells = dropBand(cells, c, false)
+		if c+1 < len(xs)-1 {
+			xs = append(xs[:c+1], xs[c+2:]...)
+		} else {
+			xs = append(xs[:c], xs[c+1:]...)
+		}
+		C--
+	}
+	filled := 0
+	for _, tc := range cells {
+		if tc.text != "" {
+			filled++
+		}
+	}
+	if R < 2 || C < 2 || filled < 3 {
+		return nil
+	}
+	t := &extract.Table{Rows: make([][]extract.Cell, R), ColumnNumberRow: -1}
+	for r := range t.Rows {
+		t.Rows[r] = make([]extract.Cell, C)
+	}
+	for _, tc := range cells {
+		at := prov.At{Page: page, BBox: &[4]float64{round2(tc.box[0]), round2(tc.box[1]), round2(tc.box[2]), round2(tc.box[3])}}
+		for r := tc.r; r < tc.r+tc.rs; r++ {
+			for c := tc.c; c < tc.c+tc.cs; c++ {
+				t.Rows[r][c] = extract.Cell{Covered: true, At: at}
+			}
+		}
+		o := extract.Cell{Text: tc.text, At: at}
+		if tc.rs > 1 {
+			o.RowSpan = tc.rs
+		}
+		if tc.cs > 1 {
+			o.ColSpan = tc.cs
+		}
+		t.Rows[tc.r][tc.c] = o
+	}
+	detectHeader(t)
+	return &pageTable{page: page, bbox: g.bbox(), xs: xs, ruled: g.ruled, t: t}
+}
+
+// emptyBand reports whether row (or column) i holds no text except in
+// cells that span beyond it.
+func emptyBand(cells []*tcell, i int, row bool) bool {
+	for _, tc := range cells {
+		lo, n := tc.c, tc.cs
+		if row {
+			lo, n = tc.r, tc.rs
+		}
+		if i >= lo && i < lo+n && tc.text != "" && n == 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// dropBand removes row (or column) i: cells only in it go, cells spanning
+// it shrink, later ones move up (left).
+func dropBand(cells []*tcell, i int, row bool) []*tcell {
+	out := cells[:0]
+	for _, tc := range cells {
+		lo, n := &tc.c, &tc.cs
+		if row {
+			lo, n = &tc.r, &tc.rs
+		}
+		switch {
+		case i >= *lo && i < *lo+*n:
+			if *n == 1 {
+				continue
+			}
+			*n--
+		case *lo > i:
+			*lo--
+		}
+		out = append(out, tc)
+	}
+	return out
+}
+
+// cellGlyphText reads a cell's glyphs as text: lines top to bottom, joined
+// without a break; spaces only between Latin words, and none between
+// letter-spaced Chinese characters ("合　　计", "人 员 经 费").
+func cellGlyphText(p *Page, gs []Glyph) string {
+	if len(gs) == 0 {
+		return ""
+	}
+	var parts []string
+	for rot := range 4 {
+		var fr, orig []Glyph
+		for _, g := range gs {
+			if g.Rot == rot {
+				fr = append(fr, frame(g, p.Width, p.Height))
+				orig = append(orig, g)
+			}
+		}
+		if len(fr) == 0 {
+			continue
+		}
+		for _, l := range buildLines(p.Number, fr, orig) {
+			for _, c := range l.Cells {
+				parts = append(parts, c.Text)
+			}
+		}
+	}
+	return joinCellText(parts)
+}
+
+// joinCellText joins pieces of one cell: a space only between two Latin
+// letters or digits that would otherwise run together into one word,
+// whitespace next to Chinese text dropped.
+func joinCellText(parts []string) string {
+	var b strings.Builder
+	for _, s := range parts {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			prev := lastRune(b.String())
+			if isLatinLetter(prev) && isLatinLetter(firstRune(s)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(s)
+	}
+	return squeezeCJK(b.String())
+}
+
+// squeezeCJK removes whitespace (incl. U+3000) that has Chinese text on
+// either side, and collapses other runs of whitespace to one space.
+func squeezeCJK(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if !unicode.IsSpace(rs[i]) {
+			b.WriteRune(rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && unicode.IsSpace(rs[j]) {
+			j++
+		}
+		if i > 0 && j < len(rs) && !wideRune(rs[i-1]) && !wideRune(rs[j]) {
+			b.WriteByte(' ')
+		}
+		i = j - 1
+	}
+	return b.String()
+}
+
+// wideRune: CJK ideographs, punctuation and full-width forms.
+func wideRune(r rune) bool {
+	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFFEF || r >= 0x3000 && r <= 0x303F || r == '“' || r == '”'
+}
+
+var (
+	numericRE = regexp.MustCompile(`^[-−+(（]?\s*[0-9０-９][0-9０-９,，]*(\.[0-9０-９]+)?\s*[)）%％]?$`)
+	unitRE    = regexp.MustCompile(`单位\s*[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)`)
+)
+
+func numericCell(s string) bool { return s != "" && numericRE.MatchString(s) }
+
+func unitOf(s string) string {
+	if m := unitRE.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// detectHeader sets HeaderRows and ColumnNumberRow: the header is the rows
+// before the first row holding a number or a classification code (or the
+// 栏次 row, which ends it), extended over the row spans of header cells.
+func detectHeader(t *extract.Table) {
+	t.ColumnNumberRow = -1
+	for r, row := range t.Rows {
+		if r > 6 {
+			break
+		}
+		if isColumnNumberRow(row) {
+			t.ColumnNumberRow = r
+			break
+		}
+	}
+	h := 0
+	for r, row := range t.Rows {
+		if r == t.ColumnNumberRow || rowHasNumber(row) {
+			h = r
+			break
+		}
+	}
+	if h == 0 || h >= len(t.Rows) {
+		t.HeaderRows = 0
+		return
+	}
+	ext := h
+	for r := 0; r < h; r++ {
+		for _, c := range t.Rows[r] {
+			if !c.Covered && c.RowSpan > 1 {
+				ext = max(ext, r+c.RowSpan)
+			}
+		}
+	}
+	if ext < len(t.Rows) {
+		h = ext
+	}
+	if t.ColumnNumberRow == h {
+		h++
+	}
+	t.HeaderRows = h
+}
+
+func rowHasNumber(row []extract.Cell) bool {
+	for _, c := range row {
+		if !c.Covered && numericCell(c.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// isColumnNumberRow recognises 栏次 rows: "栏次" or 甲/乙 labels followed
+// by consecutive column numbers 1, 2, 3 ….
+func isColumnNumberRow(row []extract.Cell) bool {
+	next, nums, label := 1, 0, false
+	for _, c := range row {
+		if c.Covered || c.Text == "" {
+			continue
+		}
+		switch c.Text {
+		case "栏次", "行次", "甲", "乙", "丙", "序号":
+			label = true
+			continue
+		}
+		v, err := strconv.Atoi(c.Text)
+		if err != nil {
+			return false
+		}
+		if v != next {
+			if nums == 0 && v > 0 && v < 10 {
+				next = v
+			} else {
+				return false
+			}
+		}
+		next++
+		nums++
+	}
+	return nums >= 3 || (label && nums >= 2)
+}
+
+// inBox reports whether (x, y) lies in b grown by m.
+func inBox(b [4]float64, x, y, m float64) bool {
+	return x >= b[0]-m && x <= b[2]+m && y >= b[1]-m && y <= b[3]+m
+}
+
+// lineInTable reports whether most of line l lies inside table box b.
+func lineInTable(l *Line, b [4]float64) bool {
+	cy := (l.Y0 + l.Y1) / 2
+	if cy < b[1] || cy > b[3] {
+		return false
+	}
+	ov := math.Min(l.X1, b[2]) - math.Max(l.X0, b[0])
+	return ov > 0.5*(l.X1-l.X0)
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// ruleOnlyTables finds tables ruled with horizontal lines only (三线表).
+func ruleOnlyTables(p *Page, hs, vs []seg, lines []Line, found []*pageTable) []*pageTable {
+	return nil
+}
+
+// streamTables finds unruled tables from the alignment of text.
+func streamTables(p *Page, lines []Line, found []*pageTable) []*pageTable {
+	return nil
+}

@@ -1,0 +1,283 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/prov"
+)
+
+// This file hands table regions to the layout: the lines a table covers,
+// its caption above and notes below are replaced by one placeholder line
+// that joinLines turns into a table block; tables continued over pages
+// are then merged and every cell gets its provenance.
+
+// captionRE matches the lines printed above a table: its title (…表, 表一,
+// 公开01表, 续表), the compiling unit, the unit of amounts.
+var captionRE = regexp.MustCompile(`表\s*[（(]?续?[)）]?\s*$|^续表|^表\s*[0-9０-９一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^(编制|填报|预算)?(单位|部门)(名称)?\s*[:：]|单位\s*[:：]|^金额单位`)
+
+var noteRE = regexp.MustCompile(`^(注|备注|说明)\s*[0-9０-９]?\s*[:：.．、]`)
+
+// tableLines finds the tables of one page and replaces their lines, with
+// captions and notes, by placeholders. ls is the page's lines in reading
+// order with furniture removed.
+func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable) []Line {
+	tabs := findTables(p, ls)
+	if len(tabs) == 0 {
+		return ls
+	}
+	for _, t := range tabs {
+		meta[t.t] = t
+	}
+	owner := make([]int, len(ls))
+	for i := range ls {
+		owner[i] = -1
+		for k, t := range tabs {
+			if lineInTable(&ls[i], t.bbox) {
+				owner[i] = k
+				break
+			}
+		}
+	}
+	first := make([]int, len(tabs))
+	last := make([]int, len(tabs))
+	for k := range tabs {
+		first[k], last[k] = -1, -1
+	}
+	for i, k := range owner {
+		if k < 0 {
+			continue
+		}
+		if first[k] < 0 {
+			first[k] = i
+		}
+		last[k] = i
+	}
+	for k, t := range tabs {
+		if first[k] < 0 {
+			// No line overlaps (text only in cells that lines split
+			// oddly): place it by position.
+			first[k] = len(ls)
+			for i := range ls {
+				if ls[i].Y1 < t.bbox[3] {
+					first[k] = i
+					break
+				}
+			}
+			last[k] = first[k] - 1
+			continue
+		}
+		// Caption: caption-like lines just above, nearest first.
+		top := t.bbox[3]
+		var capIdx []int
+		for i := first[k] - 1; i >= 0 && len(capIdx) < 4; i-- {
+			l := &ls[i]
+			if owner[i] >= 0 || l.Y0 < top-2 || l.Y0-top > 4*max(l.Size, 8) {
+				break
+			}
+			if !captionLine(l) {
+				break
+			}
+			capIdx = append(capIdx, i)
+			top = l.Y1
+		}
+		for j := len(capIdx) - 1; j >= 0; j-- {
+			i := capIdx[j]
+			owner[i] = k
+			for _, c := range ls[i].Cells {
+				if c.Text != "" {
+					t.t.Caption = append(t.t.Caption, squeezeCJK(c.Text))
+				}
+			}
+			first[k] = i
+		}
+		// Notes: a 注 line just below, and the lines that carry it on.
+		bottom := t.bbox[1]
+		inNote := false
+		for i := last[k] + 1; i < len(ls); i++ {
+			l := &ls[i]
+			if owner[i] >= 0 || l.Y1 > bottom+2 || bottom-l.Y1 > 3*max(l.Size, 8) {
+				break
+			}
+			text := squeezeCJK(strings.Join(strings.Fields(l.Text()), " "))
+			switch {
+			case noteRE.MatchString(text):
+				t.t.Notes = append(t.t.Notes, text)
+				inNote = true
+			case inNote && len(l.Cells) == 1 && bottom-l.Y1 < 1.2*l.Size:
+				if startsNumbered(text) {
+					t.t.Notes = append(t.t.Notes, text)
+				} else {
+					t.t.Notes[len(t.t.Notes)-1] += text
+				}
+			default:
+				i = len(ls)
+				continue
+			}
+			owner[i] = k
+			last[k] = i
+			bottom = l.Y0
+		}
+		for _, c := range t.t.Caption {
+			if u := unitOf(c); u != "" {
+				t.t.Unit = u
+				break
+			}
+		}
+	}
+	out := make([]Line, 0, len(ls))
+	placed := make([]bool, len(tabs))
+	for i := 0; i <= len(ls); i++ {
+		for k, t := range tabs {
+			if !placed[k] && first[k] == i {
+				placed[k] = true
+				out = append(out, Line{Page: p.Number, X0: t.bbox[0], Y0: t.bbox[1], X1: t.bbox[2], Y1: t.bbox[3], table: t})
+			}
+		}
+		if i < len(ls) && owner[i] < 0 {
+			out = append(out, ls[i])
+		}
+	}
+	return out
+}
+
+func captionLine(l *Line) bool {
+	text := strings.Join(strings.Fields(l.Text()), "")
+	if text == "" || runeLen(text) > 60 || strings.ContainsAny(text, "。；") {
+		return false
+	}
+	if captionRE.MatchString(text) {
+		return true
+	}
+	for _, c := range l.Cells {
+		if captionRE.MatchString(strings.Join(strings.Fields(c.Text), "")) {
+			return true
+		}
+	}
+	return false
+}
+
+var numberedRE = regexp.MustCompile(`^(\d+[.．、]|[（(]\d+[)）]|[一二三四五六七八九十]+、)`)
+
+func startsNumbered(s string) bool { return numberedRE.MatchString(s) }
+
+// tableBlock makes the block of a placeholder line.
+func tableBlock(l Line) extract.Block {
+	t := l.table
+	return extract.Block{
+		Kind:  extract.KindTable,
+		Table: t.t,
+		At:    prov.At{Page: t.page, BBox: &[4]float64{round2(t.bbox[0]), round2(t.bbox[1]), round2(t.bbox[2]), round2(t.bbox[3])}},
+	}
+}
+
+// finishTables merges tables continued on the next page into the table
+// they continue, then numbers the tables and points every cell at its
+// position. meta maps each table to what its page saw.
+func finishTables(blocks []extract.Block, meta map[*extract.Table]*pageTable) []extract.Block {
+	out := blocks[:0]
+	var prev *extract.Block
+	var prevMeta *pageTable
+	lastPage := 0
+	for _, b := range blocks {
+		if b.Kind == extract.KindTable && prev != nil {
+			m := meta[b.Table]
+			if m != nil && prevMeta != nil && m.page == lastPage+1 && continues(prevMeta, prev.Table, m, b.Table) {
+				appendContinuation(prev.Table, b.Table)
+				lastPage = m.page
+				continue
+			}
+		}
+		out = append(out, b)
+		if b.Kind == extract.KindTable {
+			prev = &out[len(out)-1]
+			prevMeta = meta[b.Table]
+			if prevMeta != nil {
+				lastPage = prevMeta.page
+			}
+		} else {
+			prev, prevMeta = nil, nil
+		}
+	}
+	ti := 0
+	for i := range out {
+		b := &out[i]
+		if b.Kind != extract.KindTable || b.Table == nil {
+			continue
+		}
+		n := ti
+		b.At.Table = &n
+		for r, row := range b.Table.Rows {
+			for c := range row {
+				row[c].At = row[c].At.InTable(ti, r, c)
+			}
+		}
+		ti++
+	}
+	return out
+}
+
+// continues reports whether table b, first on its page, carries on table
+// a from the page before: the same columns at the same places, and no
+// title of its own (a 续表 mark or the unit line may repeat).
+func continues(am *pageTable, a *extract.Table, bm *pageTable, b *extract.Table) bool {
+	if a.NumCols() != b.NumCols() || len(am.xs) != len(bm.xs) {
+		return false
+	}
+	for _, c := range b.Caption {
+		c = strings.Join(strings.Fields(c), "")
+		if strings.Contains(c, "续") {
+			continue
+		}
+		if unitOf(c) != "" || strings.HasPrefix(c, "编制") || strings.HasPrefix(c, "部门") {
+			continue
+		}
+		return false
+	}
+	tol := 6.0
+	for i := range am.xs {
+		if math.Abs(am.xs[i]-bm.xs[i]) > tol {
+			return false
+		}
+	}
+	return true
+}
+
+// appendContinuation adds b's rows to a, without b's repeated header.
+func appendContinuation(a, b *extract.Table) {
+	skip := b.HeaderRows
+	if skip == 0 && a.HeaderRows > 0 && sameHeader(a, b) {
+		skip = a.HeaderRows
+	}
+	a.Rows = append(a.Rows, b.Rows[skip:]...)
+	a.Notes = append(a.Notes, b.Notes...)
+	if a.Unit == "" {
+		a.Unit = b.Unit
+	}
+}
+
+// sameHeader compares a's header rows with b's first rows, text only.
+func sameHeader(a, b *extract.Table) bool {
+	if len(b.Rows) < a.HeaderRows {
+		return false
+	}
+	for r := range a.HeaderRows {
+		if rowKey(a.Rows[r]) != rowKey(b.Rows[r]) {
+			return false
+		}
+	}
+	return true
+}
+
+func rowKey(row []extract.Cell) string {
+	var b strings.Builder
+	for _, c := range row {
+		if !c.Covered {
+			b.WriteString(c.Text)
+		}
+		b.WriteByte('|')
+	}
+	return b.String()
+}
