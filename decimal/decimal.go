@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 )
 
@@ -46,6 +47,11 @@ func Parse(s string) (Decimal, error) {
 	}
 	if hasPoint && frac == "" && intPart == "" {
 		return Decimal{}, fmt.Errorf("%w: %q", ErrSyntax, s)
+	}
+	// Count the "0" that String prints before a bare ".5", so that all
+	// String prints parses back.
+	if max(len(intPart), 1)+len(frac) > maxDigits {
+		return Decimal{}, fmt.Errorf("%w: more than %d digits", ErrSyntax, maxDigits)
 	}
 	digits := intPart + frac
 	for i := 0; i < len(digits); i++ {
@@ -248,20 +254,30 @@ func pow10Signed(n int) *big.Int {
 // MarshalJSON writes d as a JSON number, exactly.
 func (d Decimal) MarshalJSON() ([]byte, error) { return []byte(d.String()), nil }
 
-// UnmarshalJSON reads a JSON number (or a quoted one).
+// UnmarshalJSON reads a JSON number (or a quoted one), exponents exactly.
+// null leaves d unchanged, as encoding/json's convention asks.
 func (d *Decimal) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
 	s := strings.Trim(string(b), `"`)
-	if strings.ContainsAny(s, "eE") {
-		r, ok := new(big.Rat).SetString(s)
-		if !ok {
+	exp := 0
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		n, err := strconv.Atoi(s[i+1:])
+		if err != nil || n < -maxDigits || n > maxDigits {
 			return fmt.Errorf("%w: %q", ErrSyntax, s)
 		}
-		s = r.FloatString(12)
+		s, exp = s[:i], n
 	}
 	v, err := Parse(s)
 	if err != nil {
 		return err
 	}
-	*d = v.canonical()
+	v = v.Shift(exp).canonical()
+	if _, err := Parse(v.String()); err != nil {
+		// Too long to read back: refuse rather than break the round trip.
+		return fmt.Errorf("%w: %q out of range", ErrSyntax, b)
+	}
+	*d = v
 	return nil
 }
