@@ -41,7 +41,7 @@ func ParseAmount(s, defaultUnit string) (Money, bool) {
 		return Money{}, false
 	}
 	if t == "无" || t == "零" {
-		return Money{Value: decimal.Decimal{}, Unit: defaultUnit, Yuan: decimal.Decimal{}, Text: raw}, defaultUnit != ""
+		return Money{Value: decimal.Decimal{}, Unit: defaultUnit, Yuan: decimal.Decimal{}, Text: raw, End: utf8.RuneCountInString(raw)}, defaultUnit != ""
 	}
 	neg := false
 	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
@@ -51,10 +51,10 @@ func ParseAmount(s, defaultUnit string) (Money, bool) {
 			break
 		}
 	}
-	unit := defaultUnit
+	unit, printed := defaultUnit, false
 	for _, u := range []string{"百万元", "亿元", "万元", "千元", "元"} {
 		if strings.HasSuffix(t, u) {
-			unit = u
+			unit, printed = u, true
 			t = strings.TrimSuffix(t, u)
 			break
 		}
@@ -64,6 +64,13 @@ func ParseAmount(s, defaultUnit string) (Money, bool) {
 		v = n
 	} else if n, ok := parseChineseNumber(t); ok {
 		v = n
+		// In 一万二千元 and 一千三百万元 the unit's 千 or 百 belongs to the
+		// numeral (it has a larger magnitude before it): read it whole, in 元.
+		if lead := strings.TrimSuffix(unit, "元"); printed && lead != "" && outranks(t, lead) {
+			if w, ok := parseChineseNumber(t + lead); ok {
+				v, unit = w, "元"
+			}
+		}
 	} else {
 		return Money{}, false
 	}
@@ -95,6 +102,20 @@ func parseNumber(t string) (decimal.Decimal, bool) {
 	return d, err == nil
 }
 
+// outranks reports whether the numeral t holds a magnitude larger than the
+// first character of lead (千, 万, 百万, 亿).
+func outranks(t, lead string) bool {
+	l, _ := utf8.DecodeRuneInString(lead)
+	for _, r := range t {
+		if cnMagnitude[r] > cnMagnitude[l] {
+			return true
+		}
+	}
+	return false
+}
+
+var cnMagnitude = map[rune]int{'十': 1, '百': 2, '千': 3, '万': 4, '亿': 8}
+
 var cnDigit = map[rune]int64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 var cnSmallUnit = map[rune]int64{'十': 10, '百': 100, '千': 1000}
 
@@ -109,13 +130,12 @@ func parseChineseNumber(t string) (decimal.Decimal, bool) {
 	seen := false
 	for _, r := range intPart {
 		switch {
-		case r == '万' || r == '亿':
-			section += digit
-			mul := int64(10000)
-			if r == '亿' {
-				mul = 100000000
-			}
-			total = (total + section) * mul
+		case r == '亿':
+			total = (total + section + digit) * 100000000
+			section, digit = 0, 0
+		case r == '万':
+			// 一亿二千万: the 万 scales its own section, not the 亿 before it.
+			total += (section + digit) * 10000
 			section, digit = 0, 0
 		case cnSmallUnit[r] > 0:
 			if digit == 0 {
@@ -213,6 +233,9 @@ func FindAmounts(s string) []Money {
 func plausibleChineseAmount(s string, at int) bool {
 	if at == 0 {
 		return true
+	}
+	if strings.HasSuffix(strings.TrimRight(s[:at], "：: "), "单位") {
+		return false // 单位：千元 declares a unit; it is no amount
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:at])
 	if prev < 0x4e00 || prev > 0x9fff {

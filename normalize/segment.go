@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/yanyiwu/gojieba"
@@ -25,23 +26,29 @@ var dictFiles = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", 
 var ErrNoDict = errors.New("gojieba dictionaries not found")
 
 // ResolveDictDir finds the dictionary directory: the explicit dir (from
-// --dict-dir), then $YUSUAN_DICT_DIR, then the directory gojieba recorded
+// --dict-dir), else $YUSUAN_DICT_DIR, else the directory gojieba recorded
 // at build time (its module cache; absent when the binary was copied to
-// another machine). It checks the files are there rather than letting
-// gojieba panic later.
+// another machine). A directory the user named must hold the files: it is
+// an error, not a reason to fall back. It checks the files are there
+// rather than letting gojieba panic later.
 func ResolveDictDir(explicit string) (string, error) {
-	var tried []string
-	for _, dir := range []string{explicit, os.Getenv(DictEnv), gojieba.DICT_DIR} {
+	how := func(dir string) error {
+		return fmt.Errorf("%w in %s: pass --dict-dir DIR or set %s to a directory holding %s (gojieba ships them in its module: $(go env GOMODCACHE)/github.com/yanyiwu/gojieba@v1.4.6/deps/cppjieba/dict)",
+			ErrNoDict, dir, DictEnv, strings.Join(dictFiles, ", "))
+	}
+	for _, dir := range []string{explicit, os.Getenv(DictEnv)} {
 		if dir == "" {
 			continue
 		}
-		tried = append(tried, dir)
 		if hasDict(dir) {
 			return dir, nil
 		}
+		return "", how(dir)
 	}
-	return "", fmt.Errorf("%w (looked in %v): pass --dict-dir DIR or set %s to a directory holding %s (gojieba ships them in its module: $(go env GOMODCACHE)/github.com/yanyiwu/gojieba@v1.4.6/deps/cppjieba/dict)",
-		ErrNoDict, tried, DictEnv, dictFiles[0])
+	if hasDict(gojieba.DICT_DIR) {
+		return gojieba.DICT_DIR, nil
+	}
+	return "", how(gojieba.DICT_DIR)
 }
 
 func hasDict(dir string) bool {

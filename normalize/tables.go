@@ -273,6 +273,9 @@ func indicatorTable(v *tableView) (schema.IndicatorTable, bool) {
 		get := func(name string, std int) string {
 			i, ok := cols[name]
 			if !ok {
+				if len(cols) > 0 {
+					return "" // the header has no such column
+				}
 				i = std
 			}
 			// Align from the right when the row is short.

@@ -28,9 +28,9 @@ var radicals = strings.NewReplacer(
 
 // Clean normalises text for matching, rune for rune so that offsets into
 // the cleaned text are offsets into the original: full-width digits, Latin
-// letters and the symbols of numbers (％ ． － ＋ ＜ ＝ ＞ ，between digits)
-// become ASCII; Kangxi radicals and their look-alikes become the ordinary
-// characters; odd spaces become ' '. Chinese punctuation （，；：） is kept:
+// letters and the symbols of numbers (％ ． － ＋ ＜ ＝ ＞, and ， between
+// full-width digits as in "１，２３４") become ASCII; Kangxi radicals and
+// their look-alikes become the ordinary characters; odd spaces become ' '. Chinese punctuation （，；：） is kept:
 // it carries the clause structure the parsers read. Clean text is returned
 // without copying.
 func Clean(s string) string {
@@ -38,11 +38,20 @@ func Clean(s string) string {
 		return s
 	}
 	rs := []rune(s)
+	// ， between full-width digits ("１，２３４") is a thousands separator;
+	// between ASCII digits it stays: "分别为100，200万元" lists two numbers.
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == '，' && isFullWidthDigit(rs[i-1]) && isFullWidthDigit(rs[i+1]) {
+			rs[i] = ','
+		}
+	}
 	for i, r := range rs {
 		rs[i] = cleanRune(r)
 	}
 	return string(rs)
 }
+
+func isFullWidthDigit(r rune) bool { return r >= '０' && r <= '９' }
 
 func cleanRune(r rune) rune {
 	switch {
