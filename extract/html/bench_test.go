@@ -19,3 +19,15 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseOnly is the floor under BenchmarkExtract: x/net/html's
+// parser alone on the same page.
+func BenchmarkParseOnly(b *testing.B) {
+	data := largePage(4 << 20)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, _, err := parse(string(data), extract.DefaultMaxDepth); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

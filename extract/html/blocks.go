@@ -25,6 +25,9 @@ type walker struct {
 	steps    int
 	hasTable bool // the content holds at least one data <table>
 	opts     extract.Options
+	ints     []int // slab for cell positions (see cellAt)
+	// cellBudget is how many more grid cells the page may produce.
+	cellBudget int
 }
 
 // style is what an element passes down to its text.
@@ -39,7 +42,7 @@ type style struct {
 
 // line accumulates the inline text of one paragraph.
 type line struct {
-	b           strings.Builder
+	b           []byte // raw text, reused from line to line
 	at          *path
 	bold, total int // non-space runes set bold, and all of them
 	centered    bool
@@ -83,7 +86,7 @@ func (w *walker) element(n *html.Node, p *path, st style) error {
 		if st.heading == 0 {
 			w.flush()
 		} else {
-			w.line.b.WriteByte(' ')
+			w.line.b = append(w.line.b, ' ')
 		}
 		return nil
 	case atom.Hr:
@@ -196,15 +199,15 @@ func (w *walker) appendText(s string, st style) {
 	n := weightOf(s)
 	l := &w.line
 	if n == 0 {
-		if l.b.Len() > 0 {
-			l.b.WriteByte(' ')
+		if len(l.b) > 0 {
+			l.b = append(l.b, ' ')
 		}
 		return
 	}
 	if l.at == nil {
 		l.at, l.centered, l.heading = st.block, st.centered, st.heading
 	}
-	l.b.WriteString(s)
+	l.b = append(l.b, s...)
 	l.total += n
 	if st.bold {
 		l.bold += n
@@ -215,12 +218,14 @@ func (w *walker) appendText(s string, st style) {
 // flush ends the current line and makes it a block.
 func (w *walker) flush() {
 	l := &w.line
-	raw := l.b.String()
+	if len(l.b) == 0 {
+		l.at = nil
+		return
+	}
 	at := l.at
 	ln := *l
-	l.b.Reset()
-	*l = line{}
-	txt := normalizeSpace(raw)
+	txt := normalizeSpace(string(l.b))
+	*l = line{b: l.b[:0]}
 	if txt == "" || at == nil {
 		return
 	}

@@ -126,7 +126,7 @@ func Extract(ctx context.Context, data []byte, opts extract.Options) (doc *extra
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract html: %w", err)
 	}
-	if err := read(ctx, root, doc, opts); err != nil {
+	if err := read(ctx, root, doc, opts, len(data)); err != nil {
 		return nil, fmt.Errorf("extract html: %w", err)
 	}
 	return doc, nil
@@ -134,7 +134,7 @@ func Extract(ctx context.Context, data []byte, opts extract.Options) (doc *extra
 
 // read runs the passes over the parsed tree: mark non-content, measure,
 // mark chrome, find the article, walk it into blocks, tidy up.
-func read(ctx context.Context, root *html.Node, doc *extract.Document, opts extract.Options) error {
+func read(ctx context.Context, root *html.Node, doc *extract.Document, opts extract.Options, sizeHint int) error {
 	gq := goquery.NewDocumentFromNode(root)
 	body := gq.Find("body").First()
 	if body.Length() == 0 {
@@ -148,10 +148,11 @@ func read(ctx context.Context, root *html.Node, doc *extract.Document, opts extr
 		root:   root,
 		body:   body.Nodes[0],
 		drop:   map[*html.Node]bool{},
-		weight: map[*html.Node]int{},
+		weight: make(map[*html.Node]int, sizeHint/64),
 		media:  map[*html.Node]uint8{},
 		layout: map[*html.Node]bool{},
 	}
+	doc.Blocks = make([]extract.Block, 0, min(sizeHint/256, 1<<16))
 	doc.Title = metaTitle(gq)
 	pg.readStyles(root)
 	pg.markNonContent(pg.body)
@@ -160,7 +161,8 @@ func read(ctx context.Context, root *html.Node, doc *extract.Document, opts extr
 	pg.measure(pg.body, false)
 	content := pg.findContent()
 
-	w := &walker{ctx: ctx, pg: pg, doc: doc, opts: opts, hasTable: hasDataTable(pg, content)}
+	w := &walker{ctx: ctx, pg: pg, doc: doc, opts: opts, hasTable: hasDataTable(pg, content),
+		cellBudget: max(minCellBudget, sizeHint)}
 	cp := pathTo(content)
 	if t := pg.findTitle(content); t != nil {
 		txt := normalizeSpace(plainText(t, pg.drop))

@@ -20,6 +20,9 @@ const (
 	maxRowSpan = 65534
 	maxCols    = 1000
 	maxCells   = 1 << 20
+	// minCellBudget is the grid cells any page may produce; a larger page
+	// may produce one per input byte. Spans cannot blow a small page up.
+	minCellBudget = 1 << 16
 	// A cell with more text than this marks its table as page layout.
 	layoutCellWeight = 400
 )
@@ -37,6 +40,11 @@ func (pg *page) isLayoutTable(t *html.Node) bool {
 }
 
 func (pg *page) layoutTable(t *html.Node) bool {
+	if pg.media[t]&hasTable == 0 && pg.weight[t] <= layoutCellWeight {
+		// No nested table and no cell long enough: layout only if it is a
+		// single cell.
+		return singleCell(t, pg.drop)
+	}
 	rows := tableRows(t, pg.drop)
 	cols, long, nested := 0, false, false
 	for _, tr := range rows {
@@ -66,6 +74,32 @@ func (pg *page) layoutTable(t *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// singleCell reports a table of at most one row of at most one cell.
+func singleCell(t *html.Node, drop map[*html.Node]bool) bool {
+	rows, cells := 0, 0
+	var count func(n *html.Node)
+	count = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && rows <= 1 && cells <= 1; c = c.NextSibling {
+			if c.Type != html.ElementNode || drop[c] {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Thead, atom.Tbody, atom.Tfoot:
+				count(c)
+			case atom.Tr:
+				rows++
+				for d := c.FirstChild; d != nil; d = d.NextSibling {
+					if isCell(d) && !drop[d] {
+						cells++
+					}
+				}
+			}
+		}
+	}
+	count(t)
+	return rows <= 1 && cells <= 1
 }
 
 func isCell(n *html.Node) bool {
@@ -163,6 +197,7 @@ func (w *walker) grid(t *extract.Table, rows []srcRow, ti int) int {
 	var occ [][]bool
 	cells := 0
 	thead := 0
+rowsLoop:
 	for r, row := range rows {
 		if row.thead && r == thead {
 			thead++
@@ -206,12 +241,15 @@ func (w *walker) grid(t *extract.Table, rows []srcRow, ti int) int {
 					break
 				}
 			}
-			if cells+rs*cs > maxCells {
-				w.problem("extract.table_truncated", fmt.Sprintf("table %d: more than %d cells; the rest were not read", ti+1, maxCells), cp)
+			if cells+rs*cs > maxCells || rs*cs > w.cellBudget {
+				w.problem("extract.table_truncated", fmt.Sprintf("table %d: more cells than the limit (%d per table, %d left for the page); the rest were not read", ti+1, maxCells, w.cellBudget), cp)
 				t.Rows = t.Rows[:r]
-				return min(thead, r)
+				occ = occ[:r]
+				thead = min(thead, r)
+				break rowsLoop
 			}
 			cells += rs * cs
+			w.cellBudget -= rs * cs
 			sel := cp.String()
 			for dr := 0; dr < rs; dr++ {
 				for len(occ) <= r+dr {
@@ -225,7 +263,7 @@ func (w *walker) grid(t *extract.Table, rows []srcRow, ti int) int {
 						t.Rows[rr] = append(t.Rows[rr], extract.Cell{})
 					}
 					occ[rr][cc] = true
-					cell := extract.Cell{Covered: dr > 0 || dc > 0, At: prov.At{Selector: sel}.InTable(ti, rr, cc)}
+					cell := extract.Cell{Covered: dr > 0 || dc > 0, At: w.cellAt(sel, ti, rr, cc)}
 					if !cell.Covered {
 						cell.Text = cellText(c, w.pg.drop)
 						if rs > 1 {
@@ -250,14 +288,26 @@ func (w *walker) grid(t *extract.Table, rows []srcRow, ti int) int {
 		}
 		for c := range t.Rows[r] {
 			if !occ[r][c] {
-				t.Rows[r][c] = extract.Cell{At: prov.At{Selector: sel}.InTable(ti, r, c)}
+				t.Rows[r][c] = extract.Cell{At: w.cellAt(sel, ti, r, c)}
 			}
 		}
 		for c := len(t.Rows[r]); c < width; c++ {
-			t.Rows[r] = append(t.Rows[r], extract.Cell{At: prov.At{Selector: sel}.InTable(ti, r, c)})
+			t.Rows[r] = append(t.Rows[r], extract.Cell{At: w.cellAt(sel, ti, r, c)})
 		}
 	}
 	return thead
+}
+
+// cellAt is prov.At{Selector: sel}.InTable(ti, r, c) with the three ints
+// taken from a shared slab instead of three allocations per cell.
+func (w *walker) cellAt(sel string, ti, r, c int) prov.At {
+	if len(w.ints) < 3 {
+		w.ints = make([]int, 3*1024)
+	}
+	p := w.ints[:3:3]
+	w.ints = w.ints[3:]
+	p[0], p[1], p[2] = ti, r, c
+	return prov.At{Selector: sel, Table: &p[0], Row: &p[1], Col: &p[2]}
 }
 
 func (w *walker) problem(code, msg string, p *path) {
@@ -289,6 +339,18 @@ func clampSpan(s string, limit int) int {
 // reading order, and line breaks and blocks joined by one space (dropped
 // between Chinese characters).
 func cellText(n *html.Node, drop map[*html.Node]bool) string {
+	// Fast path: a cell holding one text node, perhaps inside a chain of
+	// single elements (<td><p><span>1.00</span></p></td>).
+	c := n.FirstChild
+	for c != nil && c == n.LastChild && c.Type == html.ElementNode && !drop[c] && c.DataAtom != atom.Br && c.DataAtom != atom.Img {
+		n, c = c, c.FirstChild
+	}
+	if c == nil {
+		return ""
+	}
+	if c == n.LastChild && c.Type == html.TextNode {
+		return normalizeSpace(c.Data)
+	}
 	return normalizeSpace(plainText(n, drop))
 }
 
@@ -346,6 +408,15 @@ func captionRows(t *extract.Table) {
 // unit line; at the bottom only a 注 note), or at the top two cells of
 // which one declares the unit.
 func isCaptionRow(row []extract.Cell, width int, top bool) bool {
+	n := 0
+	for _, c := range row {
+		if !c.Covered {
+			n++
+		}
+	}
+	if n > 2 {
+		return false
+	}
 	o := origins(row)
 	if len(o) == 1 && o[0].ColSpan >= width && o[0].RowSpan <= 1 {
 		if !top {
