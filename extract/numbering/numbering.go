@@ -186,7 +186,7 @@ func parseArabic(s string) (Number, bool) {
 			sub, m := arabic(after[w:])
 			tail := after[w+m:]
 			t, tw := utf8.DecodeRuneInString(tail)
-			if m > 0 && m <= 2 && (isSpace(t) || t == '、' || (t >= 0x4e00 && t <= 0x9fff && !isUnitStart(tail))) {
+			if m > 0 && m <= 2 && !isUnitStart(strings.TrimLeftFunc(tail, isSpace)) && (isSpace(t) || t == '、' || (t >= 0x4e00 && t <= 0x9fff)) {
 				_ = sub
 				l := n + w + m
 				if isSpace(t) || t == '、' {
