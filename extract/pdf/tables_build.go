@@ -88,6 +88,9 @@ func fillGrid(p *Page, g *grid) *pageTable {
 	return makeTable(p.Number, g, cells)
 }
 
+// sliverWidth is the widest empty column dropped from a grid, in points.
+const sliverWidth = 8.0
+
 // makeTable drops empty rows and columns, checks that a table is left and
 // builds the extract.Table.
 func makeTable(page int, g *grid, cells []*tcell) *pageTable {
@@ -101,8 +104,11 @@ func makeTable(page int, g *grid, cells []*tcell) *pageTable {
 		cells = dropBand(cells, r, true)
 		R--
 	}
+	// Empty columns only when they are slivers (a double rule, an offset
+	// border): a wide empty column is part of the table's shape, and a
+	// continuation on the next page must keep the same columns.
 	for c := C - 1; c >= 0 && C > 1; c-- {
-		if !emptyBand(cells, c, false) {
+		if xs[c+1]-xs[c] > sliverWidth || !emptyBand(cells, c, false) {
 			continue
 		}
 		cells = dropBand(cells, c, false)

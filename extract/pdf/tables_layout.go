@@ -16,7 +16,7 @@ import (
 
 // captionRE matches the lines printed above a table: its title (…表, 表一,
 // 公开01表, 续表), the compiling unit, the unit of amounts.
-var captionRE = regexp.MustCompile(`表\s*[（(]?续?[)）]?\s*$|^续表|^表\s*[0-9０-９一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^(编制|填报|预算)?(单位|部门)(名称)?\s*[:：]|单位\s*[:：]|^金额单位`)
+var captionRE = regexp.MustCompile(`表\s*([（(][^（()）]{0,12}[)）])?\s*$|^续表|^表\s*[0-9０-９一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^(编制|填报|预算)?(单位|部门)(名称)?\s*[:：]|单位\s*[:：]|^金额单位`)
 
 var noteRE = regexp.MustCompile(`^(注|备注|说明)\s*[0-9０-９]?\s*[:：.．、]`)
 
@@ -245,30 +245,26 @@ func continues(am *pageTable, a *extract.Table, bm *pageTable, b *extract.Table)
 	return true
 }
 
-// appendContinuation adds b's rows to a, without b's repeated header.
+// appendContinuation adds b's rows to a, without the rows that repeat a's
+// header.
 func appendContinuation(a, b *extract.Table) {
-	skip := b.HeaderRows
-	if skip == 0 && a.HeaderRows > 0 && sameHeader(a, b) {
-		skip = a.HeaderRows
+	head := map[string]bool{}
+	for _, row := range a.Rows[:a.HeaderRows] {
+		head[rowKey(row)] = true
+	}
+	skip := 0
+	for skip < len(b.Rows) && skip < max(a.HeaderRows, b.HeaderRows) && head[rowKey(b.Rows[skip])] {
+		skip++
+	}
+	if skip < b.HeaderRows && b.HeaderRows <= a.HeaderRows+1 && skip > 0 {
+		// The header repeated with a difference (a 续表 mark in it).
+		skip = b.HeaderRows
 	}
 	a.Rows = append(a.Rows, b.Rows[skip:]...)
 	a.Notes = append(a.Notes, b.Notes...)
 	if a.Unit == "" {
 		a.Unit = b.Unit
 	}
-}
-
-// sameHeader compares a's header rows with b's first rows, text only.
-func sameHeader(a, b *extract.Table) bool {
-	if len(b.Rows) < a.HeaderRows {
-		return false
-	}
-	for r := range a.HeaderRows {
-		if rowKey(a.Rows[r]) != rowKey(b.Rows[r]) {
-			return false
-		}
-	}
-	return true
 }
 
 func rowKey(row []extract.Cell) string {
