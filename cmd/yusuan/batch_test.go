@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// buildBinary builds cmd/yusuan into a temp folder.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary; skipped with -short")
+	}
+	bin := filepath.Join(t.TempDir(), "yusuan")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// copySamples writes n inputs made from the txt samples, each under its
+// own name and with a different number of trailing spaces, so no two share
+// a SHA-256.
+func copySamples(t *testing.T, dir string, n int) {
+	t.Helper()
+	samples, err := filepath.Glob("../../samples/*.txt")
+	if err != nil || len(samples) == 0 {
+		t.Fatalf("no txt samples in ../../samples: %v", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		src := samples[i%len(samples)]
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = append(b, bytes.Repeat([]byte(" "), i+1)...)
+		name := fmt.Sprintf("%03d-%s", i, filepath.Base(src))
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// journalEntries counts the entry lines of a journal (its header aside).
+func journalEntries(path string) int {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, `{"path"`) {
+			n++
+		}
+	}
+	return n
+}
+
+// TestBatchKillAndResume SIGKILLs a batch halfway, reruns the same command
+// and checks that the workbook has every document exactly once.
+func TestBatchKillAndResume(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	const n = 60
+	copySamples(t, in, n)
+	out := filepath.Join(dir, "out.xlsx")
+	args := []string{"batch", "--workers", "2", "-o", out, in}
+
+	first := exec.Command(bin, args...)
+	first.Env = append(os.Environ(), batchDelayEnv+"=50ms")
+	var stderr1 bytes.Buffer
+	first.Stderr = &stderr1
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	journal := out + ".journal.jsonl"
+	deadline := time.Now().Add(60 * time.Second)
+	for journalEntries(journal) < n/3 {
+		if time.Now().After(deadline) {
+			first.Process.Kill()
+			t.Fatalf("the batch journaled %d files in 60s\n%s", journalEntries(journal), stderr1.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := first.Process.Kill(); err != nil { // SIGKILL: no cleanup runs
+		t.Fatal(err)
+	}
+	first.Wait()
+	done := journalEntries(journal)
+	if done >= n {
+		t.Fatalf("killed too late: %d of %d files journaled", done, n)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("a killed run left %s behind", out)
+	}
+	if b, err := os.ReadFile(out + ".lock"); err != nil || strings.TrimSpace(string(b)) != strconv.Itoa(first.Process.Pid) {
+		t.Fatalf("want the dead run's lock left behind (stale), got %q, %v", b, err)
+	}
+
+	second := exec.Command(bin, args...)
+	var stderr2 bytes.Buffer
+	second.Stderr = &stderr2
+	if err := second.Run(); err != nil {
+		t.Fatalf("rerun: %v\n%s", err, stderr2.String())
+	}
+	if !strings.Contains(stderr2.String(), fmt.Sprintf("this run converted %d, resumed %d", n-done, done)) {
+		t.Errorf("rerun should convert %d and resume %d:\n%s", n-done, done, stderr2.String())
+	}
+
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatalf("open %s: %v", out, err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		if _, err := f.GetRows(sheet); err != nil {
+			t.Errorf("sheet %s: %v", sheet, err)
+		}
+	}
+	rows, err := f.GetRows("documents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]int{}
+	for _, r := range rows[1:] {
+		paths[r[0]]++
+	}
+	if len(rows)-1 != n || len(paths) != n {
+		t.Errorf("documents sheet: %d rows, %d distinct paths; want %d each", len(rows)-1, len(paths), n)
+	}
+	for p, c := range paths {
+		if c != 1 {
+			t.Errorf("%s appears %d times", p, c)
+		}
+	}
+	if errs, _ := f.GetRows("errors"); len(errs) != 1 {
+		t.Errorf("errors sheet has %d rows, want only the header: %q", len(errs)-1, errs[1:])
+	}
+	if _, err := os.Stat(out + ".lock"); !os.IsNotExist(err) {
+		t.Errorf("lock left after a finished run")
+	}
+}
+
+// TestBatchSecondRunRefused starts a slow batch and a second one on the
+// same output: the second must refuse, naming the lock.
+func TestBatchSecondRunRefused(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	copySamples(t, in, 6)
+	out := filepath.Join(dir, "out")
+	args := []string{"batch", "--workers", "1", "-o", out, in}
+	first := exec.Command(bin, args...)
+	first.Env = append(os.Environ(), batchDelayEnv+"=1s")
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { first.Process.Kill(); first.Wait() }()
+	lock := filepath.Join(out, ".yusuan-batch", "lock")
+	for i := 0; ; i++ {
+		if _, err := os.Stat(lock); err == nil {
+			break
+		}
+		if i > 2000 {
+			t.Fatal("first run never took the lock")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	second := exec.Command(bin, args...)
+	var stderr bytes.Buffer
+	second.Stderr = &stderr
+	err := second.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFail {
+		t.Fatalf("second run: %v, want exit %d\n%s", err, exitFail, stderr.String())
+	}
+	msg := stderr.String()
+	if !strings.Contains(msg, "another yusuan batch") || !strings.Contains(msg, strconv.Itoa(first.Process.Pid)) {
+		t.Errorf("refusal should name the other run's pid %d:\n%s", first.Process.Pid, msg)
+	}
+	sc := bufio.NewScanner(strings.NewReader(msg))
+	for sc.Scan() {
+		if strings.Contains(sc.Text(), "inputs:") {
+			t.Errorf("a refused run printed a summary: %s", sc.Text())
+		}
+	}
+}
