@@ -135,9 +135,10 @@ func Extract(ctx context.Context, data []byte, opts extract.Options) (doc *extra
 // read runs the passes over the parsed tree: mark non-content, measure,
 // mark chrome, find the article, walk it into blocks, tidy up.
 func read(ctx context.Context, root *html.Node, doc *extract.Document, opts extract.Options, sizeHint int) error {
-	gq := goquery.NewDocumentFromNode(root)
-	body := gq.Find("body").First()
-	if body.Length() == 0 {
+	// html > head, body: found by hand, since a goquery Find from the root
+	// would visit every node of a large page.
+	head, bodyNode := topElements(root)
+	if bodyNode == nil {
 		// A <frameset> page: its content lives in frames we do not fetch.
 		doc.Problems = append(doc.Problems, extract.Problem{
 			Code: "extract.no_body", Message: "page has no <body> (a frameset?); frames are not fetched",
@@ -146,14 +147,18 @@ func read(ctx context.Context, root *html.Node, doc *extract.Document, opts extr
 	}
 	pg := &page{
 		root:   root,
-		body:   body.Nodes[0],
+		body:   bodyNode,
 		drop:   map[*html.Node]bool{},
 		weight: make(map[*html.Node]int, sizeHint/64),
 		media:  map[*html.Node]uint8{},
 		layout: map[*html.Node]bool{},
 	}
 	doc.Blocks = make([]extract.Block, 0, min(sizeHint/256, 1<<16))
-	doc.Title = metaTitle(gq)
+	var hq *goquery.Document
+	if head != nil {
+		hq = goquery.NewDocumentFromNode(head)
+		doc.Title = metaTitle(hq)
+	}
 	pg.readStyles(root)
 	pg.markNonContent(pg.body)
 	total, _ := pg.measure(pg.body, false)
@@ -199,10 +204,29 @@ func read(ctx context.Context, root *html.Node, doc *extract.Document, opts extr
 		}
 	}
 	finish(doc)
-	if doc.Title == "" {
-		doc.Title = normalizeSpace(gq.Find("title").First().Text())
+	if doc.Title == "" && hq != nil {
+		doc.Title = normalizeSpace(hq.Find("title").First().Text())
 	}
 	return nil
+}
+
+// topElements returns the <head> and <body> (or nil) under the document root.
+func topElements(root *html.Node) (head, body *html.Node) {
+	for h := root.FirstChild; h != nil; h = h.NextSibling {
+		if h.Type != html.ElementNode || h.DataAtom != atom.Html {
+			continue
+		}
+		for c := h.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.Head && head == nil:
+				head = c
+			case c.DataAtom == atom.Body && body == nil:
+				body = c
+			}
+		}
+	}
+	return head, body
 }
 
 // metaTitle is the article title portals put in <meta name="ArticleTitle">
