@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -41,7 +42,8 @@ func ParseAmount(s, defaultUnit string) (Money, bool) {
 		return Money{}, false
 	}
 	if t == "无" || t == "零" {
-		return Money{Value: decimal.Decimal{}, Unit: defaultUnit, Yuan: decimal.Decimal{}, Text: raw, End: utf8.RuneCountInString(raw)}, defaultUnit != ""
+		_, known := unitShift[defaultUnit]
+		return Money{Value: decimal.Decimal{}, Unit: defaultUnit, Yuan: decimal.Decimal{}, Text: raw, End: utf8.RuneCountInString(raw)}, known
 	}
 	neg := false
 	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
@@ -131,11 +133,19 @@ func parseChineseNumber(t string) (decimal.Decimal, bool) {
 	for _, r := range intPart {
 		switch {
 		case r == '亿':
-			total = (total + section + digit) * 100000000
+			n := total + section + digit
+			if n > math.MaxInt64/100000000 {
+				return decimal.Decimal{}, false // 九千万亿亿 would overflow
+			}
+			total = n * 100000000
 			section, digit = 0, 0
 		case r == '万':
 			// 一亿二千万: the 万 scales its own section, not the 亿 before it.
-			total += (section + digit) * 10000
+			n := section + digit
+			if n > (math.MaxInt64-total)/10000 {
+				return decimal.Decimal{}, false
+			}
+			total += n * 10000
 			section, digit = 0, 0
 		case cnSmallUnit[r] > 0:
 			if digit == 0 {

@@ -60,6 +60,7 @@ func TestParseAmount(t *testing.T) {
 		{"一万二", "千元", "10002", "千元", "10002000"}, // a default unit is never read into the numeral
 		{"两千万元", "", "2000", "万元", "20000000"},
 		{"三", "万元", "3", "万元", "30000"},
+		{"九亿亿亿元", "", "90000000000000000", "亿元", "9000000000000000000000000"},
 	}
 	for _, tt := range tests {
 		m, ok := normalize.ParseAmount(tt.in, tt.defaultUnit)
@@ -86,6 +87,7 @@ func TestParseAmountRejects(t *testing.T) {
 		{"——", "万元"},
 		{"－", "万元"},
 		{"无", ""},       // no unit to give the zero
+		{"无", "美元"},     // nor an unknown one
 		{"(12.50)", ""}, // a bare number needs a default unit
 		{"454.70", ""},
 		{"454.70", "美元"}, // an unknown unit
@@ -99,6 +101,7 @@ func TestParseAmountRejects(t *testing.T) {
 		{"4.72%", "万元"},
 		{"454.70万元 合计", ""},
 		{"点", "万元"},
+		{"九千万亿亿", "元"}, // beyond int64: refused, not wrapped around
 		{"1.2.3", "万元"},
 	}
 	for _, tt := range tests {
