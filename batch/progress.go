@@ -172,8 +172,9 @@ func (r *Report) WriteSummary(w io.Writer) {
 		fmt.Fprintf(w, " (%d timed out)", timeout)
 	}
 	fmt.Fprintf(w, ", %d duplicates\n", dup)
-	fmt.Fprintf(w, "this run converted %d, resumed %d from the journal; %d skipped (hidden or temp); %d workers; %s\n",
-		r.Converted, r.Resumed, len(r.Skipped), r.Workers, fmtDuration(r.Elapsed))
+	fmt.Fprintf(w, "this run converted %d, resumed %d from the journal; %d skipped (hidden or temp); %d workers; %s (hashing %s, converting %s, writing %s)\n",
+		r.Converted, r.Resumed, len(r.Skipped), r.Workers, fmtDuration(r.Elapsed),
+		fmtDuration(r.Probing), fmtDuration(r.Converting), fmtDuration(r.Writing))
 	if r.Abandoned > 0 {
 		fmt.Fprintf(w, "%d conversions were abandoned at their deadline and may still be running\n", r.Abandoned)
 	}

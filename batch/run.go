@@ -68,7 +68,10 @@ type Report struct {
 	// Abandoned counts conversions still running after their deadline.
 	Abandoned int
 	Elapsed   time.Duration
-	Workers   int
+	// Phases of Elapsed: hashing and sniffing the inputs, converting,
+	// writing the final output.
+	Probing, Converting, Writing time.Duration
+	Workers                      int
 	// Interrupted is set when the context ended the run early: the journal
 	// holds what finished, the final output was not written.
 	Interrupted bool
@@ -152,7 +155,9 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 	in := Collect(paths, t.excluded())
 	rep := &Report{Output: t.path, Journal: t.journal, Skipped: in.Skipped, Missing: in.Missing, Workers: workers}
 
+	phase := time.Now()
 	probes, err := probeAll(ctx, in.Files, maxBytes, workers)
+	rep.Probing = time.Since(phase)
 	if err != nil {
 		rep.Interrupted = true
 		return rep, err
@@ -209,10 +214,12 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 		todo = append(todo, i)
 	}
 
+	phase = time.Now()
 	prog := newProgress(opts.Progress, len(todo))
 	prog.start()
 	abandoned, err := runWorkers(ctx, todo, entries, workers, opts.Timeout, convert, t, j, logger, prog)
 	prog.stop()
+	rep.Converting = time.Since(phase)
 	rep.Converted += len(todo)
 	rep.Abandoned = int(abandoned)
 	rep.Entries = entries
@@ -228,9 +235,11 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 	}
 	slices.SortStableFunc(entries, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })
 	rep.Entries = entries
+	phase = time.Now()
 	if err := t.finalize(entries); err != nil {
 		return rep, fmt.Errorf("writing %s: %w", t.path, err)
 	}
+	rep.Writing = time.Since(phase)
 	rep.Written = t.written()
 	rep.Elapsed = time.Since(start)
 	return rep, nil
@@ -356,7 +365,8 @@ func convertOne(ctx context.Context, e Entry, timeout time.Duration,
 	e.Millis = time.Since(start).Milliseconds()
 	e.Time = time.Now().UTC()
 	switch {
-	case o.err != nil && errors.Is(o.err, context.DeadlineExceeded) && ctx.Err() == nil:
+	case o.err != nil && errors.Is(cctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil:
+		// Whatever error an extractor returns once its deadline passed.
 		e.Status = StatusTimeout
 		e.Error = fmt.Sprintf("timed out after %v", timeout)
 		logger.Warn("timed out", "path", e.Path, "timeout", timeout, "error", o.err)

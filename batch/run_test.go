@@ -43,6 +43,12 @@ func fakeConvert(release <-chan struct{}, calls *atomic.Int64) func(context.Cont
 		case "hang":
 			<-release
 			return nil, errors.New("released")
+		case "slow":
+			select { // honours its context, with its own error
+			case <-ctx.Done():
+				return nil, errors.New("pdf: page 3: stopped")
+			case <-time.After(10 * time.Second):
+			}
 		case "fail":
 			return nil, fmt.Errorf("%s: %w", path, errors.New("format not supported yet: xlsx"))
 		}
@@ -94,6 +100,7 @@ func TestRunXLSXFailuresStayPerFile(t *testing.T) {
 		"in/zcopy.txt":  "某局0\n一、部门职责\n", // same bytes as doc000.txt
 		"in/panic.txt":  "panic\n",
 		"in/hang.txt":   "hang\n",
+		"in/slow.txt":   "slow\n",
 		"in/fail.txt":   "fail\n",
 		"in/warn.txt":   "warn\n",
 		"in/fake.pdf":   "<html><body>not found</body></html>",
@@ -110,7 +117,7 @@ func TestRunXLSXFailuresStayPerFile(t *testing.T) {
 	}
 	want := map[string]Status{
 		"doc000.txt": StatusOK, "doc001.txt": StatusOK, "doc002.txt": StatusOK, "warn.txt": StatusWarnings,
-		"zcopy.txt": StatusDuplicate, "panic.txt": StatusFailed, "hang.txt": StatusTimeout,
+		"zcopy.txt": StatusDuplicate, "panic.txt": StatusFailed, "hang.txt": StatusTimeout, "slow.txt": StatusTimeout,
 		"fail.txt": StatusFailed, "fake.pdf": StatusFailed,
 	}
 	got := map[string]Entry{}
@@ -137,8 +144,8 @@ func TestRunXLSXFailuresStayPerFile(t *testing.T) {
 	if len(rep.Skipped) != 1 {
 		t.Errorf("skipped %v, want the ~$ file", rep.Skipped)
 	}
-	if rep.Failed() != 4 {
-		t.Errorf("Failed() = %d, want 4", rep.Failed())
+	if rep.Failed() != 5 {
+		t.Errorf("Failed() = %d, want 5", rep.Failed())
 	}
 	log, err := os.ReadFile(out + ".log")
 	if err != nil || !strings.Contains(string(log), "goroutine") || !strings.Contains(string(log), "panic.txt") {
@@ -167,7 +174,7 @@ func TestRunXLSXFailuresStayPerFile(t *testing.T) {
 	}
 	var sum strings.Builder
 	rep.WriteSummary(&sum)
-	if !strings.Contains(sum.String(), "3 ok, 1 with warnings, 4 failed (1 timed out), 1 duplicates") {
+	if !strings.Contains(sum.String(), "3 ok, 1 with warnings, 5 failed (2 timed out), 1 duplicates") {
 		t.Errorf("summary:\n%s", sum.String())
 	}
 }
@@ -411,5 +418,25 @@ func TestResolveTarget(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("resolveTarget(%q, %q) = %s (%v), want %s", tc.out, tc.format, got, err, tc.want)
 		}
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	p := newProgress(nil, 10)
+	p.begun = time.Unix(1000, 0)
+	for i := range 4 {
+		p.begin(fmt.Sprint("f", i))
+	}
+	p.current["old/"+strings.Repeat("很长的文件名", 7)+".pdf"] = time.Unix(999, 0)
+	p.done(Entry{Status: StatusOK})
+	p.done(Entry{Status: StatusTimeout})
+	p.end("f0")
+	got := p.line(time.Unix(1002, 0))
+	want := "2/10 files  1.0 files/s  ETA 8s  failed 1  " + strings.Repeat("很长的文件名", 6) + "很长的…"
+	if got != want {
+		t.Errorf("line\n got %q\nwant %q", got, want)
+	}
+	if got := newProgress(nil, 3).line(time.Now()); !strings.Contains(got, "ETA --") {
+		t.Errorf("no rate yet: %q", got)
 	}
 }
