@@ -209,8 +209,13 @@ func cellGlyphText(p *Page, gs []Glyph) string {
 		if len(fr) == 0 {
 			continue
 		}
-		for _, l := range buildLines(p.Number, fr, orig) {
-			for _, c := range l.Cells {
+		for i, l := range buildLines(p.Number, fr, orig) {
+			for j, c := range l.Cells {
+				if i > 0 && j == 0 && enumRE.MatchString(c.Text) {
+					// A list item starting a line of a cell (目标 1、… 2、…)
+					// keeps its line break.
+					parts = append(parts, "\n")
+				}
 				parts = append(parts, c.Text)
 			}
 		}
@@ -224,11 +229,17 @@ func cellGlyphText(p *Page, gs []Glyph) string {
 func joinCellText(parts []string) string {
 	var b strings.Builder
 	for _, s := range parts {
+		if s == "\n" {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			continue
+		}
 		s = strings.TrimSpace(s)
 		if s == "" {
 			continue
 		}
-		if b.Len() > 0 {
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
 			prev := lastRune(b.String())
 			if isLatinLetter(prev) && isLatinLetter(firstRune(s)) {
 				b.WriteByte(' ')
@@ -240,7 +251,8 @@ func joinCellText(parts []string) string {
 }
 
 // squeezeCJK removes whitespace (incl. U+3000) that has Chinese text on
-// either side, and collapses other runs of whitespace to one space.
+// either side, and collapses other runs of whitespace to one space (a
+// line break, if the run holds one).
 func squeezeCJK(s string) string {
 	if !strings.ContainsFunc(s, unicode.IsSpace) {
 		return s
@@ -256,7 +268,11 @@ func squeezeCJK(s string) string {
 		for j < len(rs) && unicode.IsSpace(rs[j]) {
 			j++
 		}
-		if i > 0 && j < len(rs) && !wideRune(rs[i-1]) && !wideRune(rs[j]) {
+		switch {
+		case i == 0 || j == len(rs):
+		case strings.ContainsRune(string(rs[i:j]), '\n'):
+			b.WriteByte('\n')
+		case !wideRune(rs[i-1]) && !wideRune(rs[j]):
 			b.WriteByte(' ')
 		}
 		i = j - 1
@@ -270,6 +286,7 @@ func wideRune(r rune) bool {
 }
 
 var (
+	enumRE    = regexp.MustCompile(`^(\d{1,2}\s*[、.．)）]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\D`)
 	numericRE = regexp.MustCompile(`^[-−+(（]?\s*[0-9０-９][0-9０-９,，]*(\.[0-9０-９]+)?\s*[)）%％]?$`)
 	unitRE    = regexp.MustCompile(`单位\s*[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)`)
 )

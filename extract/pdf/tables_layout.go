@@ -144,19 +144,25 @@ func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable) []Line {
 }
 
 func captionLine(l *Line) bool {
-	text := strings.Join(strings.Fields(l.Text()), "")
-	if text == "" || runeLen(text) > 60 || strings.ContainsAny(text, "。；") {
-		return false
-	}
-	if captionRE.MatchString(text) {
+	if captionText(l.Text()) {
 		return true
 	}
 	for _, c := range l.Cells {
-		if captionRE.MatchString(strings.Join(strings.Fields(c.Text), "")) {
+		if captionText(c.Text) {
 			return true
 		}
 	}
 	return false
+}
+
+// captionText: a table title, 编制部门 or 单位 line; not a numbered
+// heading ("三、部门预算公开表") nor a sentence.
+func captionText(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	if s == "" || runeLen(s) > 60 || strings.ContainsAny(s, "。；") || startsNumbered(s) {
+		return false
+	}
+	return captionRE.MatchString(s)
 }
 
 var numberedRE = regexp.MustCompile(`^(\d+[.．、]|[（(]\d+[)）]|[一二三四五六七八九十]+、)`)
@@ -177,6 +183,7 @@ func tableBlock(l Line) extract.Block {
 // they continue, then numbers the tables and points every cell at its
 // position. meta maps each table to what its page saw.
 func finishTables(blocks []extract.Block, meta map[*extract.Table]*pageTable) []extract.Block {
+	blocks = captionsFromPageBefore(blocks)
 	out := blocks[:0]
 	var prev *extract.Block
 	var prevMeta *pageTable
@@ -260,7 +267,18 @@ func appendContinuation(a, b *extract.Table) {
 		// The header repeated with a difference (a 续表 mark in it).
 		skip = b.HeaderRows
 	}
-	a.Rows = append(a.Rows, b.Rows[skip:]...)
+	rows := b.Rows[skip:]
+	if len(rows) > 0 && len(a.Rows) > a.HeaderRows && splitRow(a.Rows[len(a.Rows)-1], rows[0]) {
+		// The page broke inside a row: its tail joins the row above.
+		last := a.Rows[len(a.Rows)-1]
+		for c, cell := range rows[0] {
+			if !cell.Covered && cell.Text != "" && !last[c].Covered {
+				last[c].Text = joinCellText([]string{last[c].Text, cell.Text})
+			}
+		}
+		rows = rows[1:]
+	}
+	a.Rows = append(a.Rows, rows...)
 	a.Notes = append(a.Notes, b.Notes...)
 	if a.Unit == "" {
 		a.Unit = b.Unit
@@ -276,4 +294,60 @@ func rowKey(row []extract.Cell) string {
 		b.WriteByte('|')
 	}
 	return b.String()
+}
+
+// splitRow reports whether next, the first row on a new page, is the tail
+// of last broken by the page: next has no number and no code, only text
+// in columns where last has text.
+func splitRow(last, next []extract.Cell) bool {
+	if len(last) != len(next) || rowHasNumber(next) {
+		return false
+	}
+	n := 0
+	for c, cell := range next {
+		if cell.Covered || cell.Text == "" {
+			continue
+		}
+		if c == 0 || last[c].Covered || last[c].Text == "" || numericCell(last[c].Text) {
+			return false
+		}
+		n++
+	}
+	return n > 0 && rowHasNumber(last)
+}
+
+// captionsFromPageBefore gives a table that starts a page without a
+// caption the caption lines that ended the page before (a title kept
+// apart from its table by a page break).
+func captionsFromPageBefore(blocks []extract.Block) []extract.Block {
+	out := make([]extract.Block, 0, len(blocks))
+	for _, b := range blocks {
+		if b.Kind == extract.KindTable && b.Table != nil && len(b.Table.Caption) == 0 {
+			k := len(out)
+			for k > 0 && len(out)-k < 3 {
+				p := out[k-1]
+				if p.Kind != extract.KindParagraph && p.Kind != extract.KindHeading || p.TOC || p.At.Page != b.At.Page-1 || !captionText(p.Text) {
+					break
+				}
+				k--
+			}
+			if k < len(out) {
+				for _, p := range out[k:] {
+					for _, part := range strings.Split(p.Text, "\t") {
+						if part = squeezeCJK(strings.TrimSpace(part)); part != "" {
+							b.Table.Caption = append(b.Table.Caption, part)
+						}
+					}
+				}
+				for _, c := range b.Table.Caption {
+					if u := unitOf(c); u != "" && b.Table.Unit == "" {
+						b.Table.Unit = u
+					}
+				}
+				out = out[:k]
+			}
+		}
+		out = append(out, b)
+	}
+	return out
 }

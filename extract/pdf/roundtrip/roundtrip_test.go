@@ -1,0 +1,282 @@
+package roundtrip_test
+
+// Format invariance: the same disclosure printed to PDF by different
+// programs must come out with the same tables, and the same schema figures
+// as its source.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/yusuan/yusuan"
+	"github.com/yusuan/yusuan/extract"
+	exthtml "github.com/yusuan/yusuan/extract/html"
+	"github.com/yusuan/yusuan/extract/pdf"
+	"github.com/yusuan/yusuan/extract/txt"
+	"github.com/yusuan/yusuan/internal/testcorpus"
+	"github.com/yusuan/yusuan/schema"
+)
+
+// gridOf renders a table's cells with their spans: "text" or
+// "text{rs×cs}", covered cells "〃".
+func gridOf(t *extract.Table) []string {
+	var out []string
+	for _, row := range t.Rows {
+		var cs []string
+		for _, c := range row {
+			switch {
+			case c.Covered:
+				cs = append(cs, "〃")
+			case c.RowSpan > 1 || c.ColSpan > 1:
+				cs = append(cs, fmt.Sprintf("%s{%d×%d}", c.Text, max(c.RowSpan, 1), max(c.ColSpan, 1)))
+			default:
+				cs = append(cs, c.Text)
+			}
+		}
+		out = append(out, strings.Join(cs, " | "))
+	}
+	return out
+}
+
+func docTables(d *extract.Document) []*extract.Table {
+	var ts []*extract.Table
+	for _, b := range d.Blocks {
+		if b.Kind == extract.KindTable {
+			ts = append(ts, b.Table)
+		}
+	}
+	return ts
+}
+
+// TestSamplesMatchHTML: samples/pdf-disclosure-*.pdf, printed from
+// extract/pdf/testdata/render/disclosure.html by Chromium and LibreOffice
+// (scripts/render-samples.sh), hold the tables of the HTML cell for cell:
+// same texts (a wrapped name joined, "" apart from "0" and "-"), spans,
+// header rows and unit.
+func TestSamplesMatchHTML(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "render", "disclosure.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hdoc, err := exthtml.Extract(context.Background(), src, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := docTables(hdoc)
+	if len(want) != 3 {
+		t.Fatalf("HTML source has %d tables, want 3", len(want))
+	}
+	for _, name := range []string{"pdf-disclosure-chromium.pdf", "pdf-disclosure-libreoffice.pdf"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(testcorpus.Sample(t, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := pdf.Extract(context.Background(), data, extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := docTables(doc)
+			if len(got) != len(want) {
+				t.Fatalf("%d tables, want %d", len(got), len(want))
+			}
+			for i := range want {
+				g, w := gridOf(got[i]), gridOf(want[i])
+				if !reflect.DeepEqual(g, w) {
+					t.Errorf("table %d:\n got %q\nwant %q", i+1, g, w)
+				}
+				if got[i].HeaderRows != want[i].HeaderRows || got[i].Unit != "万元" {
+					t.Errorf("table %d: header rows %d (HTML %d), unit %q", i+1, got[i].HeaderRows, want[i].HeaderRows, got[i].Unit)
+				}
+				if len(got[i].Caption) == 0 || !strings.HasSuffix(got[i].Caption[0], "表") {
+					t.Errorf("table %d: caption %q", i+1, got[i].Caption)
+				}
+			}
+			if n := got[1].Notes; len(n) != 1 || !strings.HasPrefix(n[0], "注：") {
+				t.Errorf("notes of table 2: %q", n)
+			}
+		})
+	}
+}
+
+// seedHTML renders the seed's intermediate document (its tab-per-cell
+// tables rebuilt by the txt extractor) as a plain HTML page with ruled
+// tables.
+func seedHTML(d *extract.Document) string {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+body { font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif; font-size: 10pt; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; page-break-inside: avoid; }
+td { border: 1px solid #000; padding: 2pt 3pt; }
+</style></head><body>
+`)
+	for _, bl := range d.Blocks {
+		switch bl.Kind {
+		case extract.KindHeading:
+			lv := min(max(bl.Level, 1), 4) + 1
+			fmt.Fprintf(&b, "<h%d>%s</h%d>\n", lv, html.EscapeString(bl.Text), lv)
+		case extract.KindTable:
+			b.WriteString("<table>\n")
+			for _, row := range bl.Table.Rows {
+				b.WriteString("<tr>")
+				for _, c := range row {
+					if c.Covered {
+						continue
+					}
+					b.WriteString("<td")
+					if c.RowSpan > 1 {
+						fmt.Fprintf(&b, ` rowspan="%d"`, c.RowSpan)
+					}
+					if c.ColSpan > 1 {
+						fmt.Fprintf(&b, ` colspan="%d"`, c.ColSpan)
+					}
+					fmt.Fprintf(&b, ">%s</td>", strings.ReplaceAll(html.EscapeString(c.Text), "\n", "<br>"))
+				}
+				b.WriteString("</tr>\n")
+			}
+			b.WriteString("</table>\n")
+		default:
+			fmt.Fprintf(&b, "<p>%s</p>\n", html.EscapeString(bl.Text))
+		}
+	}
+	b.WriteString("</body></html>\n")
+	return b.String()
+}
+
+// chromiumPDF prints an HTML file to PDF, or skips the test.
+func chromiumPDF(t *testing.T, htmlPath string) []byte {
+	t.Helper()
+	bin := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		t.Skip("chromium not on PATH (apt-get install -y chromium fonts-wqy-zenhei)")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.pdf")
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--no-pdf-header-footer",
+		"--print-to-pdf="+out, "file://"+htmlPath)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, b)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// figures keeps the parts of a schema document the seed test compares,
+// without provenance and printed text.
+func figures(t *testing.T, v any) any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	var strip func(any) any
+	strip = func(x any) any {
+		switch x := x.(type) {
+		case map[string]any:
+			for k, v := range x {
+				if k == "at" || k == "text" {
+					delete(x, k)
+					continue
+				}
+				x[k] = strip(v)
+			}
+		case []any:
+			for i := range x {
+				x[i] = strip(x[i])
+			}
+		}
+		return x
+	}
+	return strip(m)
+}
+
+func noTitles(its []schema.IndicatorTable) []schema.IndicatorTable {
+	out := make([]schema.IndicatorTable, len(its))
+	for i, it := range its {
+		it.Title = ""
+		out[i] = it
+	}
+	return out
+}
+
+// TestSeedThroughPDF prints the seed disclosure to PDF with Chromium at
+// test time and checks that the PDF path gives the schema figures of the
+// txt path: summary, 三公, 机关运行经费, the indicator tables (17 rows) and
+// the asset items.
+func TestSeedThroughPDF(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders with chromium; skipped in -short mode")
+	}
+	seed := testcorpus.Seed(t)
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	td, err := txt.Extract(context.Background(), data, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(t.TempDir(), "seed.html")
+	if err := os.WriteFile(page, []byte(seedHTML(td)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdfData := chromiumPDF(t, page)
+	ctx := context.Background()
+	want, err := yusuan.ConvertFile(ctx, seed, yusuan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := yusuan.ConvertBytes(ctx, pdfData, "seed.pdf", yusuan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, it := range got.Performance.IndicatorTables {
+		n += len(it.Rows)
+	}
+	if n != 17 {
+		t.Errorf("indicator rows through PDF: %d, want 17", n)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want any
+	}{
+		{"summary", got.Summary, want.Summary},
+		{"three_public", got.ThreePublic, want.ThreePublic},
+		{"operating_expenses", got.OperatingExpenses, want.OperatingExpenses},
+		// Titles come from headings, whose inner spaces the PDF path
+		// does not keep ("第二部分 部门整体绩效目标").
+		{"indicator_tables", noTitles(got.Performance.IndicatorTables), noTitles(want.Performance.IndicatorTables)},
+		{"assets.items", got.Assets.Items, want.Assets.Items},
+	} {
+		g, w := figures(t, c.got), figures(t, c.want)
+		if !reflect.DeepEqual(g, w) {
+			gb, _ := json.Marshal(g)
+			wb, _ := json.Marshal(w)
+			t.Errorf("%s differs through PDF:\n got %s\nwant %s", c.name, gb, wb)
+		}
+	}
+}
