@@ -12,6 +12,12 @@ echo "== yusuan extract/pdf (GOMAXPROCS=1)"
 ours=$(cd "$root" && GOMAXPROCS=1 go test -run '^$' -bench BenchmarkExtractCorpus -benchtime 5x ./extract/pdf | tee /dev/stderr |
 	awk '/BenchmarkExtractCorpus/ { for (i = 1; i <= NF; i++) if ($(i+1) == "ms/page") print $i }')
 
+echo "== table reconstruction off / on (GOMAXPROCS=1)"
+tabs=$(cd "$root" && GOMAXPROCS=1 go test -run '^$' -bench BenchmarkTablesCorpus -benchtime 5x ./extract/pdf | tee /dev/stderr |
+	awk '/tables=off/ { for (i = 1; i <= NF; i++) if ($(i+1) == "ms/page") off = $i }
+	     /tables=on/  { for (i = 1; i <= NF; i++) if ($(i+1) == "ms/page") on = $i }
+	     END { if (off > 0) printf "%s -> %s ms/page (+%.1f%%)", off, on, (on / off - 1) * 100 }')
+
 echo "== pdftotext -layout"
 mapfile -d '' files < <(find "$corpus/raw" -iname '*.pdf' -print0 | sort -z)
 pages=0
@@ -29,3 +35,4 @@ theirs=$(awk -v ns=$((end - start)) -v p=$pages -v r=$runs 'BEGIN { printf "%.3f
 echo "files: ${#files[@]}, pages: $pages"
 printf 'yusuan extract/pdf : %s ms/page\n' "$ours"
 printf 'pdftotext -layout  : %s ms/page (includes process start-up per file)\n' "$theirs"
+printf 'tables off -> on   : %s\n' "$tabs"
