@@ -92,7 +92,7 @@ func ConvertBytes(ctx context.Context, data []byte, name string, opts Options) (
 	if err != nil {
 		return nil, err
 	}
-	doc := n.Normalize(x)
+	doc := n.Normalize(x, name)
 	sum := sha256.Sum256(data)
 	doc.Source = schema.Source{
 		Path: name, Format: string(x.Format), SHA256: hex.EncodeToString(sum[:]),

@@ -118,15 +118,22 @@ const minScore = 2.5
 // Classify returns the section keys of a heading, most telling first; nil
 // when no key matches.
 func (l *Lexicon) Classify(heading string) []string {
+	keys, _ := l.classify(heading)
+	return keys
+}
+
+// classify also reports whether the keys came from an anchor word (strong)
+// or only from the word score (weak).
+func (l *Lexicon) classify(heading string) ([]string, bool) {
 	t := compact(Clean(heading))
 	t = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "", "‘", "", "’", "").Replace(t)
 	if t == "" {
-		return nil
+		return nil, false
 	}
 	if keys := classifyByAnchors(t); len(keys) > 0 {
-		return keys
+		return keys, true
 	}
-	return l.classifyByWords(t)
+	return l.classifyByWords(t), false
 }
 
 func classifyByAnchors(t string) []string {

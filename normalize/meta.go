@@ -1,12 +1,14 @@
 package normalize
 
 import (
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/extract/numbering"
 	"github.com/yusuan/yusuan/schema"
 )
 
@@ -38,9 +40,9 @@ var (
 	unitDeclared = regexp.MustCompile(`(?:金额)?单位[:：]\s*(亿元|万元|千元|元)`)
 )
 
-func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, o *outline) {
+func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, name string) {
 	m := &d.Meta
-	m.Title = findTitle(x)
+	m.Title = findTitle(x, name)
 	head := allText(x, 64<<10)
 	m.FiscalYear = yearOf(m.Title)
 	if m.FiscalYear == 0 {
@@ -63,38 +65,111 @@ func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, o *outlin
 		m.Scope = schema.ScopeDepartment
 	}
 	m.Issuer.Name = issuerOf(m.Title)
+	if ci := coverIssuer(x); ci != "" && (!endsWithOrg(m.Issuer.Name) || strings.HasSuffix(ci, m.Issuer.Name)) {
+		m.Issuer.Name = ci
+	}
 	m.Issuer.OtherNames = otherNames(head, m.Issuer.Name)
 	m.Issuer.Code = codeOf(x, head)
 	m.Region = regionOf(m.Issuer.Name, head)
 	m.Unit = unitOf(head)
 }
 
-// findTitle takes the file's own title, else the first title-like line
-// among the first blocks, joining an issuer line with a "2020年部门预算" line
-// printed under it.
-func findTitle(x *extract.Document) string {
-	var lines []string
+// findTitle reads the title from the cover: the leading short lines before
+// the table of contents or the first numbered heading, joined ("上海市普陀区
+// 规划和自然" + "资源局" + "2024年度部门决算"), leaving out dates, "预算单位：…"
+// lines and printers' marks. Failing that, the file's own title.
+func findTitle(x *extract.Document, name string) string {
+	var parts []string
+	page := 0
 	for _, b := range x.Blocks {
-		if b.Kind != extract.KindHeading && b.Kind != extract.KindParagraph {
+		if b.Kind == extract.KindTable || b.Kind == extract.KindImage {
+			if len(parts) > 0 {
+				break
+			}
 			continue
 		}
-		if t := strings.TrimSpace(b.Text); t != "" && utf8.RuneCountInString(t) <= 80 {
-			lines = append(lines, t)
+		t := strings.TrimSpace(b.Text)
+		if t == "" {
+			continue
 		}
-		if len(lines) >= 12 {
+		if page == 0 {
+			page = b.At.Page
+		}
+		if b.TOC || b.At.Page != page || compact(t) == "目录" || utf8.RuneCountInString(t) > 40 || strings.ContainsAny(t, "。；") {
+			break
+		}
+		if num, ok := numbering.Parse(t); ok && num.Style != numbering.None {
+			break
+		}
+		if coverLabel.MatchString(t) || dateLine.MatchString(compact(t)) || strings.HasSuffix(t, "印制") {
+			continue
+		}
+		parts = append(parts, compact(t))
+		if len(parts) >= 4 {
 			break
 		}
 	}
-	for i, l := range lines {
-		if isTitleText(l) && !strings.ContainsAny(l, "。；") {
-			if yearRe.FindStringIndex(l) != nil && yearRe.FindStringIndex(l)[0] == 0 && i > 0 && endsWithOrg(lines[i-1]) {
-				return lines[i-1] + l
-			}
-			return l
+	// Keep the run of lines that ends with the one naming the document.
+	for i := len(parts) - 1; i >= 0; i-- {
+		if isTitleText(strings.Join(parts[:i+1], "")) {
+			return strings.Join(parts[:i+1], "")
 		}
 	}
+	// No cover: the first heading that names an issuer and a year.
+	for _, b := range x.Blocks {
+		t := compact(b.Text)
+		if b.Kind == extract.KindHeading && !b.TOC && isTitleText(t) && utf8.RuneCountInString(t) <= 60 {
+			if loc := yearRe.FindStringIndex(t); loc != nil && loc[0] > 0 && endsWithOrg(strings.TrimPrefix(stripPart(t[:loc[0]]), "关于")) {
+				return stripPart(t)
+			}
+		}
+	}
+	// Then the file's name, which publishers fill with the same words.
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	if i := strings.IndexAny(base, "_"); i > 0 {
+		base = base[:i]
+	}
+	if isTitleText(base) && yearRe.MatchString(base) {
+		return base
+	}
+	// The PDF's own metadata is last: it is often left over from an earlier year.
 	if x.Title != "" && isTitleText(x.Title) {
 		return x.Title
+	}
+	return ""
+}
+
+// stripPart drops a leading "第二部分" or "附件二".
+func stripPart(t string) string {
+	if num, ok := numbering.Parse(t); ok && num.Style == numbering.Part {
+		t = num.Rest
+	}
+	if m := attachmentRe.FindStringIndex(t); m != nil {
+		t = t[m[1]:]
+	}
+	return t
+}
+
+var attachmentRe = regexp.MustCompile(`^附件[0-9一二三四五六七八九十]*[:：、.]?`)
+
+var (
+	// coverLabel is a cover line naming the issuer: "预算主管部门：上海市普陀区司法局".
+	coverLabel = regexp.MustCompile(`^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制单位|编制部门|部门|单位)\s*[:：]\s*(\S.{1,40})$`)
+	dateLine   = regexp.MustCompile(`^(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?$`)
+)
+
+// coverIssuer finds "预算主管部门：X" and its kin among the first blocks.
+func coverIssuer(x *extract.Document) string {
+	for i, b := range x.Blocks {
+		if i > 30 {
+			break
+		}
+		if b.Kind != extract.KindHeading && b.Kind != extract.KindParagraph {
+			continue
+		}
+		if m := coverLabel.FindStringSubmatch(compact(b.Text)); m != nil && endsWithOrg(m[1]) {
+			return m[1]
+		}
 	}
 	return ""
 }
@@ -129,7 +204,7 @@ func yearOf(s string) int {
 // "廊坊市广阳区科学技术局2020年部门预算信息公开情况说明" or
 // "2016年度平潭县人民检察院部门决算说明".
 func issuerOf(title string) string {
-	t := strings.TrimSpace(Clean(title))
+	t := stripPart(compact(Clean(title)))
 	t = strings.TrimPrefix(t, "关于")
 	loc := yearRe.FindStringIndex(t)
 	var before, after string
@@ -220,7 +295,7 @@ func regionOf(issuer, text string) schema.Region {
 			t = t[len(m[1]):]
 		}
 	}
-	if m := countyRe.FindStringSubmatch(t); m != nil && !containsOrg(m[1]) {
+	if m := countyRe.FindStringSubmatch(t); m != nil && !containsOrg(m[1]) && !hasAny(m[1], "片区", "社区", "小区", "园区", "街区", "校区", "辖区") {
 		r.County = m[1]
 	}
 	if r.Province == "" {

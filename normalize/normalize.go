@@ -28,10 +28,12 @@ func New(seg Segmenter) *Normalizer {
 	return &Normalizer{seg: seg, lex: NewLexicon(seg)}
 }
 
-// Normalize builds the schema document for x. Source is left for the
-// caller to fill; findings from validation are the caller's too (see
-// schema.Validate), except those about the reading itself.
-func (n *Normalizer) Normalize(x *extract.Document) *schema.Document {
+// Normalize builds the schema document for x. name is the file's name, a
+// last resort for the title when the document prints none (a volume of
+// tables only). Source is left for the caller to fill; findings from
+// validation are the caller's too (see schema.Validate), except those about
+// the reading itself.
+func (n *Normalizer) Normalize(x *extract.Document, name string) *schema.Document {
 	d := &schema.Document{
 		SchemaVersion:    schema.Version,
 		Sections:         []schema.Section{},
@@ -46,11 +48,14 @@ func (n *Normalizer) Normalize(x *extract.Document) *schema.Document {
 	d.Procurement.Items = []schema.ProcurementItem{}
 	d.Assets.Items = []schema.AssetItem{}
 
-	o := n.buildOutline(x)
+	repaired := *x
+	repaired.Blocks = repairBlocks(x.Blocks)
+	x = &repaired
+	o := n.buildOutline(x, findTitle(x, name))
 	for _, s := range o.sections {
 		d.Sections = append(d.Sections, s.Section)
 	}
-	n.fillMeta(d, x, o)
+	n.fillMeta(d, x, name)
 	n.fillResponsibilities(d, o)
 	n.fillGlossary(d, o)
 	n.fillNarrative(d, o)

@@ -35,7 +35,7 @@ type frame struct {
 // sequence of its style whose next number it is, and otherwise opens a new
 // level. So "二、" inside a list under "（二）" nests, and the document's
 // "六、" after it returns to the top.
-func (n *Normalizer) buildOutline(doc *extract.Document) *outline {
+func (n *Normalizer) buildOutline(doc *extract.Document, title string) *outline {
 	o := &outline{}
 	var stack []frame
 	var cur *section
@@ -45,6 +45,10 @@ func (n *Normalizer) buildOutline(doc *extract.Document) *outline {
 			continue
 		}
 		heading, num := n.headingOf(b, i == firstTextBlock(doc))
+		if heading && len(o.sections) == 0 && num.Style == numbering.None && title != "" &&
+			strings.Contains(title, compact(b.Text)) {
+			heading = false // a line of the cover title, not a section
+		}
 		if !heading {
 			if cur == nil {
 				o.preface = append(o.preface, b)
@@ -148,13 +152,16 @@ func isTitleText(s string) bool {
 // of a specific parent (a programme name under 绩效 is performance, not
 // whatever its words suggest).
 func (n *Normalizer) assignKeys(s *section) {
-	own := n.lex.Classify(s.Heading)
+	own, strong := n.lex.classify(s.Heading)
 	var parentKeys []string
 	if s.parent != nil {
 		parentKeys = s.parent.Keys
 	}
 	switch {
 	case len(parentKeys) > 0 && specificKeys[parentKeys[0]]:
+		s.Keys = parentKeys
+	case len(parentKeys) > 0 && !strong:
+		// A sub-heading whose words only faintly suggest a topic stays in its parent's.
 		s.Keys = parentKeys
 	case len(own) > 0:
 		s.Keys = own

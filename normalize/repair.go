@@ -1,0 +1,147 @@
+package normalize
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/extract/numbering"
+)
+
+// repairBlocks undoes two layout misreads before sections are built, on a
+// copy of the blocks (the extracted document is left as it was):
+//
+//   - a heading that is really the first line of a paragraph ("（一）深入贯彻…
+//     思想，深" followed by the rest of the sentence): it holds sentence
+//     punctuation and the next block continues it, so the two are joined;
+//   - a table of contents printed without page numbers: the run of headings
+//     after "目录" on the same page, with no text between them, is marked TOC.
+func repairBlocks(in []extract.Block) []extract.Block {
+	margins := rightMargins(in)
+	blocks := make([]extract.Block, 0, len(in))
+	for i := 0; i < len(in); i++ {
+		b := in[i]
+		if b.Kind == extract.KindHeading && isDefinition(b.Text) {
+			b.Kind, b.Level = extract.KindParagraph, 0
+		}
+		if b.Kind == extract.KindHeading && !b.TOC && i+1 < len(in) && (isSentenceStart(b.Text) || wrapsOnto(b, in[i+1], margins)) {
+			next := in[i+1]
+			if next.Kind == extract.KindParagraph && !next.TOC {
+				b = joinBlocks(b, next)
+				i++
+			}
+		}
+		blocks = append(blocks, b)
+	}
+	markTOC(blocks)
+	return blocks
+}
+
+// isSentenceStart: heading text that reads as the start of a sentence cut
+// at a line end.
+func isSentenceStart(t string) bool {
+	t = strings.TrimSpace(t)
+	if num, ok := numbering.Parse(t); ok {
+		t = num.Rest
+	}
+	if !strings.ContainsAny(t, "，,；;") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune("。：:！？", last)
+}
+
+// wrapsOnto: a long heading line that runs to the same right edge as the
+// paragraph under it, with no closing punctuation, is a paragraph's first
+// line (page layout says so where the format records boxes).
+func wrapsOnto(h, next extract.Block, margins map[int]float64) bool {
+	if h.At.BBox == nil || next.At.BBox == nil || next.Kind != extract.KindParagraph {
+		return false
+	}
+	t := strings.TrimSpace(h.Text)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if utf8.RuneCountInString(t) < 15 || strings.ContainsRune("。：:！？", last) {
+		return false
+	}
+	if _, ok := numbering.Parse(next.Text); ok {
+		return false
+	}
+	// Within most of a character of the margin: a line broken early would
+	// stop a whole character short.
+	tol := 0.75 * (h.At.BBox[3] - h.At.BBox[1])
+	right := max(next.At.BBox[2], margins[h.At.Page])
+	return h.At.BBox[2] >= right-max(tol, 6)
+}
+
+// rightMargins is, per page, the right edge of the widest paragraph line.
+func rightMargins(blocks []extract.Block) map[int]float64 {
+	m := map[int]float64{}
+	for _, b := range blocks {
+		if b.Kind == extract.KindParagraph && b.At.BBox != nil && b.At.Page > 0 {
+			m[b.At.Page] = max(m[b.At.Page], b.At.BBox[2])
+		}
+	}
+	return m
+}
+
+// isDefinition: "财政拨款：指…" is a glossary entry, not a heading.
+func isDefinition(t string) bool {
+	t = strings.TrimSpace(t)
+	if num, ok := numbering.Parse(t); ok {
+		t = num.Rest
+	}
+	i := strings.IndexAny(t, "：:")
+	if i <= 0 {
+		return false
+	}
+	rest := strings.TrimLeft(t[i:], "：: ")
+	return strings.HasPrefix(rest, "指") || strings.HasPrefix(rest, "是指") || strings.HasPrefix(rest, "即") ||
+		strings.HasPrefix(rest, "包括") || strings.HasPrefix(rest, "反映")
+}
+
+// joinBlocks makes one paragraph of a and its continuation b, keeping the
+// provenance of each part.
+func joinBlocks(a, b extract.Block) extract.Block {
+	out := a
+	out.Kind = extract.KindParagraph
+	out.Level = 0
+	out.Text = a.Text + b.Text
+	n := utf8.RuneCountInString(a.Text)
+	spans := a.Spans
+	if len(spans) == 0 {
+		spans = []extract.Span{{Offset: 0, At: a.At}}
+	}
+	if len(b.Spans) == 0 {
+		spans = append(spans, extract.Span{Offset: n, At: b.At})
+	} else {
+		for _, s := range b.Spans {
+			spans = append(spans, extract.Span{Offset: n + s.Offset, At: s.At})
+		}
+	}
+	out.Spans = spans
+	return out
+}
+
+func markTOC(blocks []extract.Block) {
+	for i := range blocks {
+		if compact(blocks[i].Text) != "目录" {
+			continue
+		}
+		blocks[i].TOC = true
+		page := blocks[i].At.Page
+		for j := i + 1; j < len(blocks); j++ {
+			b := &blocks[j]
+			if page > 0 && b.At.Page != page {
+				break
+			}
+			if b.Kind == extract.KindParagraph && !b.TOC && utf8.RuneCountInString(b.Text) > 40 {
+				break
+			}
+			if b.Kind != extract.KindHeading && b.Kind != extract.KindParagraph {
+				break
+			}
+			b.TOC = true
+		}
+		return
+	}
+}
