@@ -17,7 +17,18 @@
 //   - layout (lines.go, layout.go): lines by baseline, words and cells by
 //     gaps in em, two-column reading order, running headers/footers and
 //     page numbers removed, printed tables of contents (TOC blocks),
-//     paragraphs joined across line and page breaks, headings with hints.
+//     paragraphs joined across line and page breaks, headings with hints;
+//   - ruled tables (grid.go, tables_build.go, tables_layout.go): ruling
+//     snapped and joined, grouped by intersections into grids whose missing
+//     edges make spanning cells; glyphs placed by their centre (so values
+//     printed above their baseline land in their row), wrapped and
+//     letter-spaced text joined; empty rows dropped; captions above
+//     (title, 编制部门, 单位 → Table.Unit, also from the foot of the page
+//     before) and 注/说明 notes below attached; HeaderRows and
+//     ColumnNumberRow set; a table continued on the next page (same column
+//     edges, no title of its own) merged, its repeated header and a row
+//     broken by the page joined; every cell's At is page, bbox and
+//     table/row/col.
 //
 // Coordinates: every BBox (prov.At.BBox, Glyph, Rule, Line) is in PDF user
 // space points as [x0, y0, x1, y1] with the origin at the bottom-left of the
@@ -28,9 +39,7 @@
 // Value, decoded streams, Interpret for tokenising); its text decoding is
 // not, because of measured defects (see the project notes).
 //
-// Non-goals: table reconstruction (table regions come out as one paragraph
-// per row with cells separated by tabs; a later step rebuilds tables from
-// Page.Glyphs and Page.Rules), OCR of scanned pages (reported as
+// Non-goals: OCR of scanned pages (reported as
 // "extract.no_text_layer"), vertical writing mode, annotations and forms.
 //
 // BUG(yusuan): a Type0 font with Identity-H encoding and no ToUnicode map
@@ -41,6 +50,10 @@
 //
 // BUG(yusuan): inline images (BI … ID … EI) are not skipped specially; their
 // data is tokenised as content (none occur in the corpus).
+//
+// BUG(yusuan): only ruled tables are rebuilt: tables ruled with horizontal
+// lines only (三线表) and unruled tables still come out as one paragraph per
+// row with tab-separated cells.
 //
 // BUG(yusuan): headings are decided line by line; a heading wrapped over two
 // lines comes out as a heading plus a paragraph.

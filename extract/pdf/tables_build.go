@@ -21,8 +21,6 @@ type pageTable struct {
 	xs    []float64 // column edges of the kept columns, left to right
 	ruled bool
 	t     *extract.Table
-	// lines consumed: the caption lines above and note lines below are
-	// recorded by the layout step.
 }
 
 // tcell is a grid cell with its text while the grid is cleaned.
@@ -33,9 +31,8 @@ type tcell struct {
 	gs   []Glyph
 }
 
-// findTables returns the page's tables: ruled ones from its rules, then
-// unruled ones from the alignment of the lines outside them.
-func findTables(p *Page, lines []Line) []*pageTable {
+// findTables returns the page's ruled tables, top to bottom.
+func findTables(p *Page) []*pageTable {
 	var out []*pageTable
 	if len(p.Rules) > 0 {
 		hs, vs := splitRules(p.Rules)
@@ -44,9 +41,7 @@ func findTables(p *Page, lines []Line) []*pageTable {
 				out = append(out, t)
 			}
 		}
-		out = append(out, ruleOnlyTables(p, hs, vs, lines, out)...)
 	}
-	out = append(out, streamTables(p, lines, out)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].bbox[3] > out[j].bbox[3] })
 	return out
 }
@@ -125,7 +120,7 @@ func makeTable(page int, g *grid, cells []*tcell) *pageTable {
 			filled++
 		}
 	}
-	if R < 2 || C < 2 || filled < 3 {
+	if R < 1 || C < 2 || filled < 3 || R == 1 && C < 3 {
 		return nil
 	}
 	t := &extract.Table{Rows: make([][]extract.Cell, R), ColumnNumberRow: -1}
@@ -397,13 +392,3 @@ func lineInTable(l *Line, b [4]float64) bool {
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
-
-// ruleOnlyTables finds tables ruled with horizontal lines only (三线表).
-func ruleOnlyTables(p *Page, hs, vs []seg, lines []Line, found []*pageTable) []*pageTable {
-	return nil
-}
-
-// streamTables finds unruled tables from the alignment of text.
-func streamTables(p *Page, lines []Line, found []*pageTable) []*pageTable {
-	return nil
-}

@@ -24,7 +24,7 @@ var noteRE = regexp.MustCompile(`^(注|备注|说明)\s*[0-9０-９]?\s*[:：.�
 // captions and notes, by placeholders. ls is the page's lines in reading
 // order with furniture removed.
 func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable) []Line {
-	tabs := findTables(p, ls)
+	tabs := findTables(p)
 	if len(tabs) == 0 {
 		return ls
 	}
@@ -192,7 +192,7 @@ func finishTables(blocks []extract.Block, meta map[*extract.Table]*pageTable) []
 		if b.Kind == extract.KindTable && prev != nil {
 			m := meta[b.Table]
 			if m != nil && prevMeta != nil && m.page == lastPage+1 && continues(prevMeta, prev.Table, m, b.Table) {
-				appendContinuation(prev.Table, b.Table)
+				appendContinuation(prev.Table, remapColumns(b.Table, m.xs, prevMeta.xs))
 				lastPage = m.page
 				continue
 			}
@@ -230,7 +230,7 @@ func finishTables(blocks []extract.Block, meta map[*extract.Table]*pageTable) []
 // a from the page before: the same columns at the same places, and no
 // title of its own (a 续表 mark or the unit line may repeat).
 func continues(am *pageTable, a *extract.Table, bm *pageTable, b *extract.Table) bool {
-	if a.NumCols() != b.NumCols() || len(am.xs) != len(bm.xs) {
+	if colMap(bm.xs, am.xs) == nil {
 		return false
 	}
 	for _, c := range b.Caption {
@@ -243,13 +243,71 @@ func continues(am *pageTable, a *extract.Table, bm *pageTable, b *extract.Table)
 		}
 		return false
 	}
-	tol := 6.0
-	for i := range am.xs {
-		if math.Abs(am.xs[i]-bm.xs[i]) > tol {
-			return false
+	return true
+}
+
+// colTol is how far a column edge may move between the pages of a table.
+const colTol = 6.0
+
+// colMap maps each of the column edges bxs to the index of the same edge
+// in axs; nil unless every edge of b has one and the outer edges match (b
+// may merge columns of a whose rules it does not draw, e.g. under 合计).
+func colMap(bxs, axs []float64) []int {
+	if len(bxs) < 2 || len(bxs) > len(axs) {
+		return nil
+	}
+	m := make([]int, len(bxs))
+	j := 0
+	for i, x := range bxs {
+		for j < len(axs) && axs[j] < x-colTol {
+			j++
+		}
+		if j == len(axs) || math.Abs(axs[j]-x) > colTol {
+			return nil
+		}
+		m[i] = j
+	}
+	if m[0] != 0 || m[len(m)-1] != len(axs)-1 {
+		return nil
+	}
+	return m
+}
+
+// remapColumns spreads b's cells over a's columns (edges axs).
+func remapColumns(b *extract.Table, bxs, axs []float64) *extract.Table {
+	m := colMap(bxs, axs)
+	if len(bxs) == len(axs) || m == nil {
+		return b
+	}
+	w := len(axs) - 1
+	rows := make([][]extract.Cell, len(b.Rows))
+	for r, row := range b.Rows {
+		rows[r] = make([]extract.Cell, w)
+		for c, cell := range row {
+			if cell.Covered {
+				continue
+			}
+			nc, ncs := m[c], m[c+max(cell.ColSpan, 1)]-m[c]
+			rs := max(cell.RowSpan, 1)
+			for rr := r; rr < r+rs && rr < len(rows); rr++ {
+				if rows[rr] == nil {
+					rows[rr] = make([]extract.Cell, w)
+				}
+				for cc := nc; cc < nc+ncs; cc++ {
+					rows[rr][cc] = extract.Cell{Covered: true, At: cell.At}
+				}
+			}
+			if ncs > 1 {
+				cell.ColSpan = ncs
+			} else {
+				cell.ColSpan = 0
+			}
+			rows[r][nc] = cell
 		}
 	}
-	return true
+	nb := *b
+	nb.Rows = rows
+	return &nb
 }
 
 // appendContinuation adds b's rows to a, without the rows that repeat a's

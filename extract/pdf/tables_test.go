@@ -355,3 +355,21 @@ func TestCorpusSifaju(t *testing.T) {
 		}
 	}
 }
+
+// TestColMap: a continuation page whose 合计 row draws no rules between
+// the code columns still maps onto the first page's columns.
+func TestColMap(t *testing.T) {
+	a := []float64{55, 80, 104, 128, 250, 330, 400, 460, 530, 600}
+	b := []float64{57, 250.5, 331, 399, 460, 530, 598}
+	if got := fmt.Sprint(colMap(b, a)); got != "[0 4 5 6 7 8 9]" {
+		t.Errorf("colMap = %s", got)
+	}
+	if colMap([]float64{55, 300, 600}, a) != nil {
+		t.Error("an edge a lacks must not map")
+	}
+	tb := &extract.Table{Rows: [][]extract.Cell{{{Text: "合计"}, {Text: "1"}, {Text: "2"}, {Text: "3"}, {Text: "4"}, {Text: "5"}}}}
+	got := tableTexts(remapColumns(tb, b, a))
+	if fmt.Sprint(got) != "[[合计 〃 〃 〃 1 2 3 4 5]]" {
+		t.Errorf("remapped: %q", got)
+	}
+}
