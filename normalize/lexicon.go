@@ -98,7 +98,7 @@ var anchors = []struct {
 }{
 	{schema.SecResponsibilities, []string{"职责", "职能", "概况", "基本情况", "主要任务"}},
 	{schema.SecOrganization, []string{"机构", "单位构成", "人员构成", "概况"}},
-	{"overall", []string{"总体情况", "总体", "收支预算", "收支决算", "收支安排", "收支总", "收支情况", "预算情况说明", "决算情况说明", "预算安排情况", "预算收支", "决算收支"}},
+	{"overall", []string{"总体情况", "总体", "编制说明", "收支预算", "收支决算", "收支安排", "收支总", "收支情况", "预算情况说明", "决算情况说明", "预算安排情况", "预算收支", "决算收支"}},
 	{schema.SecRevenue, []string{"收入"}},
 	{schema.SecExpenditure, []string{"支出"}},
 	{schema.SecChange, []string{"增减", "变化", "比上年", "较上年"}},

@@ -150,7 +150,7 @@ func stripPart(t string) string {
 	return t
 }
 
-var attachmentRe = regexp.MustCompile(`^附件[0-9一二三四五六七八九十]*[:：、.]?`)
+var attachmentRe = regexp.MustCompile(`^附件(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}[:：、.])?[:：、.]?`)
 
 var (
 	// coverLabel is a cover line naming the issuer: "预算主管部门：上海市普陀区司法局".

@@ -55,7 +55,7 @@ func isSentenceStart(t string) bool {
 // paragraph under it, with no closing punctuation, is a paragraph's first
 // line (page layout says so where the format records boxes).
 func wrapsOnto(h, next extract.Block, margins map[int]float64) bool {
-	if h.At.BBox == nil || next.At.BBox == nil || next.Kind != extract.KindParagraph {
+	if h.At.BBox == nil || next.At.BBox == nil || next.Kind != extract.KindParagraph || h.At.Page != next.At.Page {
 		return false
 	}
 	t := strings.TrimSpace(h.Text)

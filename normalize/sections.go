@@ -45,9 +45,9 @@ func (n *Normalizer) buildOutline(doc *extract.Document, title string) *outline 
 			continue
 		}
 		heading, num := n.headingOf(b, i == firstTextBlock(doc))
-		if heading && len(o.sections) == 0 && num.Style == numbering.None && title != "" &&
-			strings.Contains(title, compact(b.Text)) {
-			heading = false // a line of the cover title, not a section
+		if heading && len(o.sections) == 0 && num.Style == numbering.None &&
+			(title != "" && strings.Contains(title, compact(b.Text)) || coverLabel.MatchString(compact(b.Text))) {
+			heading = false // a line of the cover, not a section
 		}
 		if !heading {
 			if cur == nil {
@@ -67,13 +67,19 @@ func (n *Normalizer) buildOutline(doc *extract.Document, title string) *outline 
 		s.At = b.At
 		// Nesting.
 		depth := len(stack)
-		if num.Style == numbering.None {
-			// An unnumbered label heading ("部门职责：") sits under the current one.
+		switch {
+		case num.Style == numbering.None && b.Kind == extract.KindParagraph:
+			// A label promoted from a paragraph ("部门职责：") sits under the current heading.
 			s.Level = depth + 1
 			if depth > 0 {
 				s.parent = stack[depth-1].sec
 			}
-		} else {
+		case num.Style == numbering.None:
+			// An unnumbered heading the layout marked ("名词解释", "XX局主要职能")
+			// starts a new top-level part; numbered headings nest under it.
+			stack = append(stack[:0], frame{style: numbering.None, sec: s})
+			s.Level = 1
+		default:
 			at := -1
 			for j := len(stack) - 1; j >= 0; j-- {
 				f := stack[j]
@@ -83,7 +89,7 @@ func (n *Normalizer) buildOutline(doc *extract.Document, title string) *outline 
 				}
 			}
 			if at < 0 {
-				// A Part heading ("第二部分") restarts below the nearest Part.
+				// Not the next number of any open sequence: a new level.
 				stack = append(stack, frame{})
 				at = len(stack) - 1
 			}
@@ -157,16 +163,17 @@ func (n *Normalizer) assignKeys(s *section) {
 	if s.parent != nil {
 		parentKeys = s.parent.Keys
 	}
+	inheritable := len(parentKeys) > 0 && specificKeys[parentKeys[0]] && parentKeys[0] != schema.SecOther
 	switch {
-	case len(parentKeys) > 0 && specificKeys[parentKeys[0]]:
+	case inheritable:
 		s.Keys = parentKeys
-	case len(parentKeys) > 0 && !strong:
+	case len(own) > 0 && strong:
+		s.Keys = own
+	case len(parentKeys) > 0:
 		// A sub-heading whose words only faintly suggest a topic stays in its parent's.
 		s.Keys = parentKeys
 	case len(own) > 0:
 		s.Keys = own
-	case len(parentKeys) > 0:
-		s.Keys = parentKeys
 	default:
 		s.Keys = []string{schema.SecOther}
 	}
