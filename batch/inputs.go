@@ -32,7 +32,8 @@ type Inputs struct {
 
 // Collect expands args (files, folders walked recursively, glob patterns)
 // into the files to convert. exclude lists paths (files or folders) never
-// taken, such as the run's own output; they are compared as absolute paths.
+// taken, such as the run's own output; they are compared as absolute paths,
+// and may be patterns (filepath.Match).
 // Hidden and temp entries met while walking or globbing are skipped
 // (see skipReason); a file named explicitly is always taken. Symbolic links
 // to files are followed, links to folders are not (no cycles).
@@ -52,6 +53,11 @@ func Collect(args []string, exclude []string) Inputs {
 		for _, e := range excl {
 			if a == e || strings.HasPrefix(a, e+string(filepath.Separator)) {
 				return true
+			}
+			if hasMeta(e) {
+				if ok, _ := filepath.Match(e, a); ok {
+					return true
+				}
 			}
 		}
 		return false

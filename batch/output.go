@@ -123,6 +123,10 @@ func (t *target) excluded() []string {
 	if t.parts != "" {
 		ex = append(ex, t.parts)
 	}
+	if t.format == FormatCSV && !t.dir {
+		// out.documents.csv, out.summary.csv, …
+		ex = append(ex, escapeMeta(strings.TrimSuffix(t.path, filepath.Ext(t.path)))+".*.csv")
+	}
 	return ex
 }
 
@@ -393,4 +397,16 @@ func (t *target) clearState() error {
 		errs = append(errs, os.RemoveAll(t.parts))
 	}
 	return errors.Join(errs...)
+}
+
+// escapeMeta quotes the pattern characters of a literal path.
+func escapeMeta(p string) string {
+	var b strings.Builder
+	for _, r := range p {
+		if strings.ContainsRune(`*?[\\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -37,15 +37,17 @@ make_set() {
 		f=${src[i % ${#src[@]}]}
 		base=$(basename "$f")
 		cp "$f" "$dir/$(printf %04d "$i")-$base"
-		# A comment after the end: PDF (%) and HTML (<!-- -->) readers ignore it.
+		# A comment at the end: HTML ignores it; a PDF gets it before a
+		# second %%EOF (readers look for %%EOF, then startxref, backwards).
 		case "$f" in
-		*.pdf | *.PDF) printf '\n%%yusuan-bench %d\n' "$i" >>"$dir/$(printf %04d "$i")-$base" ;;
+		*.pdf | *.PDF) printf '\n%%yusuan-bench %d\n%%%%EOF\n' "$i" >>"$dir/$(printf %04d "$i")-$base" ;;
 		*) printf '\n<!-- yusuan-bench %d -->\n' "$i" >>"$dir/$(printf %04d "$i")-$base" ;;
 		esac
 	done
 }
 
-# run_batch LABEL WORKERS DIR: prints "peak_kb wall_seconds cpu_seconds"
+# run_batch LABEL WORKERS DIR: prints "peak_kb wall_seconds cpu_seconds",
+# and on stderr how many files converted and failed.
 run_batch() {
 	local label=$1 workers=$2 dir=$3 out=$work/$1.xlsx
 	rm -rf "$out" "$out".*
@@ -56,6 +58,8 @@ run_batch() {
 	secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/$label.time" |
 		awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
 	cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/$label.time")
+	echo "$label: $(grep -c '"status":"ok"\|"status":"warnings"' "$out.journal.jsonl") converted," \
+		"$(grep -c '"status":"failed"\|"status":"timeout"' "$out.journal.jsonl") failed" >&2
 	echo "$kb $secs $cpu"
 }
 
