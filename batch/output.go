@@ -410,3 +410,46 @@ func escapeMeta(p string) string {
 	}
 	return b.String()
 }
+
+// removeStaleTemps deletes the temporary files a killed run left: the
+// final output's (".out.xlsx.*.tmp" beside it, ".documents.csv.*.tmp" in a
+// CSV folder, scratch folders of a CSV set) and half-written parts or JSON
+// files. Only called with the lock held.
+func (t *target) removeStaleTemps() {
+	type place struct{ dir, prefix string }
+	places := []place{{filepath.Dir(t.path), "." + filepath.Base(t.path) + "."}}
+	if t.dir {
+		places = append(places, place{t.path, "."})
+	}
+	if t.parts != "" {
+		places = append(places, place{t.parts, "."})
+	}
+	for _, p := range places {
+		ents, err := os.ReadDir(p.dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range ents {
+			if n := e.Name(); strings.HasPrefix(n, p.prefix) && strings.HasSuffix(n, ".tmp") {
+				os.RemoveAll(filepath.Join(p.dir, n))
+			}
+		}
+	}
+}
+
+// pruneParts removes spooled documents no journal entry refers to any more
+// (the file changed and was converted again, or --fresh).
+func (t *target) pruneParts(keep map[string]bool) {
+	if t.parts == "" {
+		return
+	}
+	ents, err := os.ReadDir(t.parts)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if n := e.Name(); strings.HasSuffix(n, ".json") && !keep[n] {
+			os.Remove(filepath.Join(t.parts, n))
+		}
+	}
+}

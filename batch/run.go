@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -94,6 +96,7 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 		return nil, err
 	}
 	defer lock.release()
+	t.removeStaleTemps()
 
 	logger, closeLog := opts.Log, func() {}
 	if logger == nil {
@@ -240,6 +243,18 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 		return rep, fmt.Errorf("writing %s: %w", t.path, err)
 	}
 	rep.Writing = time.Since(phase)
+	// Keep the parts of the latest entry of every path the journal knows.
+	latest := maps.Clone(done)
+	for _, e := range entries {
+		latest[e.Path] = e
+	}
+	keep := map[string]bool{}
+	for _, e := range latest {
+		if e.Part != "" {
+			keep[path.Base(e.Part)] = true
+		}
+	}
+	t.pruneParts(keep)
 	rep.Written = t.written()
 	rep.Elapsed = time.Since(start)
 	return rep, nil

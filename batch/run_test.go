@@ -248,6 +248,10 @@ func TestRunResume(t *testing.T) {
 		if len(rows) != total || len(paths) != total {
 			t.Errorf("%s: documents sheet has %d rows, %d paths; want %d each", st.name, len(rows), len(paths), total)
 		}
+		// Superseded parts are pruned: one per document.
+		if parts, _ := os.ReadDir(out + ".parts"); len(parts) != total {
+			t.Errorf("%s: %d parts spooled, want %d", st.name, len(parts), total)
+		}
 	}
 	rows := sheetRows(t, out, "documents")
 	for _, r := range rows {
@@ -438,5 +442,31 @@ func TestProgressLine(t *testing.T) {
 	}
 	if got := newProgress(nil, 3).line(time.Now()); !strings.Contains(got, "ETA --") {
 		t.Errorf("no rate yet: %q", got)
+	}
+}
+
+func TestRunRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	txtFiles(t, dir, 2, nil)
+	out := filepath.Join(dir, "out.xlsx")
+	stale := []string{
+		filepath.Join(dir, ".out.xlsx.12345.tmp"),             // a killed finalize
+		filepath.Join(out+".parts", ".deadbeef.json.999.tmp"), // a killed part write
+	}
+	keep := filepath.Join(dir, ".other.xlsx.1.tmp") // not ours
+	for _, p := range append(stale, keep) {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("half"), 0o644)
+	}
+	if _, err := Run(t.Context(), []string{filepath.Join(dir, "in")}, Options{Output: out, ConvertFunc: fakeConvert(nil, nil)}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range stale {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s survived", p)
+		}
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Errorf("another output's temp file was removed")
 	}
 }
