@@ -80,7 +80,9 @@
 // timed-out ones); the rest are converted, and the final output is rebuilt
 // from the journal and parts, so it holds every input exactly once.
 // Options.Fresh ignores and clears the journal and parts. A header whose
-// format differs from this run's also starts afresh.
+// format differs from this run's also starts afresh. A run starts by
+// deleting the temporary files a killed run left (".out.xlsx.*.tmp",
+// half-written parts) and ends by deleting parts no journal line refers to.
 //
 // The lock is created with O_EXCL and holds the owner's PID: a second run on
 // the same output refuses (ErrLocked) while that process lives, and takes
