@@ -24,6 +24,9 @@ type labelled struct {
 // clauseBreak ends a label: punctuation, "其中", or a previous amount.
 var clauseBreak = regexp.MustCompile(`[，,；;。：:\n]|其中`)
 
+// classLine matches labels of classified line items: "（类）", "（204类）", "项级科目".
+var classLine = regexp.MustCompile(`[（(]\d*[类款项][）)]|[类款项]级科目|科目编码`)
+
 var sentenceEnd = regexp.MustCompile(`[。；;\n]`)
 
 // labelledAmounts returns each amount in a paragraph with its label.
@@ -91,6 +94,7 @@ var (
 // paragraph is read under its section's topic, unless it opens with a
 // lead-in of its own ("2.政府采购情况。…" inside "其他重要事项").
 func (n *Normalizer) fillNarrative(d *schema.Document, o *outline) {
+	st := &figState{weak: map[**schema.Amount]bool{}}
 	for _, s := range o.sections {
 		for _, b := range s.blocks {
 			if b.Kind != extract.KindParagraph {
@@ -118,7 +122,7 @@ func (n *Normalizer) fillNarrative(d *schema.Document, o *outline) {
 			case has(schema.SecAssets):
 				n.assetFigures(d, b)
 			case has(schema.SecRevenue) || has(schema.SecExpenditure) || has(schema.SecChange) || has(schema.SecOverview):
-				n.summaryFigures(d, b, has(schema.SecChange) && !has(schema.SecRevenue))
+				n.summaryFigures(d, b, has(schema.SecChange) && !has(schema.SecRevenue), st)
 			}
 		}
 	}
@@ -157,18 +161,46 @@ func signed(a *schema.Amount, sign int) *schema.Amount {
 	return a
 }
 
-func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChange bool) {
+// figState is what reading one document's figures remembers between paragraphs.
+type figState struct {
+	// weak marks totals taken from a "总计" (which may include carry-overs):
+	// a later "本年收入合计" replaces them.
+	weak map[**schema.Amount]bool
+}
+
+// setTotal sets a revenue or expenditure total, preferring 本年…合计 over 总计.
+func (st *figState) setTotal(dst **schema.Amount, a *schema.Amount, label string) {
+	weak := hasAny(label, "总计") && !hasAny(label, "合计")
+	if *dst == nil || st.weak[dst] && hasAny(label, "合计", "本年") {
+		*dst = a
+		st.weak[dst] = weak
+	}
+}
+
+func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChange bool, st *figState) {
 	sm := &d.Summary
 	for _, l := range labelledAmounts(b) {
 		a := amountOf(l.money, b)
 		lb := Clean(l.label)
+		if otherYear(lb, d.Meta.FiscalYear) {
+			continue // "2016年度部门支出预算安排为…": last year's figure
+		}
+		if classLine.MatchString(lb) {
+			continue // "一般公共服务（类）支出…": a line item, not a headline figure
+		}
+		// "财政拨款基本支出" and "一般公共预算…项目支出" are the part paid from
+		// one source, not the department's split.
+		scoped := hasAny(lb, "财政拨款", "一般公共预算", "基金", "国有资本", "财政专户")
 		if isChange, sign := changeSign(lb); isChange {
 			a = signed(a, sign)
 			switch {
+			case scoped:
 			case hasAny(lb, "基本支出"):
 				set(&sm.Change.Basic, a)
 			case hasAny(lb, "项目支出"):
 				set(&sm.Change.Project, a)
+			case hasAny(lb, "预留", "机动经费"):
+				set(&sm.Change.Reserve, a)
 			case hasAny(lb, "上年", "上一年", "较", "比", "同比") || hasAny(l.sentence, "上年", "相比", "较", "比", "同比") || inChange:
 				set(&sm.Change.Total, a)
 			}
@@ -178,24 +210,29 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 		switch {
 		case hasAny(lb, "年末结转", "结转下年", "结转到下年"):
 			set(&sm.Expenditure.CarriedForward, a)
-		case hasAny(lb, "收支"):
-			set(&sm.Revenue.Total, a)
-			set(&sm.Expenditure.Total, amountOf(l.money, b))
-		case hasAny(lb, "支出"):
+		case hasAny(lb, "收支") || hasAny(lb, "收入") && hasAny(lb, "支出") && !scoped:
+			st.setTotal(&sm.Revenue.Total, a, lb)
+			st.setTotal(&sm.Expenditure.Total, amountOf(l.money, b), lb)
+		case hasAny(lb, "支出", "机动经费"):
 			switch {
+			case scoped:
 			case hasAny(lb, "基本支出"):
 				set(&sm.Expenditure.Basic, a)
 			case hasAny(lb, "项目支出"):
 				set(&sm.Expenditure.Project, a)
-			case hasAny(lb, "人员", "公用", "一般公共预算", "基金", "国有资本", "财政拨款", "结转"):
+			case hasAny(lb, "预留", "机动经费", "预备费"):
+				set(&sm.Expenditure.Reserve, a)
+			case hasAny(lb, "上缴上级", "经营支出", "对附属单位补助"):
+				addAmount(&sm.Expenditure.Other, a)
+			case hasAny(lb, "人员", "公用", "结转", "对个人和家庭"):
 			default:
-				set(&sm.Expenditure.Total, a)
+				st.setTotal(&sm.Expenditure.Total, a, lb)
 			}
 		case hasAny(lb, "收入", "来源", "拨款", "结转"):
 			switch {
 			case hasAny(lb, "上年结转", "年初结转", "结转"):
 				set(&sm.Revenue.CarriedOver, a)
-			case hasAny(lb, "一般公共预算"):
+			case hasAny(lb, "一般公共预算", "公共预算", "公共财政"):
 				set(&sm.Revenue.GeneralPublicBudget, a)
 			case hasAny(lb, "政府性基金", "基金"):
 				set(&sm.Revenue.GovernmentFundBudget, a)
@@ -210,7 +247,7 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 			case hasAny(lb, "财政拨款"):
 				set(&sm.Revenue.FiscalAppropriation, a)
 			default:
-				set(&sm.Revenue.Total, a)
+				st.setTotal(&sm.Revenue.Total, a, lb)
 			}
 		}
 	}
@@ -223,6 +260,32 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 			}
 		}
 	}
+}
+
+// otherYear reports a label naming a year that is not the document's.
+func otherYear(label string, fiscal int) bool {
+	if fiscal == 0 {
+		return false
+	}
+	for _, m := range yearRe.FindAllStringSubmatch(label, -1) {
+		if y := yearOf(m[0]); y != 0 && y != fiscal {
+			return true
+		}
+	}
+	return false
+}
+
+// addAmount accumulates several printed figures into one, keeping the
+// first one's provenance and all of their texts.
+func addAmount(dst **schema.Amount, a *schema.Amount) {
+	if *dst == nil {
+		c := *a
+		*dst = &c
+		return
+	}
+	(*dst).Yuan = (*dst).Yuan.Add(a.Yuan)
+	(*dst).Value = (*dst).Value.Add(a.Value)
+	(*dst).Text += " + " + a.Text
 }
 
 func (n *Normalizer) reasons(d *schema.Document, l labelled) {
@@ -243,40 +306,94 @@ func addReason(d *schema.Document, r string) {
 	d.Summary.Change.Reasons = append(d.Summary.Change.Reasons, r)
 }
 
+// threePublicItem names the 三公 field a label is about, or "".
+func threePublicItem(lb string) string {
+	switch {
+	case hasAny(lb, "购置及运", "购置和运", "购置费及运", "购置与运") || (hasAny(lb, "用车") && hasAny(lb, "购置") && hasAny(lb, "运行", "运维", "维护")):
+		return "vehicles"
+	case hasAny(lb, "购置"):
+		return "vehicle_purchase"
+	case hasAny(lb, "运行", "运维", "维护"):
+		return "vehicle_operation"
+	case hasAny(lb, "公务用车", "车辆"):
+		return "vehicles"
+	case hasAny(lb, "出国", "出境"):
+		return "overseas_travel"
+	case hasAny(lb, "接待"):
+		return "reception"
+	case hasAny(lb, "会议"):
+		return "meeting"
+	case hasAny(lb, "培训"):
+		return "training"
+	case hasAny(lb, "三公"):
+		return "total"
+	}
+	return ""
+}
+
+func threePublicField(tp *schema.ThreePublic, item string) **schema.Amount {
+	switch item {
+	case "vehicles":
+		return &tp.Vehicles
+	case "vehicle_purchase":
+		return &tp.VehiclePurchase
+	case "vehicle_operation":
+		return &tp.VehicleOperation
+	case "overseas_travel":
+		return &tp.OverseasTravel
+	case "reception":
+		return &tp.Reception
+	case "meeting":
+		return &tp.Meeting
+	case "training":
+		return &tp.Training
+	case "total":
+		return &tp.Total
+	}
+	return nil
+}
+
+// threePublicFigures reads the 三公 paragraph. A label that names no item
+// ("支出决算为0.00万元") speaks of the item named last in its sentence. In a
+// final account, figures labelled 预算 (年初预算为…) are the budget printed
+// beside the actual ones and go to three_public_budget.
 func (n *Normalizer) threePublicFigures(d *schema.Document, b *extract.Block) {
+	if isDefinition(b.Text) {
+		return
+	}
 	tp := &d.ThreePublic
 	if tp.Explanation == "" {
 		tp.Explanation = b.Text
 	} else if !strings.Contains(tp.Explanation, b.Text) {
 		tp.Explanation += "\n" + b.Text
 	}
+	final := d.Meta.Kind == schema.KindFinalAccount
+	lastItem, lastSentence := "", ""
 	for _, l := range labelledAmounts(b) {
 		a := amountOf(l.money, b)
 		lb := compact(Clean(l.label))
-		if isChange, sign := changeSign(lb); isChange && hasAny(lb, "上年", "比", "较", "同比") {
-			set(&tp.Change, signed(a, sign))
+		if isChange, sign := changeSign(lb); isChange && (hasAny(lb, "上年", "比", "较", "同比") || hasAny(l.sentence, "上年", "相比", "较", "比", "同比")) {
+			if item := threePublicItem(lb); item == "" || item == "total" {
+				set(&tp.Change, signed(a, sign))
+			}
 			continue
 		}
-		switch {
-		case hasAny(lb, "购置及运", "购置和运", "购置费及运", "购置与运") || (hasAny(lb, "用车") && hasAny(lb, "购置") && hasAny(lb, "运行", "运维", "维护")):
-			set(&tp.Vehicles, a)
-		case hasAny(lb, "购置"):
-			set(&tp.VehiclePurchase, a)
-		case hasAny(lb, "运行", "运维", "维护"):
-			set(&tp.VehicleOperation, a)
-		case hasAny(lb, "公务用车", "车辆"):
-			set(&tp.Vehicles, a)
-		case hasAny(lb, "出国", "出境"):
-			set(&tp.OverseasTravel, a)
-		case hasAny(lb, "接待"):
-			set(&tp.Reception, a)
-		case hasAny(lb, "会议"):
-			set(&tp.Meeting, a)
-		case hasAny(lb, "培训"):
-			set(&tp.Training, a)
-		case hasAny(lb, "三公"):
-			set(&tp.Total, a)
+		item := threePublicItem(lb)
+		if item == "" && l.sentence != "" && strings.HasPrefix(l.sentence, lastSentence) {
+			item = lastItem
 		}
+		if item == "" {
+			continue
+		}
+		lastItem, lastSentence = item, l.sentence
+		target := tp
+		if final && hasAny(lb, "预算") && !hasAny(lb, "决算") {
+			if d.ThreePublicBudget == nil {
+				d.ThreePublicBudget = &schema.ThreePublic{}
+			}
+			target = d.ThreePublicBudget
+		}
+		set(threePublicField(target, item), a)
 	}
 	if tp.Change == nil && unchanged.MatchString(b.Text) && tp.Total != nil {
 		loc := unchanged.FindStringIndex(b.Text)
@@ -306,6 +423,8 @@ func (n *Normalizer) procurementFigures(d *schema.Document, b *extract.Block) {
 			set(&p.Goods, a)
 		case hasAny(lb, "工程"):
 			set(&p.Works, a)
+		case hasAny(lb, "购买服务"):
+			// 政府购买服务 is its own programme, not the 服务类 of procurement.
 		case hasAny(lb, "服务"):
 			set(&p.Services, a)
 		case hasAny(lb, "采购"):

@@ -48,6 +48,14 @@ func Clean(s string) string {
 	for i, r := range rs {
 		rs[i] = cleanRune(r)
 	}
+	// Between ASCII digits it is a thousands separator only when exactly
+	// three digits and a decimal point follow ("1，799.35万元").
+	for i, r := range rs {
+		if r == '，' && i > 0 && isASCIIDigit(rs[i-1]) && i+5 < len(rs) &&
+			isASCIIDigit(rs[i+1]) && isASCIIDigit(rs[i+2]) && isASCIIDigit(rs[i+3]) && rs[i+4] == '.' && isASCIIDigit(rs[i+5]) {
+			rs[i] = ','
+		}
+	}
 	return string(rs)
 }
 
@@ -74,13 +82,17 @@ func cleanRune(r rune) rune {
 }
 
 func needsClean(s string) bool {
+	prev := rune(0)
 	for _, r := range s {
-		if cleanRune(r) != r {
+		if cleanRune(r) != r || r == '，' && (isASCIIDigit(prev) || isFullWidthDigit(prev)) {
 			return true
 		}
+		prev = r
 	}
 	return false
 }
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // compact removes all whitespace, for matching labels printed with spaces
 // between characters ("合　计", "项   目").

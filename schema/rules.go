@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/yusuan/yusuan/decimal"
 )
@@ -38,8 +39,9 @@ func Validate(d *Document) {
 	}
 }
 
-// compare checks stated == expected (the sum of parts) and returns a
-// finding when they differ: info within rounding, warning beyond.
+// compare checks stated == the sum of parts and returns a finding when they
+// differ: info within rounding, warning beyond. A part the document does
+// not state (nil) is skipped; callers that need every part check first.
 func compare(rule, what string, stated *Amount, parts ...*Amount) []Finding {
 	if stated == nil {
 		return nil
@@ -49,7 +51,7 @@ func compare(rule, what string, stated *Amount, parts ...*Amount) []Finding {
 	var at []At
 	for _, p := range parts {
 		if p == nil {
-			continue // a part the document does not mention counts as 0 only if others are given
+			continue
 		}
 		present++
 		sum = sum.Add(p.Yuan)
@@ -66,26 +68,62 @@ func compare(rule, what string, stated *Amount, parts ...*Amount) []Finding {
 	if diff.Cmp(roundingTolerance) <= 0 {
 		sev = SevInfo
 	}
+	msg := fmt.Sprintf("%s: stated %s (%s 元) but the parts add up to %s 元, a difference of %s 元",
+		what, stated.Text, stated.Yuan, sum, diff)
+	if hint := unitSlip(stated, parts); hint != "" {
+		msg += "; " + hint
+	}
 	return []Finding{{
-		Rule:     rule,
-		Severity: sev,
-		Message: fmt.Sprintf("%s: stated %s (%s 元) but the parts add up to %s 元, a difference of %s 元",
-			what, stated.Text, stated.Yuan, sum, diff),
-		Expected: sum.String(),
-		Actual:   stated.Yuan.String(),
-		At:       append([]At{stated.At}, at...),
+		Rule: rule, Severity: sev, Message: msg,
+		Expected: sum.String(), Actual: stated.Yuan.String(),
+		At: append([]At{stated.At}, at...),
 	}}
 }
 
-// checkRevenueEqualsExpenditure: 本年收入 + 上年结转 = 本年支出 + 结转下年.
-// Where the revenue side states a carry-over but the spending side's
-// carry-forward is not found, the identity cannot be checked.
+// unitSlip spots "元 written where 万元 is meant": the identity holds once
+// one part printed in 元 is read as 万元.
+func unitSlip(stated *Amount, parts []*Amount) string {
+	for i, p := range parts {
+		if p == nil || p.Unit != "元" || stated.Unit != "万元" {
+			continue
+		}
+		var sum decimal.Decimal
+		for j, q := range parts {
+			if q == nil {
+				continue
+			}
+			if j == i {
+				sum = sum.Add(q.Value.Shift(4))
+			} else {
+				sum = sum.Add(q.Yuan)
+			}
+		}
+		if stated.Yuan.Sub(sum).Abs().Cmp(roundingTolerance) <= 0 {
+			return fmt.Sprintf("it holds if %q is read as 万元 (元 printed where 万元 is meant?)", p.Text)
+		}
+	}
+	return ""
+}
+
+// all reports whether every part is stated.
+func all(parts ...*Amount) bool {
+	for _, p := range parts {
+		if p == nil {
+			return false
+		}
+	}
+	return true
+}
+
 func checkRevenueEqualsExpenditure(d *Document) []Finding {
 	r, e := d.Summary.Revenue, d.Summary.Expenditure
 	if r.Total == nil || e.Total == nil {
 		return nil
 	}
 	if r.CarriedOver == nil && e.CarriedForward == nil {
+		if d.Meta.Kind == KindFinalAccount {
+			return nil // a final account's spending rarely equals its revenue; without the carry-overs there is no identity
+		}
 		return compare("summary.revenue_equals_expenditure", "revenue total vs expenditure total", e.Total, r.Total)
 	}
 	if r.CarriedOver == nil || e.CarriedForward == nil {
@@ -95,14 +133,35 @@ func checkRevenueEqualsExpenditure(d *Document) []Finding {
 	return compare("summary.revenue_equals_expenditure", "revenue plus carry-over vs expenditure plus carry-forward", lhs, r.Total, r.CarriedOver)
 }
 
+// checkRevenueSources: the sources a document lists add up to its revenue
+// total — or to the total with the carry-over, when the document's "收入"
+// includes it. Sources it leaves out may be zero, so parts that fall short
+// are only info; parts that exceed the total are a warning.
 func checkRevenueSources(d *Document) []Finding {
 	r := d.Summary.Revenue
+	parts := []*Amount{r.GeneralPublicBudget, r.GovernmentFundBudget, r.StateCapitalBudget, r.SpecialAccount, r.Business, r.Other}
 	if r.GeneralPublicBudget == nil && r.GovernmentFundBudget == nil && r.StateCapitalBudget == nil && r.FiscalAppropriation != nil {
-		return compare("summary.revenue_total_equals_sources", "revenue total vs its sources", r.Total,
-			r.FiscalAppropriation, r.SpecialAccount, r.Business, r.Other)
+		parts = []*Amount{r.FiscalAppropriation, r.SpecialAccount, r.Business, r.Other}
 	}
-	return compare("summary.revenue_total_equals_sources", "revenue total vs its sources", r.Total,
-		r.GeneralPublicBudget, r.GovernmentFundBudget, r.StateCapitalBudget, r.SpecialAccount, r.Business, r.Other)
+	f := compare("summary.revenue_total_equals_sources", "revenue total vs its sources", r.Total, parts...)
+	if len(f) == 0 {
+		return nil
+	}
+	if r.CarriedOver != nil {
+		// The document's "收入" may include the carry-over.
+		withCarry := compare("summary.revenue_total_equals_sources", "revenue total vs its sources and carry-over", r.Total, append(parts, r.CarriedOver)...)
+		if len(withCarry) == 0 {
+			return nil
+		}
+		if strings.Contains(withCarry[0].Message, "read as 万元") {
+			return withCarry
+		}
+	}
+	if exp, _ := decimal.Parse(f[0].Expected); exp.Cmp(r.Total.Yuan) < 0 && f[0].Severity == SevWarning && !strings.Contains(f[0].Message, "read as 万元") {
+		f[0].Severity = SevInfo
+		f[0].Message += " (sources not listed may account for the rest)"
+	}
+	return f
 }
 
 func checkBasicPlusProject(d *Document) []Finding {
@@ -110,7 +169,11 @@ func checkBasicPlusProject(d *Document) []Finding {
 	if e.Basic == nil || e.Project == nil {
 		return nil
 	}
-	return compare("summary.expenditure_basic_plus_project", "expenditure total vs basic + project", e.Total, e.Basic, e.Project)
+	what := "expenditure total vs basic + project"
+	if e.Reserve != nil || e.Other != nil {
+		what = "expenditure total vs basic + project + other categories"
+	}
+	return compare("summary.expenditure_basic_plus_project", what, e.Total, e.Basic, e.Project, e.Reserve, e.Other)
 }
 
 func checkChangeParts(d *Document) []Finding {
@@ -118,7 +181,7 @@ func checkChangeParts(d *Document) []Finding {
 	if c.Basic == nil || c.Project == nil {
 		return nil
 	}
-	return compare("summary.change_parts_equal_total", "change total vs basic + project changes", c.Total, c.Basic, c.Project)
+	return compare("summary.change_parts_equal_total", "change total vs basic + project changes", c.Total, c.Basic, c.Project, c.Reserve)
 }
 
 func checkThreePublicParts(d *Document) []Finding {
@@ -134,12 +197,15 @@ func checkThreePublicParts(d *Document) []Finding {
 		}
 		vehicles = &sum
 	}
+	if !all(t.OverseasTravel, vehicles, t.Reception) {
+		return nil // a part the document does not state: nothing to add up
+	}
 	return compare("three_public.parts_equal_total", "三公经费 total vs 出国 + 用车 + 接待", t.Total, t.OverseasTravel, vehicles, t.Reception)
 }
 
 func checkVehicles(d *Document) []Finding {
 	t := d.ThreePublic
-	if t.VehiclePurchase == nil && t.VehicleOperation == nil {
+	if !all(t.VehiclePurchase, t.VehicleOperation) {
 		return nil
 	}
 	return compare("three_public.vehicles_equal_purchase_plus_operation", "公务用车购置及运行费 vs 购置费 + 运行费", t.Vehicles, t.VehiclePurchase, t.VehicleOperation)
@@ -147,6 +213,9 @@ func checkVehicles(d *Document) []Finding {
 
 func checkProcurementParts(d *Document) []Finding {
 	p := d.Procurement
+	if !all(p.Goods, p.Works, p.Services) {
+		return nil
+	}
 	return compare("procurement.parts_equal_total", "procurement total vs 货物 + 工程 + 服务", p.Total, p.Goods, p.Works, p.Services)
 }
 

@@ -32,6 +32,7 @@ type Document struct {
 	Procurement       Procurement     `json:"procurement" zh:"政府采购" desc:"Government procurement budget or spending."`
 	Assets            Assets          `json:"assets" zh:"国有资产" desc:"State-owned assets held (国有资产占用情况)."`
 	Tables            []Table         `json:"tables" zh:"表格" desc:"Every table found, with its kind and rows."`
+	NarrativeItems    []NarrativeItem `json:"narrative_items,omitempty" zh:"支出科目说明" desc:"The narrative's list of expenditure lines by functional classification (1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元…), parsed."`
 	Glossary          []GlossaryEntry `json:"glossary" zh:"名词解释" desc:"Terms the document defines."`
 	Findings          []Finding       `json:"findings" zh:"检查发现" desc:"Problems found: arithmetic that does not add up, figures that disagree, extraction faults."`
 }
@@ -147,6 +148,8 @@ type Expenditure struct {
 	Total          *Amount `json:"total" zh:"本年支出合计" desc:"This year's expenditure."`
 	Basic          *Amount `json:"basic" zh:"基本支出" desc:"基本支出: personnel and routine public costs."`
 	Project        *Amount `json:"project" zh:"项目支出" desc:"项目支出: spending on specific tasks."`
+	Reserve        *Amount `json:"reserve,omitempty" zh:"预留机动经费" desc:"单位预留机动经费 / 预备费: a third category beside basic and project (Jiangsu)."`
+	Other          *Amount `json:"other,omitempty" zh:"其他支出" desc:"上缴上级支出, 经营支出, 对附属单位补助支出: categories beside basic and project."`
 	CarriedForward *Amount `json:"carried_forward,omitempty" zh:"结转下年" desc:"结转下年 / 年末结转和结余: funds carried into next year."`
 }
 
@@ -155,6 +158,7 @@ type Change struct {
 	Total   *Amount  `json:"total" zh:"增减总额" desc:"Change of the total versus last year; negative for a decrease."`
 	Basic   *Amount  `json:"basic" zh:"基本支出增减" desc:"Change of basic expenditure."`
 	Project *Amount  `json:"project" zh:"项目支出增减" desc:"Change of project expenditure."`
+	Reserve *Amount  `json:"reserve,omitempty" zh:"预留机动经费增减" desc:"Change of 单位预留机动经费, where a third category exists."`
 	Reasons []string `json:"reasons" zh:"增减原因" desc:"Reasons the document gives."`
 }
 
@@ -264,15 +268,48 @@ type AssetItem struct {
 
 // Table is one table as found, with its kind and rows.
 type Table struct {
-	Kind      string     `json:"kind" zh:"表类型" desc:"B1..B9, F1..F9, procurement, assets, performance, project or other."`
+	Kind      string     `json:"kind" zh:"表类型" desc:"B1..B9, F1..F9 (domain.md §2–3); procurement, assets, performance, project, operating_expenses (机关运行经费表), fiscal_expenditure (财政拨款支出表, functional), fiscal_basic (财政拨款基本支出表, economic), units (单位构成), or other."`
 	Title     string     `json:"title" zh:"表名" desc:"Title as printed."`
+	Number    string     `json:"number,omitempty" zh:"表号" desc:"The table's printed number, e.g. 公开01表, 表一, 4."`
 	Unit      string     `json:"unit,omitempty" zh:"金额单位" desc:"Money unit declared for the table."`
 	Empty     bool       `json:"empty,omitempty" zh:"空表" desc:"The table has no data."`
 	EmptyNote string     `json:"empty_note,omitempty" zh:"空表说明" desc:"Why, as the document says (本部门无…，故本表无数据)."`
 	Header    [][]string `json:"header" zh:"表头" desc:"Header rows as printed."`
 	Rows      [][]string `json:"rows" zh:"数据行" desc:"Body rows as printed; blank cells stay blank."`
 	At        At         `json:"at" zh:"位置" desc:"Where the table starts."`
+	Columns   []Column   `json:"columns,omitempty" zh:"列映射" desc:"Header bands mapped onto canonical column names, one entry per amount column."`
 	LineItems []LineItem `json:"line_items" zh:"科目明细" desc:"Rows as classified line items."`
+}
+
+// Column maps one amount column of a table onto a canonical name.
+type Column struct {
+	Col   int      `json:"col" zh:"列号" desc:"Column index in the grid, 0-based."`
+	Key   string   `json:"key" zh:"列名" desc:"Canonical name: total, basic, project, personnel, public_use, general_public_budget, …; F7 adds .budget/.final."`
+	Path  []string `json:"path" zh:"表头路径" desc:"The header texts above the column, outermost first (本年支出 › 基本支出)."`
+	Side  string   `json:"side,omitempty" zh:"栏目" desc:"Which block of a side-by-side table: revenue, expenditure, purpose (支出用途), personnel, public_use."`
+	Parts []string `json:"parts,omitempty" zh:"组成列" desc:"Keys of the columns (same side) that add up to this one."`
+}
+
+// Row kinds of a line item.
+const (
+	RowTotal      = "total"       // 合计, 本年收入合计
+	RowSubtotal   = "subtotal"    // 小计
+	RowGrandTotal = "grand_total" // 总计, 收入总计
+)
+
+// NarrativeItem is one expenditure line the narrative lists by functional
+// classification, with the figures its sentence states.
+type NarrativeItem struct {
+	Code      string           `json:"code,omitempty" zh:"科目编码" desc:"Functional code rebuilt from the 类/款/项 parts: 2040601."`
+	Name      string           `json:"name" zh:"科目名称" desc:"Name of the deepest level given."`
+	Level     string           `json:"level,omitempty" zh:"级次" desc:"类, 款 or 项." enum:"类,款,项"`
+	Amount    *Amount          `json:"amount" zh:"金额" desc:"The amount stated after the name."`
+	Planned   *Amount          `json:"planned,omitempty" zh:"预算安排" desc:"The amount restated in the sentence (本年预算安排X万元)."`
+	LastYear  *Amount          `json:"last_year,omitempty" zh:"上年执行数" desc:"Last year's figure (上年预算执行数 / 上年预算数)."`
+	ChangePct *decimal.Decimal `json:"change_pct,omitempty" zh:"增减比例" desc:"Stated change versus last year in percent, signed (减少 is negative)."`
+	Purpose   string           `json:"purpose,omitempty" zh:"主要用途" desc:"主要用于…"`
+	Reason    string           `json:"reason,omitempty" zh:"变动原因" desc:"主要原因是…"`
+	At        At               `json:"at" zh:"位置" desc:"Where the line starts."`
 }
 
 // LineItem is one classified row of a standard table.
@@ -281,7 +318,12 @@ type LineItem struct {
 	Name           string             `json:"name" zh:"科目名称" desc:"Row label."`
 	Level          string             `json:"level,omitempty" zh:"级次" desc:"类, 款 or 项." enum:"类,款,项"`
 	Classification string             `json:"classification,omitempty" zh:"分类" desc:"functional or economic." enum:"functional,economic"`
-	Amounts        map[string]*Amount `json:"amounts" zh:"金额" desc:"Column name → amount."`
+	Parent         string             `json:"parent,omitempty" zh:"上级科目" desc:"Code of the parent line (款 → 类, 项 → 款), or the group name for uncoded sub-rows."`
+	Side           string             `json:"side,omitempty" zh:"栏目" desc:"Which block of a side-by-side table the row is in: revenue, expenditure, purpose, personnel, public_use."`
+	Key            string             `json:"key,omitempty" zh:"行含义" desc:"What a summary row is: revenue.total, revenue.carried_over, expenditure.grand_total, expenditure.basic, …"`
+	RowKind        string             `json:"row_kind,omitempty" zh:"合计行" desc:"total (合计), subtotal (小计) or grand_total (总计); empty for ordinary rows." enum:"total,subtotal,grand_total"`
+	Subitem        bool               `json:"subitem,omitempty" zh:"其中项" desc:"A 其中 or numbered sub-row, part of the row above it, not added again."`
+	Amounts        map[string]*Amount `json:"amounts" zh:"金额" desc:"Column name → amount; blank cells have no entry."`
 	At             At                 `json:"at" zh:"位置" desc:"Where the row is."`
 }
 
