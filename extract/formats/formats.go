@@ -7,4 +7,5 @@ import (
 	_ "github.com/yusuan/yusuan/extract/html"
 	_ "github.com/yusuan/yusuan/extract/pdf"
 	_ "github.com/yusuan/yusuan/extract/txt"
+	_ "github.com/yusuan/yusuan/extract/xlsx"
 )
