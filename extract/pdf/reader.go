@@ -170,6 +170,27 @@ func Read(ctx context.Context, data []byte, opts extract.Options) (f *File, err 
 	return f, nil
 }
 
+// tidy works around two strictnesses of the object layer that other
+// readers forgive: bytes after the last %%EOF (a mail gateway's footer, a
+// download appended to) are dropped, and a version header it does not know
+// ("%PDF-2.0", "%PDF-1.7 " with a trailing space) is rewritten in a copy to
+// one it does. Offsets are unchanged, so the cross-reference table stays valid.
+func tidy(data []byte) []byte {
+	if i := bytes.LastIndex(data, []byte("%%EOF")); i >= 0 && len(data)-i > 5+2 {
+		data = data[:i+5]
+	}
+	if len(data) > 9 && bytes.HasPrefix(data, []byte("%PDF-")) {
+		v := data[5:9]
+		ok := v[0] == '1' && v[1] == '.' && v[2] >= '0' && v[2] <= '7' && (v[3] == '\r' || v[3] == '\n')
+		if !ok {
+			c := append([]byte(nil), data...)
+			copy(c[5:9], "1.7\n")
+			data = c
+		}
+	}
+	return data
+}
+
 // open opens the object layer, mapping its failures onto our sentinels.
 func open(data []byte) (r *lpdf.Reader, err error) {
 	// BUG(yusuan): ledongthuc/pdf can fail with a runtime error (index out
@@ -180,6 +201,7 @@ func open(data []byte) (r *lpdf.Reader, err error) {
 			r, err = nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
 		}
 	}()
+	data = tidy(data)
 	if err := checkXrefChain(data); err != nil {
 		return nil, err
 	}
