@@ -72,6 +72,18 @@ func Parse(s string) (Number, bool) {
 	if t == "" {
 		return Number{}, false
 	}
+	if folded, ok := foldFullWidth(t); ok {
+		// "１、" and "（１）": parse the ASCII form, then report the printed text.
+		n, ok := Parse(folded)
+		if !ok {
+			return Number{}, false
+		}
+		k := utf8.RuneCountInString(n.Text)
+		rs := []rune(t)
+		n.Text = string(rs[:k])
+		n.Rest = strings.TrimLeftFunc(strings.TrimPrefix(t, n.Text), isSpace)
+		return n, true
+	}
 	for _, p := range parsers {
 		if n, ok := p(t); ok {
 			n.Rest = strings.TrimLeftFunc(n.Rest, isSpace)
@@ -82,6 +94,24 @@ func Parse(s string) (Number, bool) {
 }
 
 var parsers = []func(string) (Number, bool){parsePart, parseCNParen, parseCNComma, parseArabicParen, parseArabic, parseCircled, parseEnumerated}
+
+// foldFullWidth maps full-width digits and the full stop in the first few
+// runes to ASCII, rune for rune; ok is false when there were none.
+func foldFullWidth(t string) (string, bool) {
+	rs := []rune(t)
+	changed := false
+	for i := 0; i < len(rs) && i < 6; i++ {
+		switch r := rs[i]; {
+		case r >= '０' && r <= '９':
+			rs[i] = r - '０' + '0'
+			changed = true
+		case r == '．':
+			rs[i] = '.'
+			changed = true
+		}
+	}
+	return string(rs), changed
+}
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' }
 
