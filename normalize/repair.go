@@ -95,8 +95,13 @@ func isDefinition(t string) bool {
 		return false
 	}
 	rest := strings.TrimLeft(t[i:], "：: ")
-	return strings.HasPrefix(rest, "指") || strings.HasPrefix(rest, "是指") || strings.HasPrefix(rest, "即") ||
-		strings.HasPrefix(rest, "包括") || strings.HasPrefix(rest, "反映")
+	if strings.HasPrefix(rest, "指") || strings.HasPrefix(rest, "是指") || strings.HasPrefix(rest, "即") ||
+		strings.HasPrefix(rest, "包括") || strings.HasPrefix(rest, "反映") {
+		return true
+	}
+	// "“三公”经费：纳入…管理的“三公”经费，是指…"
+	head := []rune(rest)
+	return strings.Contains(string(head[:min(len(head), 40)]), "是指")
 }
 
 // joinBlocks makes one paragraph of a and its continuation b, keeping the
@@ -122,26 +127,62 @@ func joinBlocks(a, b extract.Block) extract.Block {
 	return out
 }
 
+// markTOC marks a printed table of contents: a run of short lines (after
+// "目录", or without it) that ends where its first entry is printed again as
+// the body's first heading. This holds for contents without page numbers
+// and over several pages, where nothing else tells them from headings.
 func markTOC(blocks []extract.Block) {
-	for i := range blocks {
-		if compact(blocks[i].Text) != "目录" {
+	for i := 0; i < len(blocks); i++ {
+		if !tocCandidate(blocks[i]) {
 			continue
 		}
-		blocks[i].TOC = true
-		page := blocks[i].At.Page
-		for j := i + 1; j < len(blocks); j++ {
-			b := &blocks[j]
-			if page > 0 && b.At.Page != page {
-				break
-			}
-			if b.Kind == extract.KindParagraph && !b.TOC && utf8.RuneCountInString(b.Text) > 40 {
-				break
-			}
-			if b.Kind != extract.KindHeading && b.Kind != extract.KindParagraph {
-				break
-			}
-			b.TOC = true
+		start := i
+		if compact(blocks[i].Text) == "目录" {
+			start = i + 1
 		}
-		return
+		if start >= len(blocks) || !tocCandidate(blocks[start]) {
+			continue
+		}
+		key0 := tocKey(blocks[start].Text)
+		end := -1
+		for j := start + 1; j < len(blocks) && tocCandidate(blocks[j]); j++ {
+			if key0 != "" && tocKey(blocks[j].Text) == key0 {
+				end = j
+				break
+			}
+		}
+		if end < 0 && start > i {
+			// "目录" then entries up to the first text: the body never repeats
+			// the first entry (it may be worded differently), so take the run.
+			for end = start; end < len(blocks) && tocCandidate(blocks[end]) && (blocks[end].At.Page == 0 || blocks[end].At.Page <= blocks[start].At.Page+1); end++ {
+			}
+		}
+		if end-start >= 3 {
+			for k := i; k < end; k++ {
+				blocks[k].TOC = true
+			}
+			i = end - 1
+		}
 	}
+}
+
+// tocCandidate: a heading, or a short line that is not a sentence.
+func tocCandidate(b extract.Block) bool {
+	switch b.Kind {
+	case extract.KindHeading:
+		return true
+	case extract.KindParagraph:
+		return utf8.RuneCountInString(b.Text) <= 40 && !strings.ContainsAny(b.Text, "。；，")
+	}
+	return false
+}
+
+// tocKey is a line's text without page numbers, dot leaders and spaces.
+func tocKey(t string) string {
+	t = compact(t)
+	t = strings.TrimRight(t, "0123456789.…·-— ")
+	if utf8.RuneCountInString(t) < 2 {
+		return ""
+	}
+	return t
 }
