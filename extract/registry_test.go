@@ -120,8 +120,7 @@ func TestExtract(t *testing.T) {
 		want error
 	}{
 		{"too large", text, extract.Options{MaxBytes: 10}, extract.ErrTooLarge},
-		{"xlsx not supported yet", xlsxFile(t), extract.Options{Name: "a.xlsx"}, extract.ErrUnsupported},
-		{"xls not supported yet", ole, extract.Options{}, extract.ErrUnsupported},
+		{"docx not supported yet", zipWith(t, "[Content_Types].xml", "word/document.xml"), extract.Options{Name: "a.docx"}, extract.ErrUnsupported},
 		{"mislabeled", text, extract.Options{Name: "a.pdf"}, extract.ErrMislabeled},
 		{"empty", nil, extract.Options{}, extract.ErrEmpty},
 	}
@@ -133,13 +132,13 @@ func TestExtract(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	for _, f := range []extract.Format{extract.FormatTXT, extract.FormatHTML, extract.FormatPDF} {
+	for _, f := range []extract.Format{extract.FormatTXT, extract.FormatHTML, extract.FormatPDF, extract.FormatXLSX} {
 		if ex, ok := extract.Lookup(f); !ok || ex == nil {
 			t.Errorf("Lookup(%s) = %v", f, ok)
 		}
 	}
-	if _, ok := extract.Lookup(extract.FormatXLSX); ok {
-		t.Error("Lookup(xlsx) found an extractor; update TestExtract")
+	if _, ok := extract.Lookup(extract.FormatDOCX); ok {
+		t.Error("Lookup(docx) found an extractor; update TestExtract's unsupported case")
 	}
 }
 

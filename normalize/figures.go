@@ -373,7 +373,11 @@ func (n *Normalizer) threePublicFigures(d *schema.Document, b *extract.Block) {
 		a := amountOf(l.money, b)
 		lb := compact(Clean(l.label))
 		if isChange, sign := changeSign(lb); isChange && (hasAny(lb, "上年", "比", "较", "同比") || hasAny(l.sentence, "上年", "相比", "较", "比", "同比")) {
-			if item := threePublicItem(lb); item == "" || item == "total" {
+			item := threePublicItem(lb)
+			if item == "" && l.sentence != "" && strings.HasPrefix(l.sentence, lastSentence) {
+				item = lastItem // "因公出国（境）费…80万元，比上年预算减少20万元"
+			}
+			if item == "" || item == "total" {
 				set(&tp.Change, signed(a, sign))
 			}
 			continue

@@ -27,9 +27,19 @@ func repairBlocks(in []extract.Block) []extract.Block {
 		if b.Kind == extract.KindHeading && !b.TOC && i+1 < len(in) && (isSentenceStart(b.Text) || wrapsOnto(b, in[i+1], margins)) {
 			next := in[i+1]
 			if next.Kind == extract.KindParagraph && !next.TOC {
+				completes := utf8.RuneCountInString(next.Text) <= 20 && !strings.ContainsAny(next.Text, "。，；：")
 				b = joinBlocks(b, next)
+				if completes {
+					// "…支出预" + "算情况说明": the heading wrapped, it is still a heading.
+					b.Kind, b.Level = extract.KindHeading, in[i].Level
+				}
 				i++
 			}
+		}
+		// A paragraph cut before its figure ("…机关运行经费预算支出" / "2391.92万元，…").
+		for b.Kind == extract.KindParagraph && i+1 < len(in) && cutBeforeNumber(b, in[i+1]) {
+			b = joinBlocks(b, in[i+1])
+			i++
 		}
 		blocks = append(blocks, b)
 	}
@@ -49,6 +59,26 @@ func isSentenceStart(t string) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	return !strings.ContainsRune("。：:！？", last)
+}
+
+// cutBeforeNumber: a paragraph that ends mid-sentence and a next one that
+// starts with a figure are one sentence broken by the layout.
+func cutBeforeNumber(b, next extract.Block) bool {
+	if next.Kind != extract.KindParagraph || next.TOC || b.TOC {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(b.Text))
+	if last < 0x4e00 || last > 0x9fff {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(next.Text))
+	if !(first >= '0' && first <= '9' || first >= '０' && first <= '９') {
+		return false
+	}
+	if _, ok := numbering.Parse(next.Text); ok {
+		return false
+	}
+	return next.At.Page == 0 || next.At.Page == b.At.Page || next.At.Page == b.At.Page+1
 }
 
 // wrapsOnto: a long heading line that runs to the same right edge as the
