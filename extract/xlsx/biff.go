@@ -55,10 +55,10 @@ var errTruncated = errors.New("record truncated")
 
 // workbook is what the globals substream says.
 type workbook struct {
-	sheets  []boundSheet
-	sst     []string
-	xfFmt   []uint16          // XF index → number format id
-	formats map[uint16]string // custom number formats by id
+	sheets   []boundSheet
+	sst      []string
+	xfFmt    []uint16          // XF index → number format id
+	formats  map[uint16]string // custom number formats by id
 	date1904 bool
 }
 

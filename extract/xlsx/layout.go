@@ -136,9 +136,13 @@ func (g *grid) segments() (segs []segment, loose [][]line) {
 	state := before
 	var pending []line
 	var cur segment
+	inCur := make([]bool, len(g.text)) // rows of cur
 	flush := func() {
 		if len(cur.rows) > 0 {
 			segs = append(segs, cur)
+		}
+		for _, r := range cur.rows {
+			inCur[r] = false
 		}
 		cur = segment{}
 	}
@@ -151,6 +155,7 @@ func (g *grid) segments() (segs []segment, loose [][]line) {
 		}
 		loose = append(loose, pending[:k])
 		cur = segment{caption: pending[k:], rows: []int{i}}
+		inCur[i] = true
 		pending = nil
 		state = inTable
 	}
@@ -170,12 +175,13 @@ func (g *grid) segments() (segs []segment, loose [][]line) {
 			case g.isNoteRow(i):
 				cur.notes = append(cur.notes, g.lines(i)...)
 				state = inNotes
-			case !g.isTableRow(i) && g.isTitleRow(i) && !g.withinMerge(cur.rows, i):
+			case !g.isTableRow(i) && g.isTitleRow(i) && !g.withinMerge(inCur, i):
 				flush()
 				pending = g.lines(i)
 				state = before
 			default:
 				cur.rows = append(cur.rows, i)
+				inCur[i] = true
 			}
 		case inNotes:
 			switch {
@@ -197,15 +203,11 @@ func (g *grid) segments() (segs []segment, loose [][]line) {
 }
 
 // withinMerge reports whether row i lies inside a vertical merge that
-// starts in one of rows: it belongs to the same table.
-func (g *grid) withinMerge(rows []int, i int) bool {
+// starts in a row of the current table (in): it belongs to that table.
+func (g *grid) withinMerge(in []bool, i int) bool {
 	for j := range g.text[i] {
-		if m, ok := g.merge(i, j); ok && m.r0 < i {
-			for _, r := range rows {
-				if r == m.r0 {
-					return true
-				}
-			}
+		if m, ok := g.merge(i, j); ok && m.r0 < i && in[m.r0] {
+			return true
 		}
 	}
 	return false
