@@ -98,19 +98,35 @@ var parsers = []func(string) (Number, bool){parsePart, parseCNParen, parseCNComm
 // foldFullWidth maps full-width digits and the full stop in the first few
 // runes to ASCII, rune for rune; ok is false when there were none.
 func foldFullWidth(t string) (string, bool) {
-	rs := []rune(t)
-	changed := false
-	for i := 0; i < len(rs) && i < 6; i++ {
-		switch r := rs[i]; {
-		case r >= '０' && r <= '９':
-			rs[i] = r - '０' + '0'
-			changed = true
-		case r == '．':
-			rs[i] = '.'
-			changed = true
+	// Look before allocating: most text has no full-width digit up front.
+	found := false
+	for i, n := 0, 0; i < len(t) && n < 6; n++ {
+		r, w := utf8.DecodeRuneInString(t[i:])
+		if r >= '０' && r <= '９' || r == '．' {
+			found = true
+			break
 		}
+		i += w
 	}
-	return string(rs), changed
+	if !found {
+		return "", false
+	}
+	var b strings.Builder
+	b.Grow(len(t))
+	n := 0
+	for _, r := range t {
+		if n < 6 {
+			switch {
+			case r >= '０' && r <= '９':
+				r = r - '０' + '0'
+			case r == '．':
+				r = '.'
+			}
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String(), true
 }
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' }
