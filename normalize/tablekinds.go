@@ -1,58 +1,161 @@
 package normalize
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
-// standardTables recognise the standard disclosure tables by the words of
-// their titles (财预〔2016〕143号 and the local templates; domain.md §2–3).
-// Rows are tried in order, so more specific titles come first.
-var standardTables = []struct {
-	kind string
-	all  []string // every word must appear
-	none []string // no word may appear
+// Table kinds beyond the standard B1…B9 / F1…F9 (domain.md §2–3).
+const (
+	kindOther             = "other"
+	kindProcurement       = "procurement"
+	kindAssets            = "assets"
+	kindPerformance       = "performance"
+	kindProject           = "project"
+	kindOperating         = "operating_expenses" // 一般公共预算机关运行经费支出预算表 (Jiangsu)
+	kindFiscalExpenditure = "fiscal_expenditure" // 财政拨款支出预算表（功能科目）(Jiangsu)
+	kindFiscalBasic       = "fiscal_basic"       // 财政拨款基本支出预算表（经济科目）(Jiangsu)
+	kindUnits             = "units"              // 部门决算单位构成 (序号 | 单位名称 | 备注)
+)
+
+// titleKinds recognise a table by the words of its title, after the
+// numbering, year and issuer are ignored. Each row gives the budget kind
+// and the final-account kind (the same for local tables). Rows are tried
+// in order, so the more specific come first. Sources: 财预〔2016〕143号 and
+// the 部门决算 公开01–09表 names; the local spellings are the corpus's
+// (上海 "财务收支预算总表", "…功能分类预算表", "…部门预算经济分类预算表";
+// 江苏 "收支预算总表", "…（功能科目）", "“三公”经费、会议费、培训费支出预算表").
+var titleKinds = []struct {
+	budget, final string
+	all           []string // every word must appear
+	anyOf         []string // one of these must appear (if given)
+	none          []string // no word may appear
 }{
-	{"F7", []string{"三公", "决算"}, nil},
-	{"B7", []string{"三公"}, nil},
-	{"F8", []string{"政府性基金", "决算"}, nil},
-	{"B8", []string{"政府性基金", "支出"}, []string{"收入支出", "收支"}},
-	{"F9", []string{"国有资本经营", "决算"}, nil},
-	{"B9", []string{"国有资本经营", "支出"}, []string{"收支"}},
-	{"F6", []string{"基本支出", "决算"}, nil},
-	{"B6", []string{"基本支出"}, []string{"项目支出"}},
-	{"F5", []string{"一般公共预算", "支出", "决算"}, []string{"基本支出", "三公"}},
-	{"B5", []string{"一般公共预算", "支出"}, []string{"基本支出", "三公", "收支"}},
-	{"F4", []string{"财政拨款收入支出决算总表"}, nil},
-	{"B4", []string{"财政拨款收支"}, nil},
-	{"F1", []string{"收入支出决算总表"}, nil},
-	{"B1", []string{"收支", "总表"}, nil},
-	{"B1", []string{"收支总体情况表"}, nil},
-	{"F2", []string{"收入决算表"}, nil},
-	{"B2", []string{"收入", "总表"}, []string{"支出"}},
-	{"B2", []string{"收入预算表"}, nil},
-	{"F3", []string{"支出决算表"}, nil},
-	{"B3", []string{"支出", "总表"}, []string{"收入"}},
-	{"B3", []string{"支出预算表"}, []string{"收入"}},
+	{"B7", "F7", []string{"三公"}, nil, nil},
+	{kindUnits, kindUnits, []string{"单位构成"}, nil, nil},
+	{kindProcurement, kindProcurement, []string{"政府采购"}, nil, nil},
+	{kindPerformance, kindPerformance, []string{"绩效"}, nil, nil},
+	{kindAssets, kindAssets, nil, []string{"国有资产", "固定资产", "资产占用"}, nil},
+	{"B8", "F8", []string{"政府性基金"}, nil, nil},
+	{"B9", "F9", []string{"国有资本经营"}, nil, nil},
+	{kindOperating, kindOperating, []string{"机关运行经费"}, nil, nil},
+	{"B6", "F6", []string{"一般公共预算", "基本支出"}, nil, nil},
+	{kindFiscalBasic, "F6", []string{"财政拨款", "基本支出"}, nil, nil},
+	{"B6", "F6", []string{"基本支出"}, nil, []string{"项目支出"}},
+	{"B5", "F5", []string{"一般公共预算", "支出"}, nil, []string{"收支", "收入"}},
+	{"B4", "F4", []string{"财政拨款"}, []string{"收支", "收入支出"}, nil},
+	{kindFiscalExpenditure, "F5", []string{"财政拨款", "支出"}, nil, []string{"收入"}},
+	{"B1", "F1", nil, []string{"收支", "收入支出"}, []string{"项目"}},
+	{"B2", "F2", []string{"收入"}, []string{"总表", "预算表", "决算表", "总体情况"}, nil},
+	{"B3", "F3", []string{"支出"}, []string{"总表", "预算表", "决算表", "总体情况"}, []string{"项目支出表", "项目支出预算表"}},
+	{kindProject, kindProject, []string{"项目"}, []string{"支出表", "支出预算表", "经费"}, nil},
 }
 
-// standardKind returns B1…B9 / F1…F9 for a table whose title and header
-// words h (compacted) name a standard table, or "".
-func standardKind(h string) string {
-	for _, st := range standardTables {
-		ok := true
-		for _, w := range st.all {
-			if !strings.Contains(h, w) {
-				ok = false
-				break
-			}
+// tableWords says whether a title names a table at all: captions such as
+// "部门：XX局" or "单位：万元" do not.
+var tableWords = regexp.MustCompile(`表|情况`)
+
+// kindFromTitle returns the kind a title names, or "".
+func kindFromTitle(title string, final bool) string {
+	t := compact(Clean(title))
+	if t == "" || !tableWords.MatchString(t) {
+		return ""
+	}
+	t = tableNumber.ReplaceAllString(t, "")
+	if !final && strings.Contains(t, "决算") {
+		final = true
+	}
+	if final && strings.Contains(t, "预算表") && !strings.Contains(t, "决算") {
+		final = false
+	}
+	for _, k := range titleKinds {
+		if !containsAll(t, k.all) || (len(k.anyOf) > 0 && !hasAny(t, k.anyOf...)) || hasAny(t, k.none...) {
+			continue
 		}
-		for _, w := range st.none {
-			if strings.Contains(h, w) {
-				ok = false
-				break
-			}
+		if final {
+			return k.final
 		}
-		if ok {
-			return st.kind
+		return k.budget
+	}
+	return ""
+}
+
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
 		}
+	}
+	return true
+}
+
+// tableNumber matches a printed table number: 公开01表, 公开表一, 表一, 表1,
+// "4．", "五、".
+var tableNumber = regexp.MustCompile(`^(?:公开\d{1,2}表|公开表[一二三四五六七八九十]+|附表\d{1,2}|表[一二三四五六七八九十\d]+|\d{1,2}[.．、]|[一二三四五六七八九十]+、)[：:、]?`)
+
+// kindFromContent recognises a table without a telling title, from its
+// header words and row labels (grid facts gathered in tableShape).
+func kindFromContent(s *tableShape, final bool) string {
+	h := s.headerText
+	rows := s.labelText
+	if hasAny(h, "决算数") {
+		final = true
+	}
+	pick := func(b, f string) string {
+		if final {
+			return f
+		}
+		return b
+	}
+	switch {
+	case hasAny(h, "三公", "因公出国"):
+		return pick("B7", "F7")
+	case hasAny(h, "单位名称") && hasAny(h, "序号"):
+		return kindUnits
+	case hasAny(h, "采购"):
+		return kindProcurement
+	case hasAny(h, "一级指标", "二级指标", "三级指标", "绩效指标"):
+		return kindPerformance
+	case hasAny(h, "机关运行经费") && !hasAny(h, "三公"):
+		return kindOperating
+	case hasAny(h, "年初结转和结余") && hasAny(h, "本年收入"):
+		if hasAny(s.title, "国有资本") {
+			return pick("B9", "F9")
+		}
+		return pick("B8", "F8")
+	}
+	twoSided := (hasAny(h, "收入") && hasAny(h, "支出") && s.labelCols >= 2) ||
+		(hasAny(rows, "收入合计", "收入总计", "本年收入") && hasAny(rows, "支出合计", "支出总计", "本年支出"))
+	if twoSided {
+		if hasAny(rows, "事业收入", "其他收入", "其他资金", "财政专户", "上级补助", "经营收入") {
+			return pick("B1", "F1")
+		}
+		return pick("B4", "F4")
+	}
+	switch s.classification {
+	case "economic":
+		if hasAny(h, "人员经费", "公用经费") || final {
+			return pick("B6", "F6")
+		}
+		if hasAny(h+s.title, "财政拨款") {
+			return kindFiscalBasic
+		}
+		return "B6"
+	case "functional":
+		switch {
+		case hasAny(h, "财政拨款收入", "上级补助收入", "事业收入", "本年收入"):
+			return pick("B2", "F2")
+		case hasAny(h, "一般公共预算"):
+			return pick("B5", "F5")
+		case hasAny(h, "基本支出", "项目支出", "本年支出"):
+			return pick("B3", "F3")
+		}
+	}
+	switch {
+	case hasAny(rows, "收入总计", "一般公共预算资金") && !hasAny(rows, "支出"):
+		return pick("B2", "F2")
+	case hasAny(h, "基本支出") && hasAny(h, "项目支出"):
+		return pick("B3", "F3")
 	}
 	return ""
 }

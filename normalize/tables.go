@@ -8,7 +8,6 @@ import (
 	"github.com/yusuan/yusuan/decimal"
 	"github.com/yusuan/yusuan/extract"
 	"github.com/yusuan/yusuan/extract/numbering"
-	"github.com/yusuan/yusuan/prov"
 	"github.com/yusuan/yusuan/schema"
 )
 
@@ -19,8 +18,10 @@ type tableView struct {
 	t      *extract.Table
 	index  int
 	title  string
+	number string
 	unit   string
 	header int // header rows
+	shape  *tableShape
 }
 
 // text returns the cell text at (r, c), "" for covered cells.
@@ -48,24 +49,37 @@ func (v *tableView) cells(r int) []extract.Cell {
 
 func (n *Normalizer) fillTables(d *schema.Document, x *extract.Document, o *outline) {
 	idx := 0
-	var prevText string
+	var prev []string // short texts since the previous table, nearest last
+	final := d.Meta.Kind == schema.KindFinalAccount
+	var views []*tableView
 	for i := range x.Blocks {
 		b := &x.Blocks[i]
 		if b.Kind != extract.KindTable || b.Table == nil {
-			if b.Kind == extract.KindParagraph || b.Kind == extract.KindHeading {
-				prevText = strings.TrimSpace(b.Text)
+			if (b.Kind == extract.KindParagraph || b.Kind == extract.KindHeading) && !b.TOC {
+				prev = append(prev, strings.TrimSpace(b.Text))
+				if len(prev) > 3 {
+					prev = prev[1:]
+				}
 			}
 			continue
 		}
 		v := &tableView{block: b, t: b.Table, index: idx, unit: b.Table.Unit}
 		idx++
-		v.title = tableTitle(b.Table, prevText)
+		v.title, v.number = tableTitle(b.Table, prev, final)
 		if v.unit == "" {
 			v.unit = unitIn(v.title)
 		}
+		if v.unit == "" {
+			for _, c := range b.Table.Caption {
+				if u := unitIn(Clean(c)); u != "" {
+					v.unit = u
+				}
+			}
+		}
 		v.header = headerRows(v)
+		v.shape = analyzeTable(v)
 		st := schema.Table{
-			Kind: classifyTable(v), Title: v.title, Unit: v.unit,
+			Kind: classifyTable(v, final), Title: v.title, Number: v.number, Unit: v.unit,
 			Header: [][]string{}, Rows: [][]string{}, At: b.At, LineItems: []schema.LineItem{},
 		}
 		for r := range v.t.Rows {
@@ -80,17 +94,57 @@ func (n *Normalizer) fillTables(d *schema.Document, x *extract.Document, o *outl
 			}
 		}
 		st.Empty = len(st.Rows) == 0 || allBlank(st.Rows)
+		var next string
+		for j := i + 1; j < len(x.Blocks) && j <= i+2; j++ {
+			if x.Blocks[j].Kind == extract.KindParagraph {
+				next = x.Blocks[j].Text
+				break
+			}
+			if x.Blocks[j].Kind == extract.KindTable {
+				break
+			}
+		}
+		st.EmptyNote = emptyNote(b.Table, next)
+		if st.EmptyNote != "" && !st.Empty && allBlankAmounts(st.Rows) {
+			st.Empty = true
+		}
+		if st.EmptyNote != "" && !st.Empty {
+			st.EmptyNote = "" // a note on a table with figures is no empty note
+		}
 		switch st.Kind {
-		case "performance":
+		case kindPerformance:
 			if it, ok := indicatorTable(v); ok {
 				d.Performance.IndicatorTables = append(d.Performance.IndicatorTables, it)
 			}
-		case "assets":
+		case kindAssets:
 			fillAssets(d, v)
 		}
+		if itemized(st.Kind) {
+			st.Columns = v.shape.columnKeys(st.Kind)
+			st.LineItems = v.shape.lineItems(st.Kind)
+			for k := range st.LineItems {
+				for _, a := range st.LineItems[k].Amounts {
+					if a.At.Table == nil {
+						a.At = a.At.InTable(v.index, -1, -1)
+					}
+				}
+			}
+		}
 		d.Tables = append(d.Tables, st)
-		prevText = ""
+		views = append(views, v)
+		prev = nil
 	}
+	n.fillFromTables(d, views)
+	n.fillNarrativeItems(d, o)
+}
+
+// itemized: the kinds whose rows become line items.
+func itemized(kind string) bool {
+	switch kind {
+	case kindOther, kindPerformance, kindAssets, kindUnits, kindProject, kindProcurement:
+		return false
+	}
+	return true
 }
 
 func allBlank(rows [][]string) bool {
@@ -104,22 +158,114 @@ func allBlank(rows [][]string) bool {
 	return true
 }
 
-// tableTitle: a caption line that reads as a title, else the short text
-// printed just above the table.
-func tableTitle(t *extract.Table, prev string) string {
-	for _, c := range t.Caption {
-		c = strings.TrimSpace(c)
-		if strings.HasSuffix(c, "表") || strings.Contains(c, "表（") || strings.Contains(c, "情况表") {
-			return c
+// allBlankAmounts: no cell holds a non-zero number.
+func allBlankAmounts(rows [][]string) bool {
+	for _, r := range rows {
+		for _, c := range r {
+			t := compact(Clean(c))
+			if numberLike.MatchString(t) && strings.Trim(t, "0.,") != "" {
+				return false
+			}
 		}
 	}
-	if prev != "" && utf8.RuneCountInString(prev) <= 60 && !strings.ContainsAny(prev, "。；") {
-		if num, ok := numbering.Parse(prev); ok && num.Style != numbering.Part {
-			return strings.TrimSpace(prev)
+	return true
+}
+
+var emptyNoteRe = regexp.MustCompile(`(无|没有|未安排|未发生)[^。；]{0,40}(故|因此|所以)?[^。；]{0,12}(空表|无数据|无此|为空|未列|不涉及|无相关|无内容)|本表无数据|为空表|本部门无相关收支`)
+
+// emptyNote finds the document's reason for an empty table in its notes,
+// caption, or the paragraph just after it.
+func emptyNote(t *extract.Table, next string) string {
+	for _, group := range [][]string{t.Notes, t.Caption, {next}} {
+		for _, line := range group {
+			l := strings.TrimSpace(line)
+			if l != "" && emptyNoteRe.MatchString(compact(Clean(l))) && utf8.RuneCountInString(l) <= 120 {
+				return l
+			}
 		}
-		return prev
 	}
 	return ""
+}
+
+// tableTitle picks the title among the caption lines and the short texts
+// printed just above the table (nearest last in prev): the one that names a
+// table kind, else the first that reads as a title. A numbering line
+// ("公开02表", "表一") is returned apart as the number; a title broken over
+// a heading and the caption ("…支出预" + "算表") is joined.
+func tableTitle(t *extract.Table, prev []string, final bool) (title, number string) {
+	var cands []string
+	for i := len(prev) - 1; i >= 0; i-- {
+		p := prev[i]
+		if p != "" && utf8.RuneCountInString(p) <= 60 && !strings.ContainsAny(p, "。；") {
+			cands = append(cands, p)
+		}
+	}
+	var caps []string
+	// A title printed as the grid's first row, one cell across.
+	if len(t.Rows) > 0 && len(t.Rows[0]) > 1 {
+		if c := t.Rows[0][0]; c.ColSpan >= len(t.Rows[0]) && strings.HasSuffix(strings.TrimSpace(c.Text), "表") {
+			caps = append(caps, strings.TrimSpace(c.Text))
+		}
+	}
+	for _, c := range t.Caption {
+		if c = strings.TrimSpace(c); c != "" {
+			caps = append(caps, c)
+		}
+	}
+	for _, c := range append(append([]string{}, caps...), cands...) {
+		cc := compact(Clean(c))
+		if m := tableNumber.FindString(cc); m != "" && number == "" && (m == cc || strings.Contains(m, "表")) {
+			number = strings.TrimRight(m, "：:、")
+		}
+	}
+	strip := func(c string) string {
+		if num, ok := numbering.Parse(c); ok && num.Style != numbering.Part && num.Rest != "" {
+			if number == "" {
+				number = num.Text
+			}
+			return strings.TrimSpace(num.Rest)
+		}
+		return c
+	}
+	defer func() {
+		// "支出决算表编制单位：某区教育局": the caption ran on.
+		for _, w := range []string{"编制单位", "编制部门", "单位：", "单位:"} {
+			if i := strings.Index(title, w); i > 0 && strings.HasSuffix(strings.TrimSpace(title[:i]), "表") {
+				title = strings.TrimSpace(title[:i])
+			}
+		}
+	}()
+	for _, c := range caps {
+		if kindFromTitle(c, final) != "" {
+			return c, number
+		}
+	}
+	// A heading broken before the caption's first line.
+	if len(cands) > 0 && len(caps) > 0 && utf8.RuneCountInString(caps[0]) <= 4 {
+		if j := cands[0] + caps[0]; kindFromTitle(j, final) != "" {
+			return strip(j), number
+		}
+	}
+	for _, c := range cands {
+		if kindFromTitle(c, final) != "" {
+			return strip(c), number
+		}
+	}
+	for _, c := range caps {
+		cc := compact(Clean(c))
+		if strings.HasSuffix(c, "表") || strings.Contains(c, "表（") || strings.Contains(c, "情况表") {
+			if tableNumber.FindString(cc) != cc {
+				return c, number
+			}
+		}
+	}
+	for _, c := range cands {
+		cc := compact(Clean(c))
+		if tableNumber.FindString(cc) != cc && !strings.HasPrefix(cc, "单位") && !strings.HasPrefix(cc, "部门") {
+			return strip(c), number
+		}
+	}
+	return "", number
 }
 
 // headerRows counts the leading rows that hold column titles: short texts
@@ -161,14 +307,21 @@ func isHeaderRow(v *tableView, r int) bool {
 	return nonEmpty > 0
 }
 
-// classifyTable gives a first kind from the title and header words. The
-// standard B/F tables get their own recognition (tablekinds.go).
-func classifyTable(v *tableView) string {
-	var hdr strings.Builder
-	hdr.WriteString(v.title)
-	for _, c := range v.t.Caption {
-		hdr.WriteString(c)
+// classifyTable gives the table's kind from its title, then from its
+// header words and row labels (tablekinds.go).
+func classifyTable(v *tableView, final bool) string {
+	if k := kindFromTitle(v.title, final); k != "" {
+		return k
 	}
+	for _, c := range v.t.Caption {
+		if k := kindFromTitle(c, final); k != "" {
+			return k
+		}
+	}
+	if k := kindFromContent(v.shape, final); k != "" {
+		return k
+	}
+	var hdr strings.Builder
 	for r := 0; r < len(v.t.Rows) && r < 3; r++ {
 		for c := range v.t.Rows[r] {
 			hdr.WriteString(v.text(r, c))
@@ -177,19 +330,16 @@ func classifyTable(v *tableView) string {
 	h := compact(hdr.String())
 	switch {
 	case hasAny(h, "一级指标", "二级指标", "三级指标", "数量指标", "质量指标", "满意度指标", "绩效目标表", "绩效指标"):
-		return "performance"
+		return kindPerformance
 	case hasAny(h, "固定资产", "资产占用", "资产总额", "国有资产"):
-		return "assets"
+		return kindAssets
 	case hasAny(h, "政府采购"):
-		return "procurement"
-	}
-	if k := standardKind(h); k != "" {
-		return k
+		return kindProcurement
 	}
 	if hasAny(h, "项目支出") && hasAny(h, "项目名称") {
-		return "project"
+		return kindProject
 	}
-	return "other"
+	return kindOther
 }
 
 // level1Of infers a missing 一级指标 from its 二级指标.
@@ -390,5 +540,3 @@ func unitIn(s string) string {
 	}
 	return ""
 }
-
-var _ = prov.At{}

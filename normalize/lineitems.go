@@ -1,0 +1,916 @@
+package normalize
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/extract/numbering"
+	"github.com/yusuan/yusuan/schema"
+)
+
+// This file turns a standard table's grid into line items: header bands
+// become column paths mapped onto canonical keys, label and code columns
+// are grouped into blocks (the sides of a two-sided table, the 人员经费 |
+// 公用经费 halves of F6), and each body row becomes a schema.LineItem with
+// its classification code rebuilt, its level, its parent and its amounts.
+
+type colRole int
+
+const (
+	roleValue colRole = iota
+	roleCode
+	roleName
+)
+
+type colInfo struct {
+	role     colRole
+	codePart int      // 1 类, 2 款, 3 项 for split code columns; 0 joined
+	path     []string // header texts, outermost first, compacted
+	key      string
+	side     string
+}
+
+// block is one side of a table: its code columns, its label columns (a
+// group column, then the name column) and its value columns.
+type block struct {
+	codeCols  []int
+	nameCols  []int
+	valueCols []int
+	side      string
+}
+
+// tableShape is the structure read from a table's grid.
+type tableShape struct {
+	v              *tableView
+	nrow, ncol     int
+	owner          []int // r*ncol+c → index of the origin cell
+	header         int
+	colNumRows     map[int]bool
+	cols           []colInfo
+	blocks         []block
+	title          string // compacted title
+	headerText     string // all header words, compacted
+	labelText      string // the body's labels, compacted
+	labelCols      int
+	classification string // functional, economic or ""
+}
+
+func (s *tableShape) origin(r, c int) (int, int) {
+	o := s.owner[r*s.ncol+c]
+	return o / s.ncol, o % s.ncol
+}
+
+// cellText is the text of the cell covering (r, c), cleaned and compacted.
+func (s *tableShape) cellText(r, c int) string {
+	r0, c0 := s.origin(r, c)
+	return compact(Clean(s.v.t.Rows[r0][c0].Text))
+}
+
+// ownText is the text at (r, c) only if (r, c) is an origin.
+func (s *tableShape) ownText(r, c int) string {
+	if r0, c0 := s.origin(r, c); r0 != r || c0 != c {
+		return ""
+	}
+	return compact(Clean(s.v.t.Rows[r][c].Text))
+}
+
+var (
+	codeLike   = regexp.MustCompile(`^\d{2,7}$`)
+	numberLike = regexp.MustCompile(`^[-+(（]?\d[\d,]*(\.\d+)?[)）]?$`)
+	smallInt   = regexp.MustCompile(`^\d{1,2}$`)
+)
+
+func isDash(t string) bool {
+	return t == "-" || t == "—" || t == "--" || t == "——" || t == "－" || t == "/" || t == "…"
+}
+
+// analyzeTable reads the structure of v's grid.
+func analyzeTable(v *tableView) *tableShape {
+	t := v.t
+	s := &tableShape{v: v, nrow: len(t.Rows), ncol: t.NumCols(), colNumRows: map[int]bool{}}
+	s.title = compact(Clean(v.title))
+	s.owner = make([]int, s.nrow*s.ncol)
+	for i := range s.owner {
+		s.owner[i] = i
+	}
+	for r, row := range t.Rows {
+		for c := range row {
+			cell := row[c]
+			if cell.Covered {
+				continue
+			}
+			for dr := 0; dr < max(cell.RowSpan, 1); dr++ {
+				for dc := 0; dc < max(cell.ColSpan, 1); dc++ {
+					if r+dr < s.nrow && c+dc < s.ncol && (dr > 0 || dc > 0) && c+dc < len(t.Rows[r+dr]) && t.Rows[r+dr][c+dc].Covered {
+						s.owner[(r+dr)*s.ncol+c+dc] = r*s.ncol + c
+					}
+				}
+			}
+		}
+	}
+	// Ragged rows: pad by treating missing cells as their own (empty) origin.
+	for r := range t.Rows {
+		for c := len(t.Rows[r]); c < s.ncol; c++ {
+			s.owner[r*s.ncol+c] = r*s.ncol + c
+		}
+	}
+	s.findHeader()
+	s.findColumns()
+	return s
+}
+
+func (s *tableShape) text(r, c int) string {
+	if c >= len(s.v.t.Rows[r]) {
+		return ""
+	}
+	return s.cellText(r, c)
+}
+
+// isColumnNumberRow: 栏次 rows ("栏次 | 1 | 2 | 3") and bare 1 2 3 … rows.
+func (s *tableShape) isColumnNumberRow(r int) bool {
+	if r == s.v.t.ColumnNumberRow && r > 0 {
+		return true
+	}
+	ints, other := 0, 0
+	for c := 0; c < s.ncol; c++ {
+		t := s.ownText(r, c)
+		switch {
+		case t == "":
+		case strings.Contains(t, "栏次") || strings.Contains(t, "行次"):
+			return true
+		case smallInt.MatchString(t):
+			ints++
+		case t == "甲" || t == "乙" || t == "丙" || t == "栏" || t == "类" || t == "款" || t == "项" || t == "—":
+		default:
+			other++
+		}
+	}
+	return ints >= 3 && other == 0
+}
+
+// findHeader counts the header rows: the extractor's count, extended over
+// following rows that hold only column titles.
+func (s *tableShape) findHeader() {
+	h := min(s.v.header, s.nrow)
+	for h < s.nrow && h < 6 && s.isHeaderLike(h) {
+		h++
+	}
+	s.header = h
+	for r := 0; r < s.nrow; r++ {
+		if s.isColumnNumberRow(r) {
+			s.colNumRows[r] = true
+		}
+	}
+}
+
+func (s *tableShape) isHeaderLike(r int) bool {
+	nonEmpty := 0
+	for c := 0; c < s.ncol; c++ {
+		t := s.ownText(r, c)
+		if t == "" {
+			continue
+		}
+		nonEmpty++
+		if numberLike.MatchString(t) || isDash(t) {
+			if s.isColumnNumberRow(r) {
+				continue
+			}
+			return false
+		}
+		if c == 0 || nonEmpty == 1 {
+			if totalKind(t) != "" || t == "无" || strings.HasPrefix(t, "其中") {
+				return false
+			}
+		}
+		if utf8.RuneCountInString(t) > 20 {
+			return false
+		}
+		if _, ok := numbering.Parse(t); ok && !strings.HasPrefix(t, "项") {
+			return false // numbered row labels: "一、财政拨款收入"
+		}
+		if lvl := headerLevelWord(t); lvl == 0 && !isHeaderWord(t) {
+			return false
+		}
+	}
+	return nonEmpty > 0
+}
+
+func headerLevelWord(t string) int {
+	switch t {
+	case "类":
+		return 1
+	case "款":
+		return 2
+	case "项":
+		return 3
+	}
+	return 0
+}
+
+// isHeaderWord: the words column titles are made of.
+func isHeaderWord(t string) bool {
+	return hasAny(t, "项目", "科目", "编码", "代码", "名称", "合计", "小计", "金额", "预算", "决算", "支出", "收入", "经费",
+		"结转", "结余", "分类", "栏次", "行次", "序号", "用途", "资金", "拨款", "费", "数", "人员", "公用", "单位", "备注")
+}
+
+// findColumns gives each column its header path and role, groups the
+// columns into blocks, and maps value columns onto keys.
+func (s *tableShape) findColumns() {
+	s.cols = make([]colInfo, s.ncol)
+	var hdr strings.Builder
+	for c := 0; c < s.ncol; c++ {
+		ci := &s.cols[c]
+		prev := ""
+		for r := 0; r < s.header; r++ {
+			if s.colNumRows[r] {
+				continue
+			}
+			t := s.text(r, c)
+			if t == "" || t == prev {
+				continue
+			}
+			prev = t
+			if l := headerLevelWord(t); l > 0 {
+				ci.codePart = l
+				continue
+			}
+			ci.path = append(ci.path, t)
+			hdr.WriteString(t)
+			hdr.WriteByte('|')
+		}
+		// 类 | 款 | 项 printed in the first body row (上海 决算 F2/F3).
+		if s.header < s.nrow && ci.codePart == 0 {
+			ci.codePart = headerLevelWord(s.ownText(s.header, c))
+		}
+	}
+	s.headerText = hdr.String()
+	// Roles from the header, then from the body for columns the header
+	// does not explain.
+	for c := range s.cols {
+		ci := &s.cols[c]
+		p := strings.Join(ci.path, "|")
+		leaf := ""
+		if len(ci.path) > 0 {
+			leaf = ci.path[len(ci.path)-1]
+		}
+		switch {
+		case ci.codePart > 0 || hasAny(leaf, "编码", "代码") || leaf == "科目编码":
+			ci.role = roleCode
+		case hasAny(leaf, "名称", "用途") || leaf == "项目" || leaf == "科目" || hasAny(p, "科目名称"):
+			ci.role = roleName
+		case len(ci.path) == 0 || !s.headerSaysValue(p):
+			ci.role = s.roleFromBody(c)
+		default:
+			ci.role = roleValue
+		}
+	}
+	// A code column whose body holds names (a header over both).
+	for c := range s.cols {
+		if s.cols[c].role == roleCode && s.cols[c].codePart == 0 && s.roleFromBody(c) == roleName {
+			s.cols[c].role = roleName
+		}
+		if s.cols[c].role == roleValue && len(s.cols[c].path) > 0 && s.roleFromBody(c) == roleName {
+			s.cols[c].role = roleName
+		}
+	}
+	// Blocks: a new block starts at a code or name column after a value column.
+	var cur *block
+	lastRole := roleValue
+	for c := range s.cols {
+		role := s.cols[c].role
+		if role != roleValue && (cur == nil || lastRole == roleValue) {
+			s.blocks = append(s.blocks, block{})
+			cur = &s.blocks[len(s.blocks)-1]
+		}
+		if cur == nil {
+			s.blocks = append(s.blocks, block{})
+			cur = &s.blocks[len(s.blocks)-1]
+		}
+		switch role {
+		case roleCode:
+			cur.codeCols = append(cur.codeCols, c)
+		case roleName:
+			cur.nameCols = append(cur.nameCols, c)
+		case roleValue:
+			cur.valueCols = append(cur.valueCols, c)
+		}
+		lastRole = role
+	}
+	for i := range s.blocks {
+		b := &s.blocks[i]
+		if len(b.nameCols) > 0 {
+			s.labelCols++
+		}
+		// Split code columns without 类/款/项 labels take them in order.
+		if len(b.codeCols) > 1 {
+			for j, c := range b.codeCols {
+				if s.cols[c].codePart == 0 && j < 3 {
+					s.cols[c].codePart = j + 1
+				}
+			}
+		}
+		b.side = s.blockSide(b, i)
+		for _, c := range append(append(append([]int{}, b.codeCols...), b.nameCols...), b.valueCols...) {
+			s.cols[c].side = b.side
+		}
+	}
+	var labels strings.Builder
+	for r := s.header; r < s.nrow; r++ {
+		for _, b := range s.blocks {
+			for _, c := range b.nameCols {
+				labels.WriteString(s.ownText(r, c))
+				labels.WriteByte('|')
+			}
+		}
+	}
+	s.labelText = labels.String()
+	s.classification = s.findClassification()
+}
+
+func (s *tableShape) headerSaysValue(p string) bool {
+	return hasAny(p, "合计", "小计", "总计", "金额", "预算", "决算", "支出", "收入", "经费", "结转", "结余", "拨款", "费", "数", "资金", "补助", "上缴")
+}
+
+// roleFromBody decides a column's role from what its body cells hold.
+func (s *tableShape) roleFromBody(c int) colRole {
+	codes, nums, texts := 0, 0, 0
+	for r := s.header; r < s.nrow; r++ {
+		if s.colNumRows[r] {
+			continue
+		}
+		t := s.ownText(r, c)
+		switch {
+		case t == "" || isDash(t):
+		case codeLike.MatchString(t) && (len(t) == 3 || len(t) == 5 || len(t) == 7 || len(t) == 2) && !strings.Contains(t, "."):
+			codes++
+		case numberLike.MatchString(t):
+			nums++
+		default:
+			if totalKind(t) == "" {
+				texts++
+			}
+		}
+	}
+	switch {
+	case texts > nums && texts > codes:
+		return roleName
+	case codes > nums && codes >= texts && codes > 0:
+		return roleCode
+	}
+	return roleValue
+}
+
+// blockSide names a block from the header words above it.
+func (s *tableShape) blockSide(b *block, i int) string {
+	var words []string
+	cols := b.nameCols // the label's header says best what the block is
+	if len(cols) == 0 {
+		cols = append(append([]int{}, b.codeCols...), b.valueCols...)
+	}
+	for _, c := range cols {
+		words = append(words, s.cols[c].path...)
+	}
+	w := strings.Join(words, "|")
+	switch {
+	case hasAny(w, "支出用途"):
+		return "purpose"
+	case hasAny(w, "收入") && !hasAny(w, "支出"):
+		if len(s.blocks) > 1 || i > 0 {
+			return "revenue"
+		}
+	case hasAny(w, "支出") && !hasAny(w, "收入"):
+		if len(s.blocks) > 1 || i > 0 {
+			return "expenditure"
+		}
+	}
+	if len(s.blocks) > 1 {
+		// F6: two 经济分类 halves, named by their first code.
+		for r := s.header; r < s.nrow; r++ {
+			for _, c := range b.codeCols {
+				t := s.ownText(r, c)
+				switch {
+				case strings.HasPrefix(t, "301") || strings.HasPrefix(t, "303"):
+					return "personnel"
+				case strings.HasPrefix(t, "302") || strings.HasPrefix(t, "310") || strings.HasPrefix(t, "309") || strings.HasPrefix(t, "399"):
+					return "public_use"
+				}
+			}
+		}
+		if i == 0 {
+			return "revenue"
+		}
+		return "expenditure"
+	}
+	return ""
+}
+
+func (s *tableShape) findClassification() string {
+	h := s.headerText + s.title
+	switch {
+	case hasAny(h, "经济分类", "经济科目"):
+		return "economic"
+	case hasAny(h, "功能分类", "功能科目"):
+		return "functional"
+	}
+	fn, ec := 0, 0
+	for r := s.header; r < s.nrow; r++ {
+		for _, b := range s.blocks {
+			for _, c := range b.codeCols {
+				t := s.ownText(r, c)
+				if len(t) < 3 {
+					continue
+				}
+				switch t[0] {
+				case '2':
+					fn++
+				case '3', '5':
+					ec++
+				}
+			}
+		}
+	}
+	switch {
+	case fn > ec:
+		return "functional"
+	case ec > 0:
+		return "economic"
+	}
+	return ""
+}
+
+// totalKind says whether a row label is a total row.
+func totalKind(name string) string {
+	switch {
+	case strings.HasSuffix(name, "总计") || name == "总计":
+		return schema.RowGrandTotal
+	case strings.HasSuffix(name, "小计"):
+		return schema.RowSubtotal
+	case strings.HasSuffix(name, "合计") || name == "合计" || name == "总额":
+		return schema.RowTotal
+	}
+	return ""
+}
+
+// columnKeys maps each value column onto a canonical key and records the
+// columns that add up to a total.
+func (s *tableShape) columnKeys(kind string) []schema.Column {
+	threePublic := kind == "B7" || kind == "F7"
+	hasMeeting := hasAny(s.headerText, "会议费", "培训费")
+	measures := hasAny(s.headerText, "预算数") && hasAny(s.headerText, "决算数")
+	var out []schema.Column
+	seen := map[string]int{}
+	for _, b := range s.blocks {
+		for _, c := range b.valueCols {
+			ci := &s.cols[c]
+			path := ci.path
+			measure := ""
+			if measures && len(path) > 0 {
+				switch path[len(path)-1] {
+				case "预算数", "年初预算数", "全年预算数":
+					measure, path = "budget", path[:len(path)-1]
+				case "决算数":
+					measure, path = "final", path[:len(path)-1]
+				}
+			}
+			key := columnKey(path, threePublic, hasMeeting)
+			if measure != "" {
+				key += "." + measure
+			}
+			seen[b.side+"/"+key]++
+			if n := seen[b.side+"/"+key]; n > 1 {
+				key += "_" + strconv.Itoa(n)
+			}
+			ci.key = key
+			out = append(out, schema.Column{Col: c, Key: key, Path: append([]string{}, ci.path...), Side: b.side})
+		}
+	}
+	addParts(out)
+	return out
+}
+
+// columnKey maps a header path onto a canonical column name.
+func columnKey(path []string, threePublic, hasMeeting bool) string {
+	if len(path) == 0 {
+		return "amount"
+	}
+	for i := len(path) - 1; i >= 0; i-- {
+		p := path[i]
+		if threePublic {
+			switch {
+			case hasAny(p, "购置费") && !hasAny(p, "运行"):
+				return "vehicle_purchase"
+			case hasAny(p, "运行费", "运行维护费", "运维费") && !hasAny(p, "购置"):
+				return "vehicle_operation"
+			case hasAny(p, "公务用车"):
+				return "vehicles"
+			case hasAny(p, "出国", "出境"):
+				return "overseas_travel"
+			case hasAny(p, "接待"):
+				return "reception"
+			case hasAny(p, "会议"):
+				return "meeting"
+			case hasAny(p, "培训"):
+				return "training"
+			case hasAny(p, "机关运行"):
+				return "operating_expenses"
+			case p == "小计" || p == "合计":
+				// Decided by the group above, if any.
+				for j := i - 1; j >= 0; j-- {
+					switch {
+					case hasAny(path[j], "公务用车"):
+						return "vehicles"
+					case hasAny(path[j], "三公"):
+						return "total"
+					}
+				}
+				if hasMeeting {
+					return "grand_total"
+				}
+				return "total"
+			case hasAny(p, "三公"):
+				return "total"
+			}
+			continue
+		}
+		switch {
+		case p == "小计" || p == "合计" || hasAny(p, "总计"):
+			for j := i - 1; j >= 0; j-- {
+				switch {
+				case hasAny(path[j], "本年支出"):
+					return "expenditure"
+				case hasAny(path[j], "本年收入"):
+					return "revenue"
+				}
+			}
+			return "total"
+		case hasAny(p, "本年收入合计", "本年支出合计", "收入预算", "支出预算") && !hasAny(p, "基本", "项目"):
+			return "total"
+		case hasAny(p, "基本支出"):
+			return "basic"
+		case hasAny(p, "项目支出"):
+			return "project"
+		case hasAny(p, "预留机动"):
+			return "reserve"
+		case hasAny(p, "上缴上级"):
+			return "remit_to_superior"
+		case hasAny(p, "经营支出"):
+			return "business_expense"
+		case hasAny(p, "对附属单位补助"):
+			return "subsidy_to_affiliated"
+		case hasAny(p, "人员经费"):
+			return "personnel"
+		case hasAny(p, "公用经费"):
+			return "public_use"
+		case hasAny(p, "年初结转"):
+			return "beginning_balance"
+		case hasAny(p, "年末结转"):
+			return "ending_balance"
+		case hasAny(p, "上年结转", "结转资金"):
+			return "carried_over"
+		case hasAny(p, "财政拨款收入") || p == "财政拨款":
+			return "fiscal"
+		case hasAny(p, "一般公共预算"):
+			return "general_public_budget"
+		case hasAny(p, "政府性基金"):
+			return "government_fund_budget"
+		case hasAny(p, "国有资本经营"):
+			return "state_capital_budget"
+		case hasAny(p, "财政专户"):
+			return "special_account"
+		case hasAny(p, "事业单位经营", "经营收入"):
+			return "business_operating"
+		case hasAny(p, "事业收入"):
+			return "business"
+		case hasAny(p, "上级补助"):
+			return "superior_subsidy"
+		case hasAny(p, "附属单位上缴"):
+			return "affiliated"
+		case hasAny(p, "其他收入", "其他资金", "单位资金"):
+			return "other"
+		case hasAny(p, "本年收入"):
+			return "revenue"
+		case hasAny(p, "本年支出"):
+			return "expenditure"
+		case hasAny(p, "上年执行", "上年预算", "上年数", "上年决算"):
+			return "last_year"
+		case hasAny(p, "%", "％", "增长率", "增幅", "比例"):
+			return "change_pct"
+		case hasAny(p, "增减", "增加额", "变动"):
+			return "change"
+		case hasAny(p, "机关运行经费"):
+			return "amount"
+		case hasAny(p, "金额", "预算数", "决算数", "预算", "决算"):
+			return "amount"
+		}
+	}
+	return "amount"
+}
+
+// partKeys lists, for a total key, the keys that add up to it.
+var partKeys = map[string][]string{
+	"total": {"basic", "project", "reserve", "remit_to_superior", "business_expense", "subsidy_to_affiliated",
+		"personnel", "public_use",
+		"fiscal", "general_public_budget", "government_fund_budget", "state_capital_budget", "special_account",
+		"business", "business_operating", "superior_subsidy", "affiliated", "other", "carried_over"},
+	"expenditure": {"basic", "project"},
+	"fiscal":      {"general_public_budget", "government_fund_budget", "state_capital_budget"},
+}
+
+var threePublicParts = map[string][]string{
+	"total":       {"overseas_travel", "vehicles", "reception"},
+	"vehicles":    {"vehicle_purchase", "vehicle_operation"},
+	"grand_total": {"total", "meeting", "training"},
+}
+
+// addParts fills Column.Parts for the total columns whose parts are
+// printed beside them.
+func addParts(cols []schema.Column) {
+	has := map[string]bool{}
+	for _, c := range cols {
+		has[c.Side+"/"+c.Key] = true
+	}
+	three := has["/overseas_travel"] || has["/reception"] || has["/overseas_travel.budget"]
+	for i := range cols {
+		c := &cols[i]
+		base, measure, _ := strings.Cut(c.Key, ".")
+		suffix := ""
+		if measure != "" {
+			suffix = "." + measure
+		}
+		table := partKeys
+		if three {
+			table = threePublicParts
+		}
+		var parts []string
+		for _, p := range table[base] {
+			if !has[c.Side+"/"+p+suffix] {
+				continue
+			}
+			// 财政拨款 with its three sources beside it: count it once.
+			if base == "total" && has[c.Side+"/fiscal"] && (p == "general_public_budget" || p == "government_fund_budget" || p == "state_capital_budget") {
+				continue
+			}
+			parts = append(parts, p+suffix)
+		}
+		// 三公 total without a 用车 subtotal: 购置 + 运行 stand for it.
+		if three && base == "total" && !has[c.Side+"/vehicles"+suffix] {
+			for _, p := range []string{"vehicle_purchase", "vehicle_operation"} {
+				if has[c.Side+"/"+p+suffix] {
+					parts = append(parts, p+suffix)
+				}
+			}
+		}
+		if len(parts) >= 2 {
+			c.Parts = parts
+		}
+	}
+}
+
+var (
+	proseCode = regexp.MustCompile(`[（(]\s*(\d{3,7})\s*[类款项]?\s*[）)]`)
+	leadCode  = regexp.MustCompile(`^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?\s*([^\d].*)$`)
+)
+
+// lineItems turns the body rows into line items.
+func (s *tableShape) lineItems(kind string) []schema.LineItem {
+	unit := s.v.unit
+	if unit == "" {
+		unit = "万元"
+	}
+	var items []schema.LineItem
+	for bi := range s.blocks {
+		b := &s.blocks[bi]
+		var last [4]string // last code seen per level (1 类, 2 款, 3 项)
+		group := ""
+		topNumbered := false // a 一、 row above: 1. rows are its parts
+		for r := s.header; r < s.nrow; r++ {
+			if s.colNumRows[r] {
+				continue
+			}
+			it := schema.LineItem{Side: b.side, Amounts: map[string]*schema.Amount{}}
+			valueCols := b.valueCols
+			// The label: the name column's cell, unless it belongs to an
+			// earlier block (a label spanning blocks).
+			name, nameAt, nameCol := "", extract.Cell{}, -1
+			if len(b.nameCols) > 0 {
+				nc := b.nameCols[len(b.nameCols)-1]
+				r0, c0 := s.origin(r, nc)
+				if c0 < firstCol(b) && bi > 0 {
+					continue
+				}
+				if r0 == r { // a label spanning rows is read once
+					name = s.cellText(r, nc)
+					nameAt = s.v.t.Rows[r0][c0]
+					nameCol = c0
+				}
+				// A label spanning into later blocks takes their values too.
+				if r0 == r {
+					span := max(s.v.t.Rows[r0][c0].ColSpan, 1)
+					for bj := bi + 1; bj < len(s.blocks); bj++ {
+						if firstCol(&s.blocks[bj]) < c0+span {
+							valueCols = append(append([]int{}, valueCols...), s.blocks[bj].valueCols...)
+						}
+					}
+				}
+				if len(b.nameCols) > 1 {
+					gc := b.nameCols[0]
+					gr0, gc0 := s.origin(r, gc)
+					if gc0 == gc {
+						g := compact(Clean(s.v.t.Rows[gr0][gc0].Text))
+						if s.v.t.Rows[gr0][gc0].ColSpan > 1 && gr0 == r {
+							group, name = "", g // 收入总计 over both columns
+						} else if gr0 == r || g != group {
+							group = g
+						}
+					}
+				}
+			}
+			// Codes.
+			var codeParts [4]string
+			joined := ""
+			for _, c := range b.codeCols {
+				t := s.ownText(r, c)
+				if headerLevelWord(t) > 0 || t == "" {
+					continue
+				}
+				split := s.cols[c].codePart > 1 && len(b.codeCols) > 1
+				if split && len(t) == 1 && t[0] >= '0' && t[0] <= '9' {
+					t = "0" + t // 款 "2" printed for "02"
+				}
+				if totalKind(t) != "" || !codeLike.MatchString(t) {
+					if name == "" {
+						name = t // 合计 printed in the code column
+						if nameCol < 0 {
+							nameAt = s.v.t.Rows[r][c]
+						}
+					}
+					continue
+				}
+				if p := s.cols[c].codePart; p > 0 && len(b.codeCols) > 1 {
+					codeParts[p] = t
+				} else {
+					joined = t
+				}
+			}
+			// Values.
+			for _, c := range valueCols {
+				r0, c0 := s.origin(r, c)
+				if r0 != r || c0 != c {
+					continue
+				}
+				cell := s.v.t.Rows[r][c]
+				txt := strings.TrimSpace(cell.Text)
+				if txt == "" || isDash(compact(Clean(txt))) {
+					continue
+				}
+				key := s.cols[c].key
+				if key == "change_pct" {
+					continue // a percentage is no amount
+				}
+				m, ok := ParseAmount(txt, unit)
+				if !ok {
+					continue
+				}
+				it.Amounts[key] = &schema.Amount{Yuan: m.Yuan, Value: m.Value, Unit: m.Unit, Text: txt, At: cell.At}
+			}
+			if name == "" && joined == "" && codeParts == [4]string{} && len(it.Amounts) == 0 {
+				continue
+			}
+			if name == "无" && len(it.Amounts) == 0 {
+				continue
+			}
+			// Name: numbering, 其中, codes in the name.
+			if strings.HasPrefix(name, "其中") {
+				it.Subitem = true
+				name = strings.TrimLeft(strings.TrimPrefix(name, "其中"), "：:")
+			}
+			if num, ok := numbering.Parse(name); ok && num.Rest != "" {
+				switch num.Style {
+				case numbering.CNComma, numbering.CNParen:
+					topNumbered = true
+				case numbering.ArabicComma, numbering.ArabicParen:
+					if topNumbered {
+						it.Subitem = true
+					}
+				}
+				name = num.Rest
+			}
+			if joined == "" && codeParts == [4]string{} {
+				if m := leadCode.FindStringSubmatch(name); m != nil && len(b.codeCols) == 0 {
+					joined, name = m[1], strings.TrimSpace(m[2])
+				} else if m := proseCode.FindStringSubmatch(name); m != nil {
+					joined = m[1]
+				}
+			}
+			it.Name = name
+			if len(b.nameCols) > 1 && group != "" && group != name {
+				if totalKind(name) == schema.RowSubtotal {
+					it.Name = group
+					it.RowKind = schema.RowSubtotal
+				} else {
+					it.Parent = group
+					it.Subitem = true
+				}
+			}
+			if it.RowKind == "" {
+				it.RowKind = totalKind(name)
+			}
+			if it.RowKind != "" {
+				topNumbered = false
+			}
+			// Rebuild the code.
+			code := ""
+			switch {
+			case codeParts != [4]string{}:
+				for l := 1; l <= 3; l++ {
+					p := codeParts[l]
+					if p == "" {
+						if l == 1 && (codeParts[2] != "" || codeParts[3] != "") {
+							p = last[1]
+						} else if l == 2 && codeParts[3] != "" {
+							p = last[2][min(3, len(last[2])):]
+						}
+					}
+					code += p
+				}
+			case joined != "":
+				code = joined
+				if len(code) == 2 { // only the suffix: the parent is above
+					switch {
+					case last[2] != "":
+						code = last[2] + code
+					case last[1] != "":
+						code = last[1] + code
+					}
+				}
+			}
+			if code == "" && s.classification != "economic" && it.RowKind == "" {
+				code = functionalClassCode(name)
+			}
+			if code != "" && validCode(code) {
+				it.Code = code
+				switch len(code) {
+				case 3:
+					it.Level = "类"
+					last = [4]string{"", code, "", ""}
+				case 5:
+					it.Level = "款"
+					last[2] = code
+					it.Parent = code[:3]
+				case 7:
+					it.Level = "项"
+					it.Parent = code[:5]
+				}
+				it.Classification = s.classification
+				if it.Classification == "" {
+					if code[0] == '2' {
+						it.Classification = "functional"
+					} else {
+						it.Classification = "economic"
+					}
+				}
+			}
+			it.At = nameAt.At
+			if nameCol < 0 || nameAt.At.IsZero() {
+				it.At = s.rowAt(r)
+			}
+			items = append(items, it)
+		}
+	}
+	assignKeys(items, kind)
+	return items
+}
+
+func firstCol(b *block) int {
+	f := 1 << 30
+	for _, cs := range [][]int{b.codeCols, b.nameCols, b.valueCols} {
+		for _, c := range cs {
+			f = min(f, c)
+		}
+	}
+	return f
+}
+
+func (s *tableShape) rowAt(r int) schema.At {
+	for c := 0; c < s.ncol && c < len(s.v.t.Rows[r]); c++ {
+		if cell := s.v.t.Rows[r][c]; !cell.Covered && !cell.At.IsZero() {
+			return cell.At
+		}
+	}
+	return s.v.block.At
+}
+
+// validCode: functional codes are 3, 5 or 7 digits from 2xx (1xx for
+// revenue), economic 3 or 5 digits from 3xx/5xx.
+func validCode(code string) bool {
+	switch code[0] {
+	case '1', '2':
+		return len(code) == 3 || len(code) == 5 || len(code) == 7
+	case '3', '5':
+		return len(code) == 3 || len(code) == 5
+	}
+	return false
+}

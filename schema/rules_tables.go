@@ -1,0 +1,671 @@
+package schema
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yusuan/yusuan/decimal"
+)
+
+// The rules on the standard tables and the narrative's line list
+// (domain.md §7). They read only what normalize recorded: line items with
+// keys, row kinds, codes and parents, and the columns' parts.
+func init() {
+	// summary.expenditure_basic_plus_project compares a total the text may
+	// have rounded to whole 万元 ("17,192万元") with parts read from a
+	// table: within the text's rounding it is no warning.
+	for i := range Rules {
+		if Rules[i].Name == "summary.expenditure_basic_plus_project" {
+			inner := Rules[i].Check
+			Rules[i].Check = func(d *Document) []Finding {
+				out := inner(d)
+				e := d.Summary.Expenditure
+				if e.Total == nil || e.Total.At.Table != nil {
+					return out
+				}
+				for j := range out {
+					if sum, err := decimal.Parse(out[j].Expected); err == nil && sum.Sub(e.Total.Yuan).Abs().Cmp(textTolerance(e.Total)) <= 0 {
+						out[j].Severity = SevInfo
+					}
+				}
+				return out
+			}
+		}
+	}
+	Rules = append(Rules,
+		Rule{"tables.revenue_equals_expenditure", checkTableTotals},
+		Rule{"tables.grand_total_equals_total_plus_carry", checkGrandTotals},
+		Rule{"tables.side_total_equals_rows", checkSideSums},
+		Rule{"tables.row_total_equals_parts", checkRowParts},
+		Rule{"tables.parent_equals_children", checkHierarchy},
+		Rule{"tables.total_row_equals_classes", checkTotalRow},
+		Rule{"tables.amount_plausible", checkPlausible},
+		Rule{"summary.narrative_vs_table", checkNarrativeVsTable},
+		Rule{"narrative_items.vs_table", checkItemsVsTable},
+		Rule{"narrative_items.restated_amount", checkItemRestated},
+		Rule{"narrative_items.change_pct", checkItemPct},
+	)
+}
+
+// errorShare: a difference beyond this share of the stated figure (and
+// beyond 1 万元) on an identity the table prints on its face is an error.
+var (
+	errorFloor    = decimal.FromInt(10000)
+	hundred       = decimal.FromInt(100)
+	pctTolerance  = decimal.MustParse("0.06") // percentage points
+	pctRelTol     = decimal.MustParse("0.002")
+	yearLow       = decimal.FromInt(1990)
+	yearHigh      = decimal.FromInt(2100)
+	implausibleHi = decimal.MustParse("1000000000000") // 1 万亿元
+)
+
+// tableCompare is compare() for table cells: blank parts count as zero,
+// provenance of every figure kept, severity error only for face-of-table
+// identities far beyond rounding.
+func tableCompare(rule, what string, stated *Amount, parts []*Amount, identity bool) []Finding {
+	if stated == nil {
+		return nil
+	}
+	var sum decimal.Decimal
+	at := []At{stated.At}
+	present := 0
+	for _, p := range parts {
+		if p == nil {
+			continue
+		}
+		present++
+		sum = sum.Add(p.Yuan)
+		at = append(at, p.At)
+	}
+	if present == 0 {
+		return nil
+	}
+	diff := stated.Yuan.Sub(sum).Abs()
+	if diff.IsZero() {
+		return nil
+	}
+	// Every printed figure is rounded to its last digit: the sum of n
+	// parts may drift by n + 1 half-units.
+	tol := roundingTolerance
+	if half := textTolerance(stated); half.Cmp(roundingTolerance) > 0 || present > 1 {
+		h := decimal.FromInt(5).Shift(unitShift(stated.Unit) - max(stated.Value.Scale(), 0) - 1)
+		if n := h.Mul(decimal.FromInt(int64(present + 1))); n.Cmp(tol) > 0 {
+			tol = n
+		}
+	}
+	sev := SevWarning
+	switch {
+	case diff.Cmp(tol) <= 0:
+		sev = SevInfo
+	case identity && diff.Cmp(errorFloor) > 0 && diff.Mul(hundred).Cmp(stated.Yuan.Abs()) > 0:
+		sev = SevError
+	}
+	return []Finding{{
+		Rule:     rule,
+		Severity: sev,
+		Message: fmt.Sprintf("%s: stated %s (%s 元) but the parts add up to %s 元, a difference of %s 元",
+			what, stated.Text, stated.Yuan, sum, diff),
+		Expected: sum.String(),
+		Actual:   stated.Yuan.String(),
+		At:       at,
+	}}
+}
+
+func keyed(t *Table, key string) *LineItem {
+	for i := range t.LineItems {
+		if t.LineItems[i].Key == key {
+			return &t.LineItems[i]
+		}
+	}
+	return nil
+}
+
+// mainAmount is a row's total or sole amount.
+func mainAmount(it *LineItem) *Amount {
+	if it == nil {
+		return nil
+	}
+	for _, k := range []string{"total", "amount", "total.final", "general_public_budget"} {
+		if a := it.Amounts[k]; a != nil {
+			return a
+		}
+	}
+	if len(it.Amounts) == 1 {
+		for _, a := range it.Amounts {
+			return a
+		}
+	}
+	return nil
+}
+
+func twoSided(kind string) bool {
+	return kind == "B1" || kind == "F1" || kind == "B4" || kind == "F4"
+}
+
+func label(t *Table) string {
+	if t.Title != "" {
+		return t.Kind + " " + t.Title
+	}
+	return t.Kind
+}
+
+// checkTableTotals: B1/F1/B4/F4 收入总计 = 支出总计.
+func checkTableTotals(d *Document) []Finding {
+	var out []Finding
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		if !twoSided(t.Kind) {
+			continue
+		}
+		for _, k := range []string{"grand_total", "total"} {
+			r, e := mainAmount(keyed(t, "revenue."+k)), mainAmount(keyed(t, "expenditure."+k))
+			if r != nil && e != nil {
+				out = append(out, tableCompare("tables.revenue_equals_expenditure",
+					label(t)+": 收入"+zhTotal(k)+" vs 支出"+zhTotal(k), r, []*Amount{e}, true)...)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func zhTotal(k string) string {
+	if k == "grand_total" {
+		return "总计"
+	}
+	return "合计"
+}
+
+// checkGrandTotals: 收入总计 = 本年收入合计 + 上年结转 (+ 使用非财政拨款结余);
+// 支出总计 = 本年支出合计 + 结转下年 (+ 结余分配).
+func checkGrandTotals(d *Document) []Finding {
+	var out []Finding
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		if !twoSided(t.Kind) {
+			continue
+		}
+		for _, side := range []struct{ name, carry, extra string }{
+			{"revenue", "revenue.carried_over", "revenue.non_fiscal_balance_used"},
+			{"expenditure", "expenditure.carried_forward", "expenditure.balance_distribution"},
+		} {
+			g, tot := mainAmount(keyed(t, side.name+".grand_total")), mainAmount(keyed(t, side.name+".total"))
+			if g == nil || tot == nil {
+				continue
+			}
+			parts := []*Amount{tot, mainAmount(keyed(t, side.carry)), mainAmount(keyed(t, side.extra))}
+			out = append(out, tableCompare("tables.grand_total_equals_total_plus_carry",
+				label(t)+": "+side.name+" 总计 vs 本年合计 + 结转", g, parts, true)...)
+		}
+	}
+	return out
+}
+
+// checkSideSums: on each side of a two-sided table, the top-level rows
+// (sources of revenue, 类 of spending, 支出用途) add up to this year's total.
+func checkSideSums(d *Document) []Finding {
+	var out []Finding
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		if !twoSided(t.Kind) {
+			continue
+		}
+		for _, side := range []string{"revenue", "expenditure", "purpose"} {
+			var parts []*Amount
+			for j := range t.LineItems {
+				it := &t.LineItems[j]
+				if it.Side != side || it.Subitem || it.RowKind != "" || it.Level == "款" || it.Level == "项" {
+					continue
+				}
+				if strings.Contains(it.Key, "carried") || strings.Contains(it.Key, "balance") {
+					continue
+				}
+				if a := mainAmount(it); a != nil {
+					parts = append(parts, a)
+				}
+			}
+			if len(parts) < 2 {
+				continue
+			}
+			base := side
+			if side == "purpose" {
+				base = "expenditure"
+			}
+			tot := mainAmount(keyed(t, base+".total"))
+			if tot == nil {
+				// Without a 本年 row the 总计 is this year's total when nothing is carried.
+				g := mainAmount(keyed(t, base+".grand_total"))
+				carry := "revenue.carried_over"
+				if base == "expenditure" {
+					carry = "expenditure.carried_forward"
+				}
+				if c := mainAmount(keyed(t, carry)); g != nil && (c == nil || c.Yuan.IsZero()) {
+					tot = g
+				}
+			}
+			if side == "purpose" {
+				// Jiangsu: the 当年支出小计 label spans both expenditure blocks.
+				if it := keyed(t, "expenditure.total"); it != nil && len(it.Amounts) == 1 {
+					tot = mainAmount(it)
+				}
+			}
+			out = append(out, tableCompare("tables.side_total_equals_rows",
+				label(t)+": "+side+" total vs its rows", tot, parts, false)...)
+		}
+	}
+	return out
+}
+
+// checkRowParts: per row, a total column equals the columns printed as its
+// parts (合计 = 基本 + 项目 [+ 单位预留机动经费]; B6 合计 = 人员 + 公用;
+// 三公 = 出国 + 用车 + 接待, 用车 = 购置 + 运行, on 预算数 and 决算数 apart).
+func checkRowParts(d *Document) []Finding {
+	var out []Finding
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		for _, c := range t.Columns {
+			if len(c.Parts) == 0 {
+				continue
+			}
+			for j := range t.LineItems {
+				it := &t.LineItems[j]
+				if it.Side != c.Side {
+					continue
+				}
+				stated := it.Amounts[c.Key]
+				if stated == nil {
+					continue
+				}
+				parts := make([]*Amount, 0, len(c.Parts))
+				for _, p := range c.Parts {
+					parts = append(parts, it.Amounts[p])
+				}
+				name := it.Name
+				if it.Code != "" {
+					name = it.Code + " " + name
+				}
+				out = append(out, tableCompare("tables.row_total_equals_parts",
+					fmt.Sprintf("%s, row %q: %s vs %s", label(t), name, c.Key, strings.Join(c.Parts, " + ")), stated, parts, false)...)
+			}
+		}
+	}
+	return out
+}
+
+// checkHierarchy: in coded tables, 类 = Σ款 and 款 = Σ项 per column, 其中
+// rows and totals left out.
+func checkHierarchy(d *Document) []Finding {
+	var out []Finding
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		children := map[string][]*LineItem{}
+		for j := range t.LineItems {
+			it := &t.LineItems[j]
+			if it.Parent != "" && it.Code != "" && !it.Subitem {
+				children[it.Side+"/"+it.Parent] = append(children[it.Side+"/"+it.Parent], it)
+			}
+		}
+		for j := range t.LineItems {
+			it := &t.LineItems[j]
+			kids := children[it.Side+"/"+it.Code]
+			if it.Code == "" || len(kids) == 0 {
+				continue
+			}
+			for _, key := range sortedKeys(it.Amounts) {
+				parts := make([]*Amount, 0, len(kids))
+				for _, k := range kids {
+					parts = append(parts, k.Amounts[key])
+				}
+				out = append(out, tableCompare("tables.parent_equals_children",
+					fmt.Sprintf("%s: %s %s %s (%s) vs its %d sub-items", label(t), it.Level, it.Code, it.Name, key, len(kids)),
+					it.Amounts[key], parts, false)...)
+			}
+		}
+	}
+	return out
+}
+
+// checkTotalRow: a coded table's 合计 row equals the sum of its 类 rows.
+func checkTotalRow(d *Document) []Finding {
+	var out []Finding
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		if twoSided(t.Kind) {
+			continue
+		}
+		for j := range t.LineItems {
+			tot := &t.LineItems[j]
+			if tot.RowKind != RowTotal && tot.RowKind != RowGrandTotal || tot.Code != "" || tot.Parent != "" {
+				continue
+			}
+			var classes []*LineItem
+			for k := range t.LineItems {
+				it := &t.LineItems[k]
+				if it.Side == tot.Side && it.Code != "" && len(it.Code) == 3 && !it.Subitem {
+					classes = append(classes, it)
+				}
+			}
+			if len(classes) == 0 {
+				continue
+			}
+			for _, key := range sortedKeys(tot.Amounts) {
+				parts := make([]*Amount, 0, len(classes))
+				for _, c := range classes {
+					parts = append(parts, c.Amounts[key])
+				}
+				out = append(out, tableCompare("tables.total_row_equals_classes",
+					fmt.Sprintf("%s: %s (%s) vs its %d 类 rows", label(t), tot.Name, key, len(classes)), tot.Amounts[key], parts, false)...)
+			}
+			break
+		}
+	}
+	return out
+}
+
+// checkPlausible: figures that look like a year, a column number or a
+// percentage rather than money, and sums beyond any department's budget.
+func checkPlausible(d *Document) []Finding {
+	var out []Finding
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		decimals := false
+		for j := range t.LineItems {
+			for _, a := range t.LineItems[j].Amounts {
+				if strings.Contains(a.Text, ".") {
+					decimals = true
+				}
+			}
+		}
+		for j := range t.LineItems {
+			it := &t.LineItems[j]
+			for _, key := range sortedKeys(it.Amounts) {
+				a := it.Amounts[key]
+				msg := ""
+				switch {
+				case strings.ContainsAny(a.Text, "%％"):
+					msg = "a percentage read as money"
+				case decimals && !strings.ContainsAny(a.Text, ".,") && a.Value.Cmp(yearLow) >= 0 && a.Value.Cmp(yearHigh) <= 0:
+					msg = "a whole number in a table of decimals that reads like a year"
+				case a.Yuan.Abs().Cmp(implausibleHi) > 0:
+					msg = "more than 1 万亿元"
+				}
+				if msg != "" {
+					out = append(out, Finding{Rule: "tables.amount_plausible", Severity: SevWarning,
+						Message: fmt.Sprintf("%s, row %q, %s: %q is %s", label(t), it.Name, key, a.Text, msg),
+						Actual:  a.Yuan.String(), At: []At{a.At}})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]*Amount) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	return keys
+}
+
+// textTolerance: half a unit of the last digit the narrative printed
+// ("9628.22万元" → 50 元, "17,192万元" → 5000 元), at least 100 元.
+func textTolerance(a *Amount) decimal.Decimal {
+	tol := roundingTolerance
+	scale := max(a.Value.Scale(), 0)
+	half := decimal.FromInt(5).Shift(unitShift(a.Unit) - scale - 1)
+	if half.Cmp(tol) > 0 {
+		tol = half
+	}
+	return tol
+}
+
+// textCompare compares a figure in the text with one in a table, allowing
+// for the text's rounding.
+func textCompare(rule, what string, text, table *Amount) []Finding {
+	if text == nil || table == nil || text.At.Table != nil && table.At.Table != nil && *text.At.Table == *table.At.Table {
+		return nil
+	}
+	diff := text.Yuan.Sub(table.Yuan).Abs()
+	if diff.IsZero() {
+		return nil
+	}
+	sev := SevWarning
+	if diff.Cmp(textTolerance(text)) <= 0 {
+		sev = SevInfo
+	}
+	return []Finding{{
+		Rule: rule, Severity: sev,
+		Message: fmt.Sprintf("%s: the text says %s (%s 元), the table %s (%s 元), a difference of %s 元",
+			what, text.Text, text.Yuan, table.Text, table.Yuan, diff),
+		Expected: table.Yuan.String(), Actual: text.Yuan.String(),
+		At: []At{text.At, table.At},
+	}}
+}
+
+func firstKind(d *Document, kinds ...string) *Table {
+	for i := range d.Tables {
+		for _, k := range kinds {
+			if d.Tables[i].Kind == k && !d.Tables[i].Empty {
+				return &d.Tables[i]
+			}
+		}
+	}
+	return nil
+}
+
+func totalItem(t *Table) *LineItem {
+	if t == nil {
+		return nil
+	}
+	for i := range t.LineItems {
+		it := &t.LineItems[i]
+		if (it.RowKind == RowTotal || it.RowKind == RowGrandTotal) && it.Code == "" && it.Parent == "" {
+			return it
+		}
+	}
+	if len(t.LineItems) == 1 {
+		return &t.LineItems[0]
+	}
+	return nil
+}
+
+// checkNarrativeVsTable: the headline figures of the narrative against the
+// tables (元 ↔ 万元). Figures filled from a table are the table's own.
+func checkNarrativeVsTable(d *Document) []Finding {
+	const rule = "summary.narrative_vs_table"
+	var out []Finding
+	isText := func(a *Amount) bool { return a != nil && a.At.Table == nil }
+	final := d.Meta.Kind == KindFinalAccount
+	if t := firstKind(d, "B1", "F1"); t != nil {
+		sm := d.Summary
+		rt := mainAmount(keyed(t, "revenue.total"))
+		if rt == nil {
+			if c := mainAmount(keyed(t, "revenue.carried_over")); c == nil || c.Yuan.IsZero() {
+				rt = mainAmount(keyed(t, "revenue.grand_total"))
+			}
+		}
+		et := mainAmount(keyed(t, "expenditure.total"))
+		if et == nil {
+			if c := mainAmount(keyed(t, "expenditure.carried_forward")); c == nil || c.Yuan.IsZero() {
+				et = mainAmount(keyed(t, "expenditure.grand_total"))
+			}
+		}
+		for _, p := range []struct {
+			what  string
+			text  *Amount
+			table *Amount
+		}{
+			{"revenue total (本年收入合计)", sm.Revenue.Total, rt},
+			{"expenditure total (本年支出合计)", sm.Expenditure.Total, et},
+			{"一般公共预算 revenue", sm.Revenue.GeneralPublicBudget, mainAmount(keyed(t, "revenue.general_public_budget"))},
+			{"政府性基金 revenue", sm.Revenue.GovernmentFundBudget, mainAmount(keyed(t, "revenue.government_fund_budget"))},
+			{"财政拨款 revenue", sm.Revenue.FiscalAppropriation, mainAmount(keyed(t, "revenue.fiscal"))},
+			{"上年结转", sm.Revenue.CarriedOver, mainAmount(keyed(t, "revenue.carried_over"))},
+		} {
+			if isText(p.text) {
+				out = append(out, textCompare(rule, p.what, p.text, p.table)...)
+			}
+		}
+	}
+	if row := totalItem(firstKind(d, "B3", "F3")); row != nil {
+		if isText(d.Summary.Expenditure.Basic) {
+			out = append(out, textCompare(rule, "基本支出", d.Summary.Expenditure.Basic, row.Amounts["basic"])...)
+		}
+		if isText(d.Summary.Expenditure.Project) {
+			out = append(out, textCompare(rule, "项目支出", d.Summary.Expenditure.Project, row.Amounts["project"])...)
+		}
+	}
+	if t := firstKind(d, "B7", "F7"); t != nil {
+		var row *LineItem
+		for i := range t.LineItems {
+			if len(t.LineItems[i].Amounts) > 0 && !strings.Contains(t.LineItems[i].Name, "上年") {
+				row = &t.LineItems[i]
+				break
+			}
+		}
+		if row != nil {
+			suffix := ""
+			if final && row.Amounts["total.final"] != nil {
+				suffix = ".final"
+			}
+			tp := d.ThreePublic
+			for _, p := range []struct {
+				what string
+				text *Amount
+				key  string
+			}{
+				{"三公经费", tp.Total, "total"}, {"因公出国（境）费", tp.OverseasTravel, "overseas_travel"},
+				{"公务用车购置及运行费", tp.Vehicles, "vehicles"}, {"公务用车购置费", tp.VehiclePurchase, "vehicle_purchase"},
+				{"公务用车运行费", tp.VehicleOperation, "vehicle_operation"}, {"公务接待费", tp.Reception, "reception"},
+				{"会议费", tp.Meeting, "meeting"}, {"培训费", tp.Training, "training"},
+			} {
+				if isText(p.text) {
+					out = append(out, textCompare(rule, p.what, p.text, row.Amounts[p.key+suffix])...)
+				}
+			}
+			if isText(d.OperatingExpenses) {
+				out = append(out, textCompare(rule, "机关运行经费", d.OperatingExpenses, row.Amounts["operating_expenses"])...)
+			}
+		}
+	}
+	if row := totalItem(firstKind(d, "operating_expenses")); row != nil && isText(d.OperatingExpenses) {
+		out = append(out, textCompare(rule, "机关运行经费", d.OperatingExpenses, mainAmount(row))...)
+	}
+	return out
+}
+
+// functionalItem finds the table line for a functional code: the
+// 一般公共预算 table first (B5/F5), then the fiscal and the overall
+// expenditure tables.
+func functionalItem(d *Document, code string) *LineItem {
+	for _, kinds := range [][]string{{"B5", "F5"}, {"fiscal_expenditure"}, {"B3", "F3"}} {
+		for i := range d.Tables {
+			t := &d.Tables[i]
+			if t.Kind != kinds[0] && (len(kinds) < 2 || t.Kind != kinds[1]) {
+				continue
+			}
+			for j := range t.LineItems {
+				if t.LineItems[j].Code == code {
+					return &t.LineItems[j]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// checkItemsVsTable: each line of the narrative's list against the table row with its code.
+func checkItemsVsTable(d *Document) []Finding {
+	var out []Finding
+	for i := range d.NarrativeItems {
+		it := &d.NarrativeItems[i]
+		if it.Code == "" || it.Amount == nil {
+			continue
+		}
+		row := functionalItem(d, it.Code)
+		if row == nil {
+			continue
+		}
+		out = append(out, textCompare("narrative_items.vs_table",
+			fmt.Sprintf("%s %s", it.Code, it.Name), it.Amount, mainAmount(row))...)
+	}
+	return out
+}
+
+// checkItemRestated: the amount after the name and the one restated in
+// the same sentence (本年预算安排X万元) must agree.
+func checkItemRestated(d *Document) []Finding {
+	var out []Finding
+	for i := range d.NarrativeItems {
+		it := &d.NarrativeItems[i]
+		if it.Amount == nil || it.Planned == nil {
+			continue
+		}
+		diff := it.Amount.Yuan.Sub(it.Planned.Yuan).Abs()
+		if diff.Cmp(textTolerance(it.Amount)) <= 0 && diff.Cmp(textTolerance(it.Planned)) <= 0 {
+			continue
+		}
+		out = append(out, Finding{
+			Rule: "narrative_items.restated_amount", Severity: SevWarning,
+			Message: fmt.Sprintf("%s %s: stated as %s, then restated as %s in the same paragraph (a difference of %s 元)",
+				it.Code, it.Name, it.Amount.Text, it.Planned.Text, diff),
+			Expected: it.Amount.Yuan.String(), Actual: it.Planned.Yuan.String(),
+			At: []At{it.Amount.At, it.Planned.At},
+		})
+	}
+	return out
+}
+
+// checkItemPct: (this year − last year) ÷ last year ≈ the stated %.
+// Either the stated or the restated amount may be the one the % was
+// computed from.
+func checkItemPct(d *Document) []Finding {
+	var out []Finding
+	for i := range d.NarrativeItems {
+		it := &d.NarrativeItems[i]
+		if it.ChangePct == nil || it.LastYear == nil || it.Amount == nil || it.LastYear.Yuan.IsZero() {
+			continue
+		}
+		ok := false
+		var computed decimal.Decimal
+		for j, a := range []*Amount{it.Amount, it.Planned} {
+			if a == nil {
+				continue
+			}
+			pct, okDiv := a.Yuan.Sub(it.LastYear.Yuan).Mul(hundred).Div(it.LastYear.Yuan, 4)
+			if !okDiv {
+				continue
+			}
+			if j == 0 {
+				computed = pct
+			}
+			// The stated % is rounded, and so are the amounts it came from.
+			tol := pctTolerance.Add(it.ChangePct.Abs().Mul(pctRelTol))
+			if pct.Sub(*it.ChangePct).Abs().Cmp(tol) <= 0 {
+				ok = true
+			}
+		}
+		if ok {
+			continue
+		}
+		at := []At{it.Amount.At, it.LastYear.At}
+		out = append(out, Finding{
+			Rule: "narrative_items.change_pct", Severity: SevWarning,
+			Message: fmt.Sprintf("%s %s: %s against last year's %s is a change of %s%%, but the text states %s%%",
+				it.Code, it.Name, it.Amount.Text, it.LastYear.Text, computed.Round(2), *it.ChangePct),
+			Expected: computed.Round(2).String() + "%", Actual: it.ChangePct.String() + "%",
+			At: at,
+		})
+	}
+	return out
+}
+
+func unitShift(unit string) int {
+	return map[string]int{"元": 0, "千元": 3, "万元": 4, "百万元": 6, "亿元": 8}[unit]
+}
