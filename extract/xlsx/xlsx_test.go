@@ -70,8 +70,8 @@ func itoa(n int) string {
 // the same tables written as HTML (rowspan/colspan) would give.
 func TestSampleTables(t *testing.T) {
 	doc := extractFile(t, testcorpus.Sample(t, "xlsx-qingxi-greening-2026-budget.xlsx"))
-	if doc.Format != extract.FormatXLSX || doc.Pages != 6 {
-		t.Errorf("format %s, %d sheets; want xlsx, 6", doc.Format, doc.Pages)
+	if doc.Format != extract.FormatXLSX || doc.Pages != 7 {
+		t.Errorf("format %s, %d sheets; want xlsx, 7", doc.Format, doc.Pages)
 	}
 	if len(doc.Problems) != 1 || doc.Problems[0].Code != "extract.sheet_hidden" {
 		t.Errorf("problems %+v, want the hidden sheet noted", doc.Problems)
@@ -246,8 +246,8 @@ func TestBrokenInputs(t *testing.T) {
 	if _, err := ExtractXLSX(context.Background(), data, extract.Options{MaxBytes: 1000}); !errors.Is(err, extract.ErrLimit) {
 		t.Errorf("unzip limit: %v, want ErrLimit", err)
 	}
-	doc, err := ExtractXLSX(context.Background(), data, extract.Options{MaxPages: 2})
+	doc, err := ExtractXLSX(context.Background(), data, extract.Options{MaxPages: 3})
 	if err != nil || len(tables(doc)) != 1 || doc.Problems[0].Code != "extract.sheet_limit" {
-		t.Errorf("MaxPages 2: %v, %d tables, %+v", err, len(tables(doc)), doc.Problems)
+		t.Errorf("MaxPages 3: %v, %d tables, %+v", err, len(tables(doc)), doc.Problems)
 	}
 }

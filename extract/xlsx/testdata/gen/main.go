@@ -50,6 +50,7 @@ func main() {
 		log.Fatal(err)
 	}
 	cover(f)
+	explanation(f)
 	for _, s := range sheets {
 		write(f, s)
 	}
@@ -110,6 +111,19 @@ func cover(f *excelize.File) {
 	must(f.SetCellValue("封面", "A3", "上海市青溪区2026年区级部门预算"))
 	must(f.MergeCell("封面", "A9", "F9"))
 	must(f.SetCellValue("封面", "A9", "预算主管部门："+dept))
+}
+
+// explanation writes the 编制说明 sheet: a title row and a merged block of
+// prose, its figures in 万元 as the Shanghai narrative prints them.
+func explanation(f *excelize.File) {
+	const name = "部门编制说明"
+	_, err := f.NewSheet(name)
+	must(err)
+	must(f.MergeCell(name, "A1", "F1"))
+	must(f.SetCellValue(name, "A1", "一、2026年部门收支预算总体情况"))
+	must(f.MergeCell(name, "A3", "F12"))
+	must(f.SetCellValue(name, "A3", "    2026年，"+dept+"收入预算9,785.27万元，其中：财政拨款收入9,628.22万元；事业收入125.00万元；事业单位经营收入0万元；其他收入32.05万元。\n"+
+		"    支出预算9,785.27万元，其中：财政拨款支出预算9,628.22万元。财政拨款支出预算中，一般公共预算拨款支出预算9,028.22万元；政府性基金拨款支出预算600.00万元；国有资本经营预算拨款支出预算0万元。\n"))
 }
 
 func write(f *excelize.File, s sheetSpec) {
