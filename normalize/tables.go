@@ -87,7 +87,7 @@ func (n *Normalizer) fillTables(d *schema.Document, x *extract.Document, o *outl
 			for c := range row {
 				row[c] = v.text(r, c)
 			}
-			if r < v.header {
+			if r < v.shape.header {
 				st.Header = append(st.Header, row)
 			} else {
 				st.Rows = append(st.Rows, row)
@@ -229,7 +229,7 @@ func tableTitle(t *extract.Table, prev []string, final bool) (title, number stri
 	}
 	defer func() {
 		// "支出决算表编制单位：某区教育局": the caption ran on.
-		for _, w := range []string{"编制单位", "编制部门", "单位：", "单位:"} {
+		for _, w := range []string{"编制单位", "编制部门", "部门：", "部门:", "部门名称", "单位：", "单位:"} {
 			if i := strings.Index(title, w); i > 0 && strings.HasSuffix(strings.TrimSpace(title[:i]), "表") {
 				title = strings.TrimSpace(title[:i])
 			}
