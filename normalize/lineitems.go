@@ -66,12 +66,15 @@ func (s *tableShape) origin(r, c int) (int, int) {
 // cellText is the text of the cell covering (r, c), cleaned and compacted.
 func (s *tableShape) cellText(r, c int) string {
 	r0, c0 := s.origin(r, c)
+	if c0 >= len(s.v.t.Rows[r0]) {
+		return "" // a ragged row
+	}
 	return compact(Clean(s.v.t.Rows[r0][c0].Text))
 }
 
 // ownText is the text at (r, c) only if (r, c) is an origin.
 func (s *tableShape) ownText(r, c int) string {
-	if r0, c0 := s.origin(r, c); r0 != r || c0 != c {
+	if r0, c0 := s.origin(r, c); r0 != r || c0 != c || c >= len(s.v.t.Rows[r]) {
 		return ""
 	}
 	return compact(Clean(s.v.t.Rows[r][c].Text))
@@ -90,6 +93,15 @@ func isDash(t string) bool {
 // analyzeTable reads the structure of v's grid.
 func analyzeTable(v *tableView) *tableShape {
 	t := v.t
+	if n := t.NumCols(); n > 0 {
+		for _, row := range t.Rows {
+			if len(row) < n {
+				t = padded(t, n) // the grid is promised even; be safe
+				v.t = t
+				break
+			}
+		}
+	}
 	s := &tableShape{v: v, nrow: len(t.Rows), ncol: t.NumCols(), colNumRows: map[int]bool{}}
 	s.title = compact(Clean(v.title))
 	s.owner = make([]int, s.nrow*s.ncol)
@@ -758,7 +770,7 @@ func (s *tableShape) lineItems(kind string) []schema.LineItem {
 			// Values.
 			for _, c := range valueCols {
 				r0, c0 := s.origin(r, c)
-				if r0 != r || c0 != c {
+				if r0 != r || c0 != c || c >= len(s.v.t.Rows[r]) {
 					continue
 				}
 				cell := s.v.t.Rows[r][c]
@@ -913,4 +925,14 @@ func validCode(code string) bool {
 		return len(code) == 3 || len(code) == 5
 	}
 	return false
+}
+
+// padded returns a copy of t whose rows all have n cells.
+func padded(t *extract.Table, n int) *extract.Table {
+	c := *t
+	c.Rows = make([][]extract.Cell, len(t.Rows))
+	for r, row := range t.Rows {
+		c.Rows[r] = append(append([]extract.Cell{}, row...), make([]extract.Cell, n-len(row))...)
+	}
+	return &c
 }

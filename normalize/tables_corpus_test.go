@@ -20,7 +20,7 @@ import (
 var updateKinds = flag.Bool("update", false, "rewrite testdata/tablekinds.golden")
 
 // corpusPDFs lists the corpus PDFs, or skips.
-func corpusPDFs(t *testing.T) []string {
+func corpusPDFs(t testing.TB) []string {
 	if testing.Short() {
 		t.Skip("corpus tests skipped in -short mode")
 	}
