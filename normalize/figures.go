@@ -182,8 +182,8 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 	for _, l := range labelledAmounts(b) {
 		a := amountOf(l.money, b)
 		lb := Clean(l.label)
-		if otherYear(lb, d.Meta.FiscalYear) {
-			continue // "2016年度部门支出预算安排为…": last year's figure
+		if isChange, _ := changeSign(lb); !isChange && otherYear(lb, d.Meta.FiscalYear) {
+			continue // "2016年度部门支出预算安排为…": last year's figure ("较2019年增加" is a change)
 		}
 		if classLine.MatchString(lb) {
 			continue // "一般公共服务（类）支出…": a line item, not a headline figure

@@ -61,6 +61,7 @@ func (n *Normalizer) Normalize(x *extract.Document, name string) *schema.Documen
 	n.fillNarrative(d, o)
 	n.fillGoals(d, o)
 	n.fillTables(d, x, o)
+	finishTables(d, x)
 	for _, p := range x.Problems {
 		d.Findings = append(d.Findings, schema.Finding{
 			Rule: p.Code, Severity: schema.SevWarning, Message: p.Message, At: []schema.At{p.At},
@@ -107,3 +108,66 @@ func allText(x *extract.Document, limit int) string {
 	}
 	return b.String()
 }
+
+// finishTables settles what the formats print differently around tables:
+// spaces inside titles ("第二部分 部门整体绩效目标" in text, none in HTML) and
+// the assets table's date, which some formats keep in a caption and others
+// in the table's first rows.
+func finishTables(d *schema.Document, x *extract.Document) {
+	for i := range d.Tables {
+		d.Tables[i].Title = tidySpace(d.Tables[i].Title)
+	}
+	for i := range d.Performance.IndicatorTables {
+		it := &d.Performance.IndicatorTables[i]
+		it.Title = tidySpace(it.Title)
+		// Goals printed in one cell as "1、…2、…" are several goals.
+		goals := []string{}
+		for _, g := range it.Goals {
+			if items := inlineItems(g); len(items) >= 2 {
+				goals = append(goals, items...)
+				continue
+			}
+			goals = append(goals, g)
+		}
+		it.Goals = goals
+	}
+	if d.Assets.AsOf != "" {
+		return
+	}
+	for _, b := range x.Blocks {
+		if b.Kind != extract.KindTable || b.Table == nil {
+			continue
+		}
+		texts := append([]string(nil), b.Table.Caption...)
+		for r := 0; r < len(b.Table.Rows) && r < 3; r++ {
+			for _, c := range b.Table.Rows[r] {
+				texts = append(texts, c.Text)
+			}
+		}
+		joined := strings.Join(texts, " ")
+		if !hasAny(joined, "资产") {
+			continue
+		}
+		for _, t := range texts {
+			if m := dateRe.FindStringSubmatch(Clean(t)); m != nil && hasAny(t, "截止", "截至", "年末", "日") {
+				d.Assets.AsOf = isoDate(m)
+				return
+			}
+		}
+	}
+}
+
+// tidySpace drops spaces between Chinese characters and collapses the rest.
+func tidySpace(s string) string {
+	rs := []rune(strings.Join(strings.Fields(s), " "))
+	out := rs[:0]
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && (isHan(rs[i-1]) || isHan(rs[i+1])) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+func isHan(r rune) bool { return r >= 0x3000 && r <= 0x9fff || r >= 0xff00 && r <= 0xffef }

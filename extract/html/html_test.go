@@ -299,7 +299,7 @@ func TestTables(t *testing.T) {
 		{name: "nested table flattened", html: `<table><tr><td>项目</td><td>说明</td><td>金额</td></tr>
 <tr><td>采购</td><td><table><tr><td>货物</td><td>服务</td></tr></table></td><td>2.00</td></tr>
 <tr><td>合计</td><td></td><td>2.00</td></tr></table>`,
-			grid: "项目,说明,金额/采购,货物服务,2.00/合计,,2.00", header: 1, colNo: -1},
+			grid: "项目,说明,金额/采购,货物\n服务,2.00/合计,,2.00", header: 1, colNo: -1},
 		{name: "bad spans", html: `<table><tr><td colspan="x">a</td><td colspan="-3">b</td><td rowspan="0">c</td></tr><tr><td>1</td><td>2</td></tr></table>`,
 			grid: "a,b,c{2,}/1,2,~", header: 1, colNo: -1},
 	}

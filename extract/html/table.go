@@ -351,7 +351,15 @@ func cellText(n *html.Node, drop map[*html.Node]bool) string {
 	if c == n.LastChild && c.Type == html.TextNode {
 		return normalizeSpace(c.Data)
 	}
-	return normalizeSpace(plainText(n, drop))
+	// Lines broken by <br> or by block elements stay lines ("1、…\n2、…"),
+	// as they do in the cells of the other formats.
+	var lines []string
+	for _, l := range strings.Split(plainText(n, drop), "\n") {
+		if l = normalizeSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // unitRE matches a unit declaration: 单位：万元, 金额单位:元, （单位：人民币万元）.
