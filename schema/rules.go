@@ -64,8 +64,10 @@ func compare(rule, what string, stated *Amount, parts ...*Amount) []Finding {
 	if diff.IsZero() {
 		return nil
 	}
+	// Within rounding — 0.01 万元, or half the last digit the stated figure
+	// was printed with ("17,192万元" may stand for 17,191.52) — it is info.
 	sev := SevWarning
-	if diff.Cmp(roundingTolerance) <= 0 {
+	if diff.Cmp(textTolerance(stated)) <= 0 {
 		sev = SevInfo
 	}
 	msg := fmt.Sprintf("%s: stated %s (%s 元) but the parts add up to %s 元, a difference of %s 元",

@@ -11,27 +11,6 @@ import (
 // (domain.md §7). They read only what normalize recorded: line items with
 // keys, row kinds, codes and parents, and the columns' parts.
 func init() {
-	// summary.expenditure_basic_plus_project compares a total the text may
-	// have rounded to whole 万元 ("17,192万元") with parts read from a
-	// table: within the text's rounding it is no warning.
-	for i := range Rules {
-		if Rules[i].Name == "summary.expenditure_basic_plus_project" {
-			inner := Rules[i].Check
-			Rules[i].Check = func(d *Document) []Finding {
-				out := inner(d)
-				e := d.Summary.Expenditure
-				if e.Total == nil || e.Total.At.Table != nil {
-					return out
-				}
-				for j := range out {
-					if sum, err := decimal.Parse(out[j].Expected); err == nil && sum.Sub(e.Total.Yuan).Abs().Cmp(textTolerance(e.Total)) <= 0 {
-						out[j].Severity = SevInfo
-					}
-				}
-				return out
-			}
-		}
-	}
 	Rules = append(Rules,
 		Rule{"tables.revenue_equals_expenditure", checkTableTotals},
 		Rule{"tables.grand_total_equals_total_plus_carry", checkGrandTotals},
