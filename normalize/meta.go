@@ -44,6 +44,10 @@ func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, name stri
 	m := &d.Meta
 	m.Title = findTitle(x, name)
 	head := allText(x, 64<<10)
+	if !strings.Contains(head, "预算") && !strings.Contains(head, "决算") || yearOf(head) == 0 {
+		// A volume of tables only: the captions carry the year and the kind.
+		head += captionText(x)
+	}
 	m.FiscalYear = yearOf(m.Title)
 	if m.FiscalYear == 0 {
 		m.FiscalYear = yearOf(head)
@@ -72,6 +76,23 @@ func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, name stri
 	m.Issuer.Code = codeOf(x, head)
 	m.Region = regionOf(m.Issuer.Name, head)
 	m.Unit = unitOf(head)
+}
+
+// captionText joins the tables' captions, for documents that are tables only.
+func captionText(x *extract.Document) string {
+	var b strings.Builder
+	for _, blk := range x.Blocks {
+		if blk.Kind == extract.KindTable && blk.Table != nil {
+			for _, c := range blk.Table.Caption {
+				b.WriteString(c)
+				b.WriteByte('\n')
+			}
+		}
+		if b.Len() > 16<<10 {
+			break
+		}
+	}
+	return b.String()
 }
 
 // findTitle reads the title from the cover: the leading short lines before
@@ -169,6 +190,19 @@ func coverIssuer(x *extract.Document) string {
 		}
 		if m := coverLabel.FindStringSubmatch(compact(b.Text)); m != nil && endsWithOrg(m[1]) {
 			return m[1]
+		}
+	}
+	// Then the tables' "部门：…" / "编制部门：…" captions.
+	for _, b := range x.Blocks {
+		if b.Kind != extract.KindTable || b.Table == nil {
+			continue
+		}
+		for _, c := range b.Table.Caption {
+			for _, part := range strings.Fields(c) {
+				if m := coverLabel.FindStringSubmatch(compact(part)); m != nil && endsWithOrg(m[1]) {
+					return m[1]
+				}
+			}
 		}
 	}
 	return ""
