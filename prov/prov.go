@@ -11,16 +11,16 @@ import "fmt"
 // for HTML, Sheet and Cell for spreadsheets; Table, Row and Col (zero-based)
 // add a position inside a table.
 type At struct {
-	Line     int         `json:"line,omitempty"`
-	EndLine  int         `json:"end_line,omitempty"`
-	Page     int         `json:"page,omitempty"`
-	BBox     *[4]float64 `json:"bbox,omitempty"`
-	Selector string      `json:"selector,omitempty"`
-	Sheet    string      `json:"sheet,omitempty"`
-	Cell     string      `json:"cell,omitempty"`
-	Table    *int        `json:"table,omitempty"`
-	Row      *int        `json:"row,omitempty"`
-	Col      *int        `json:"col,omitempty"`
+	Line     int         `json:"line,omitempty" zh:"行号" desc:"Line in a text file, 1-based."`
+	EndLine  int         `json:"end_line,omitempty" zh:"结束行号" desc:"Last line, when the item spans several."`
+	Page     int         `json:"page,omitempty" zh:"页码" desc:"Page of a PDF, 1-based."`
+	BBox     *[4]float64 `json:"bbox,omitempty" zh:"边框" desc:"Bounding box on the PDF page: [x0, y0, x1, y1] in points, origin bottom-left."`
+	Selector string      `json:"selector,omitempty" zh:"选择器" desc:"CSS selector of the element in an HTML file."`
+	Sheet    string      `json:"sheet,omitempty" zh:"工作表" desc:"Sheet name in a spreadsheet."`
+	Cell     string      `json:"cell,omitempty" zh:"单元格" desc:"Cell reference in a spreadsheet, e.g. C7."`
+	Table    *int        `json:"table,omitempty" zh:"表序号" desc:"Index of the table in the document, 0-based."`
+	Row      *int        `json:"row,omitempty" zh:"行序号" desc:"Row inside the table, 0-based."`
+	Col      *int        `json:"col,omitempty" zh:"列序号" desc:"Column inside the table, 0-based."`
 }
 
 // IsZero reports whether nothing is known about the location.

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/yusuan/yusuan/decimal"
-	"github.com/yusuan/yusuan/prov"
 )
 
 // JSON Schema identity of the published contract.
@@ -90,36 +89,9 @@ func (o jsonObject) MarshalJSON() ([]byte, error) {
 // fieldDoc is the Chinese label and description of one field.
 type fieldDoc struct{ zh, desc string }
 
-// foreignFieldDocs labels fields of types this package reuses but does not
-// own, whose struct tags it cannot set. Entries are keyed by Go field name.
-// TestFieldDocs fails on an entry the type's own tags have made redundant.
-var foreignFieldDocs = map[reflect.Type]map[string]fieldDoc{
-	reflect.TypeFor[prov.At](): {
-		"Line":     {"行号", "Line in a text file, 1-based."},
-		"EndLine":  {"结束行号", "Last line, when the item spans several."},
-		"Page":     {"页码", "Page of a PDF, 1-based."},
-		"BBox":     {"边框", "Bounding box on the PDF page: [x0, y0, x1, y1] in points."},
-		"Selector": {"选择器", "CSS selector of the element in an HTML file."},
-		"Sheet":    {"工作表", "Sheet name in a spreadsheet."},
-		"Cell":     {"单元格", "Cell reference in a spreadsheet, e.g. C7."},
-		"Table":    {"表序号", "Index of the table in the document, 0-based."},
-		"Row":      {"行序号", "Row inside the table, 0-based."},
-		"Col":      {"列序号", "Column inside the table, 0-based."},
-	},
-}
-
-// docOf returns the label and description of field f of struct type t.
-func docOf(t reflect.Type, f reflect.StructField) fieldDoc {
-	d := fieldDoc{zh: f.Tag.Get("zh"), desc: f.Tag.Get("desc")}
-	if fd, ok := foreignFieldDocs[t][f.Name]; ok {
-		if d.zh == "" {
-			d.zh = fd.zh
-		}
-		if d.desc == "" {
-			d.desc = fd.desc
-		}
-	}
-	return d
+// docOf returns the label and description of field f, from its tags.
+func docOf(_ reflect.Type, f reflect.StructField) fieldDoc {
+	return fieldDoc{zh: f.Tag.Get("zh"), desc: f.Tag.Get("desc")}
 }
 
 var (

@@ -81,19 +81,6 @@ func TestFieldDocs(t *testing.T) {
 	if len(seen) < 20 {
 		t.Errorf("walked only %d struct types; the walk is broken", len(seen))
 	}
-	// Fallback labels must not outlive the need for them.
-	for typ, m := range foreignFieldDocs {
-		for name := range m {
-			f, ok := typ.FieldByName(name)
-			if !ok {
-				t.Errorf("foreignFieldDocs[%s][%s]: no such field", typ, name)
-				continue
-			}
-			if f.Tag.Get("zh") != "" && f.Tag.Get("desc") != "" {
-				t.Errorf("foreignFieldDocs[%s][%s]: the field has its own tags now; drop the entry", typ, name)
-			}
-		}
-	}
 }
 
 // TestJSONSchemaShape pins the shape rules on a few properties.
