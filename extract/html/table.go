@@ -362,15 +362,7 @@ func cellText(n *html.Node, drop map[*html.Node]bool) string {
 	return strings.Join(lines, "\n")
 }
 
-// unitRE matches a unit declaration: 单位：万元, 金额单位:元, （单位：人民币万元）.
-var unitRE = regexp.MustCompile(`单位\s*[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)`)
-
-func unitOf(s string) string {
-	if m := unitRE.FindStringSubmatch(s); m != nil {
-		return m[1]
-	}
-	return ""
-}
+func unitOf(s string) string { return extract.UnitIn(s) }
 
 // captionRows moves leading rows that are captions (one cell spanning the
 // whole width, or a short title and a unit) into Caption, and trailing
@@ -449,9 +441,7 @@ func origins(row []extract.Cell) []extract.Cell {
 	return o
 }
 
-var numericRE = regexp.MustCompile(`^[-−+(（]?\s*[0-9０-９][0-9０-９,，]*(\.[0-9０-９]+)?\s*[)）%％]?$`)
-
-func numericCell(s string) bool { return s != "" && numericRE.MatchString(s) }
+func numericCell(s string) bool { return extract.IsNumericCell(s) }
 
 // detectHeader sets HeaderRows and ColumnNumberRow. Header rows are the
 // <thead> rows, or the leading all-<th> rows, or else the leading rows
@@ -461,7 +451,7 @@ func numericCell(s string) bool { return s != "" && numericRE.MatchString(s) }
 func detectHeader(t *extract.Table, thead int) {
 	t.ColumnNumberRow = -1
 	for r, row := range t.Rows {
-		if isColumnNumberRow(row) {
+		if extract.IsColumnNumberRow(row) {
 			t.ColumnNumberRow = r
 			break
 		}
@@ -476,7 +466,7 @@ func detectHeader(t *extract.Table, thead int) {
 				h = r
 				break
 			}
-			if rowHasNumber(row) {
+			if extract.RowHasNumber(row) {
 				h = r
 				break
 			}
@@ -486,60 +476,7 @@ func detectHeader(t *extract.Table, thead int) {
 		t.HeaderRows = 0
 		return
 	}
-	ext := h
-	for r := 0; r < h; r++ {
-		for _, c := range t.Rows[r] {
-			if !c.Covered && c.RowSpan > 1 {
-				ext = max(ext, r+c.RowSpan)
-			}
-		}
-	}
-	if ext < len(t.Rows) {
-		// A header cell spanning down into what looked like data (a
-		// 栏次 row under 金额) makes those rows header too; a span to the
-		// end of the table is a row label, not a header.
-		h = ext
-	}
-	t.HeaderRows = h
-}
-
-func rowHasNumber(row []extract.Cell) bool {
-	for _, c := range row {
-		if !c.Covered && numericCell(c.Text) {
-			return true
-		}
-	}
-	return false
-}
-
-// isColumnNumberRow recognises 栏次 rows: "栏次" or 甲/乙 labels followed
-// by the consecutive column numbers 1, 2, 3 ….
-func isColumnNumberRow(row []extract.Cell) bool {
-	next, nums, label := 1, 0, false
-	for _, c := range row {
-		if c.Covered || c.Text == "" {
-			continue
-		}
-		switch c.Text {
-		case "栏次", "行次", "甲", "乙", "丙", "栏 次", "序号":
-			label = true
-			continue
-		}
-		v, err := strconv.Atoi(c.Text)
-		if err != nil {
-			return false
-		}
-		if v != next {
-			if nums == 0 && v > 0 && v < 10 {
-				next = v
-			} else {
-				return false
-			}
-		}
-		next++
-		nums++
-	}
-	return nums >= 3 || (label && nums >= 2)
+	t.HeaderRows = t.ExtendHeader(h)
 }
 
 // captionLike matches the lines printed above a table: its title (…表,

@@ -1,17 +1,12 @@
 package xlsx
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/yusuan/yusuan/extract"
 	"github.com/yusuan/yusuan/extract/numbering"
 )
 
-var numericRE = regexp.MustCompile(`^[-−+(（]?\s*[0-9０-９][0-9０-９,，]*(\.[0-9０-９]+)?\s*[)）%％]?$`)
-
-func numericCell(s string) bool { return s != "" && numericRE.MatchString(s) }
 
 // maxHeaderRows bounds the header of a table without figures.
 const maxHeaderRows = 6
@@ -27,14 +22,14 @@ func detectHeader(t *extract.Table) {
 		if r > maxHeaderRows {
 			break
 		}
-		if isColumnNumberRow(row) {
+		if extract.IsColumnNumberRow(row) {
 			t.ColumnNumberRow = r
 			break
 		}
 	}
 	h := -1
 	for r, row := range t.Rows {
-		if r == t.ColumnNumberRow || rowHasNumber(row) {
+		if r == t.ColumnNumberRow || extract.RowHasNumber(row) {
 			h = r
 			break
 		}
@@ -79,15 +74,6 @@ func detectHeader(t *extract.Table) {
 	t.HeaderRows = h
 }
 
-func rowHasNumber(row []extract.Cell) bool {
-	for _, c := range row {
-		if !c.Covered && numericCell(strings.TrimSpace(c.Text)) {
-			return true
-		}
-	}
-	return false
-}
-
 // rowLabelsData: the row's first text is numbered (一、财政拨款收入) or a total.
 func rowLabelsData(row []extract.Cell) bool {
 	for _, c := range row {
@@ -108,35 +94,4 @@ func rowLabelsData(row []extract.Cell) bool {
 		return false
 	}
 	return false
-}
-
-// isColumnNumberRow recognises 栏次 rows: "栏次" or 甲/乙 labels followed
-// by the consecutive column numbers 1, 2, 3 ….
-func isColumnNumberRow(row []extract.Cell) bool {
-	next, nums, label := 1, 0, false
-	for _, c := range row {
-		s := strings.TrimSpace(c.Text)
-		if c.Covered || s == "" {
-			continue
-		}
-		switch s {
-		case "栏次", "行次", "甲", "乙", "丙", "栏 次", "序号":
-			label = true
-			continue
-		}
-		v, err := strconv.Atoi(s)
-		if err != nil {
-			return false
-		}
-		if v != next {
-			if nums == 0 && v > 0 && v < 10 {
-				next = v
-			} else {
-				return false
-			}
-		}
-		next++
-		nums++
-	}
-	return nums >= 3 || (label && nums >= 2)
 }

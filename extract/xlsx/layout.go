@@ -57,8 +57,6 @@ func (g *grid) lines(i int) []line {
 
 // Row classification.
 var (
-	// unitRE matches a unit declaration: 单位：万元, 金额单位:元, （单位：人民币万元）.
-	unitRE = regexp.MustCompile(`单位\s*[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)`)
 	// captionRE matches the lines printed around a table's title: the
 	// title itself (…表, 表一, 公开01表), 编制部门/单位, the unit, a date.
 	captionRE = regexp.MustCompile(`表\s*[)）]?\s*$|^表\s*[0-9一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^编制(单位|部门|机关)\s*[:：]|^(预算|主管)?(单位|部门)(名称)?\s*[:：]|单位\s*[:：]|^\d{4}\s*年\s*(\d{1,2}\s*月\s*(\d{1,2}\s*日)?)?$`)
@@ -68,12 +66,7 @@ var (
 	leaderRE = regexp.MustCompile(`\s*(?:[…⋯]{4,}|[.．·・]{6,}|[-—_]{6,})[…⋯.．·・\s]*(\d+)?\s*$`)
 )
 
-func unitOf(s string) string {
-	if m := unitRE.FindStringSubmatch(s); m != nil {
-		return m[1]
-	}
-	return ""
-}
+func unitOf(s string) string { return extract.UnitIn(s) }
 
 // isCaptionText reports whether a cell reads as part of a table's caption.
 func isCaptionText(s string) bool {
