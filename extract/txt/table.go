@@ -150,17 +150,5 @@ func isCaptionRow(r []rawCell, rows [][]rawCell) bool {
 	return false
 }
 
-// unitIn finds a declared money unit such as "单位：万元" or "金额单位：元".
-func unitIn(s string) string {
-	i := strings.Index(s, "单位")
-	if i < 0 {
-		return ""
-	}
-	rest := strings.TrimLeft(s[i+len("单位"):], "：: ")
-	for _, u := range []string{"亿元", "万元", "千元", "元"} {
-		if strings.HasPrefix(rest, u) {
-			return u
-		}
-	}
-	return ""
-}
+// unitIn finds a declared money unit such as "单位：万元" or "价值（金额单位：万元）".
+func unitIn(s string) string { return extract.UnitIn(s) }
