@@ -7,7 +7,6 @@ import (
 	"github.com/yusuan/yusuan/extract/numbering"
 )
 
-
 // maxHeaderRows bounds the header of a table without figures.
 const maxHeaderRows = 6
 
