@@ -143,7 +143,9 @@ func (pg *page) measure(n *html.Node, inLink bool) (int, uint8) {
 			m |= cm
 		}
 	}
-	if isInline(n.DataAtom) && n.DataAtom != 0 {
+	if isInline(n.DataAtom) && n.DataAtom != 0 || isLeafBlock(n.DataAtom) {
+		// Only containers are candidates for the article or chrome; not
+		// storing every paragraph keeps the maps small on large pages.
 		return w, m
 	}
 	if w > 0 {
@@ -157,6 +159,16 @@ func (pg *page) measure(n *html.Node, inLink bool) (int, uint8) {
 		delete(pg.media, n)
 	}
 	return w, m
+}
+
+// isLeafBlock reports the text blocks that are never the article or a
+// piece of chrome themselves.
+func isLeafBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Pre, atom.Dt, atom.Dd:
+		return true
+	}
+	return false
 }
 
 // markBoilerplate drops chrome containers (nav, footer, breadcrumbs, share
