@@ -23,6 +23,13 @@ func Layout(f *File) *extract.Document {
 // layout is Layout with table reconstruction optional (off: table rows
 // come out as paragraphs with tab-separated cells).
 func layout(f *File, tables bool) *extract.Document {
+	doc, _ := layoutMeta(f, tables)
+	return doc
+}
+
+// layoutMeta is layout that also returns what each table's page saw (the
+// first page's, for a table continued over pages).
+func layoutMeta(f *File, tables bool) (*extract.Document, map[*extract.Table]*pageTable) {
 	doc := &extract.Document{Format: extract.FormatPDF, Pages: f.NumPages, Title: f.Title, Outline: f.Outline}
 	doc.Problems = append(doc.Problems, f.Problems...)
 	pages := make([][]Line, len(f.Pages))
@@ -59,7 +66,7 @@ func layout(f *File, tables bool) *extract.Document {
 	if doc.Blocks == nil {
 		doc.Blocks = []extract.Block{}
 	}
-	return doc
+	return doc, meta
 }
 
 // orderColumns detects a two-column page (a vertical whitespace strip in the

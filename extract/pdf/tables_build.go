@@ -20,7 +20,21 @@ type pageTable struct {
 	bbox  [4]float64
 	xs    []float64 // column edges of the kept columns, left to right
 	ruled bool
+	kind  tableKind
 	t     *extract.Table
+}
+
+// tableKind tells how a table was found.
+type tableKind uint8
+
+const (
+	kindRuled    tableKind = iota // from drawn ruling (grid.go)
+	kindStream                    // from aligned text edges (tables_stream.go)
+	kindPrintout                  // from a plain-text printout's indented cell lines (tables_printout.go)
+)
+
+func (k tableKind) String() string {
+	return [...]string{"ruled", "stream", "printout"}[k]
 }
 
 // tcell is a grid cell with its text while the grid is cleaned.
