@@ -194,7 +194,8 @@ func (w *walker) table(n *html.Node, p *path) {
 // colspan: the origin cell keeps its spans, the positions it covers get
 // Covered cells. It returns how many leading rows came from <thead>.
 func (w *walker) grid(t *extract.Table, rows []srcRow, ti int) int {
-	var occ [][]bool
+	occ := make([][]bool, 0, len(rows))
+	t.Rows = make([][]extract.Cell, 0, len(rows))
 	cells := 0
 	thead := 0
 rowsLoop:
@@ -206,10 +207,21 @@ rowsLoop:
 			occ = append(occ, nil)
 			t.Rows = append(t.Rows, nil)
 		}
-		if r > 0 && t.Rows[r] == nil {
-			// Rows are usually as wide as the one before.
-			t.Rows[r] = make([]extract.Cell, 0, len(t.Rows[r-1]))
-			occ[r] = make([]bool, 0, len(t.Rows[r-1]))
+		if t.Rows[r] == nil {
+			// Rows are usually as wide as the one before; the first as
+			// wide as its cells.
+			width := 0
+			if r > 0 {
+				width = len(t.Rows[r-1])
+			} else {
+				for c := row.n.FirstChild; c != nil; c = c.NextSibling {
+					if c.Type == html.ElementNode {
+						width++
+					}
+				}
+			}
+			t.Rows[r] = make([]extract.Cell, 0, width)
+			occ[r] = make([]bool, 0, width)
 		}
 		col := 0
 		kids := childPaths(row.n, row.p)
