@@ -215,6 +215,10 @@ func open(data []byte) (r *lpdf.Reader, err error) {
 	if strings.Contains(err.Error(), "encrypt") {
 		return nil, fmt.Errorf("%w: unsupported encryption: %v", extract.ErrUnsupported, err)
 	}
+	if strings.Contains(err.Error(), "missing %%EOF") || strings.Contains(err.Error(), "startxref") {
+		// The object layer says "not a PDF file"; the header said it is one.
+		return nil, fmt.Errorf("%w: the end of the file (cross-reference table, %%%%EOF) is missing; was the download cut short?", extract.ErrCorrupt)
+	}
 	return nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, err)
 }
 
