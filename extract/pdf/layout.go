@@ -59,6 +59,9 @@ func layoutMeta(f *File, tables bool) (*extract.Document, map[*extract.Table]*pa
 	for _, ls := range pages {
 		all = append(all, ls...)
 	}
+	if tables {
+		all = printoutTables(all, meta)
+	}
 	doc.Blocks = joinLines(all, f.Pages)
 	if tables {
 		doc.Blocks = finishTables(doc.Blocks, meta)
@@ -172,13 +175,28 @@ func removeFurniture(ps []*Page, pages [][]Line) {
 		}
 	}
 	need := max(3, (len(pages)+3)/4)
+	// Page numbers: printed number minus page index, over the pages where
+	// a band line is a bare number; a number that is a page number shares
+	// its offset with another page's (1320 alone atop a page of a printed
+	// table does not).
+	offsets := map[int]int{}
+	for i, ls := range pages {
+		for _, l := range ls {
+			if band(ps[i], &l) {
+				t := strings.TrimSpace(l.Text())
+				if n, ok := printedNumber(t); ok && pageNumRe.MatchString(t) {
+					offsets[n-ps[i].Number]++
+				}
+			}
+		}
+	}
 	for i, ls := range pages {
 		out := ls[:0]
 		for _, l := range ls {
 			if band(ps[i], &l) {
 				t := strings.TrimSpace(l.Text())
 				k := key{digitsRe.ReplaceAllString(strings.Join(strings.Fields(t), ""), "#"), int(math.Round(l.Base / 6))}
-				if count[k] >= need || pageNumRe.MatchString(t) {
+				if count[k] >= need || pageNumRe.MatchString(t) && pageNumber(t, ps[i].Number, offsets, len(pages)) {
 					continue
 				}
 			}
@@ -186,6 +204,32 @@ func removeFurniture(ps []*Page, pages [][]Line) {
 		}
 		pages[i] = out
 	}
+}
+
+// printedNumber is the first number in a page-number line.
+func printedNumber(t string) (int, bool) {
+	d := digitsRe.FindString(t)
+	if d == "" || len(d) > 6 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range d {
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// pageNumber decides whether t, a line in the top or bottom band of page
+// that looks like a page number, is one: roman numerals always; a number
+// when another page's number has the same offset to its page, when it is
+// close below the page's index (front matter unnumbered), or when the
+// document is too short to tell.
+func pageNumber(t string, page int, offsets map[int]int, pages int) bool {
+	n, ok := printedNumber(t)
+	if !ok {
+		return true
+	}
+	return pages <= 2 || offsets[n-page] >= 2 || n >= 1 && n <= page+1 && n >= page-20
 }
 
 // para is a block being assembled from lines.

