@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	lpdf "github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -226,19 +227,18 @@ func (f *font) loadSimpleEncoding(enc lpdf.Value, sub string, desc lpdf.Value) {
 	}
 }
 
+// baseEncoding returns the text of each code of a simple font's base
+// encoding. WinAnsi is Windows code page 1252 and MacRoman the Macintosh
+// code page, both from golang.org/x/text; StandardEncoding agrees with them
+// on the printable ASCII codes, which is all that disclosures use of it.
 func baseEncoding(name string) [256]string {
 	var out [256]string
-	var tbl *[256]rune
-	switch name {
-	case "MacRomanEncoding":
-		tbl = &macRomanEncoding
-	case "StandardEncoding", "WinAnsiEncoding", "PDFDocEncoding":
-		tbl = &winAnsiEncoding
-	default:
-		tbl = &winAnsiEncoding
+	cm := charmap.Windows1252
+	if name == "MacRomanEncoding" {
+		cm = charmap.Macintosh
 	}
-	for i, r := range tbl {
-		if r != noRune && r >= 0x20 {
+	for i := range 256 {
+		if r := cm.DecodeByte(byte(i)); r >= 0x20 && r != utf8.RuneError && !(r >= 0x7F && r < 0xA0) {
 			out[i] = string(r)
 		}
 	}
