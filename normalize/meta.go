@@ -130,10 +130,18 @@ func findTitle(x *extract.Document, name string) string {
 			break
 		}
 	}
-	// Keep the run of lines that ends with the one naming the document.
-	for i := len(parts) - 1; i >= 0; i-- {
-		if isTitleText(strings.Join(parts[:i+1], "")) {
-			return strings.Join(parts[:i+1], "")
+	// The title is the first run of lines that names the document, taken
+	// with the fragments printed above it ("上海市普陀区规划和自然" / "资源局" /
+	// "2024年度部门决算") but not with labelled lines ("发布时间：…").
+	for e := range parts {
+		s := e
+		for s > 0 && e-s < 3 && isTitleFragment(parts[s-1]) {
+			s--
+		}
+		for ; s <= e; s++ {
+			if t := strings.Join(parts[s:e+1], ""); isTitleText(t) {
+				return t
+			}
 		}
 	}
 	// No cover: the first heading that names an issuer and a year.
@@ -158,6 +166,12 @@ func findTitle(x *extract.Document, name string) string {
 		return x.Title
 	}
 	return ""
+}
+
+// isTitleFragment: a cover line that can be part of a title split over
+// lines — no label, no date, no sentence.
+func isTitleFragment(p string) bool {
+	return !strings.ContainsAny(p, "：:。，；") && !dateLine.MatchString(p) && utf8.RuneCountInString(p) <= 30
 }
 
 // stripPart drops a leading "第二部分" or "附件二".

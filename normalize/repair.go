@@ -96,6 +96,16 @@ func wrapsOnto(h, next extract.Block, margins map[int]float64) bool {
 	if _, ok := numbering.Parse(next.Text); ok {
 		return false
 	}
+	// A wrapped first line starts where the paragraph does, give or take an
+	// indent of a few characters; a centred title does not.
+	lineH := h.At.BBox[3] - h.At.BBox[1]
+	if h.At.BBox[0] > next.At.BBox[0]+3*lineH {
+		return false
+	}
+	// And the next line follows at line spacing, not after a gap.
+	if gap := h.At.BBox[1] - next.At.BBox[3]; gap > 1.2*lineH {
+		return false
+	}
 	// Within most of a character of the margin: a line broken early would
 	// stop a whole character short.
 	tol := 0.75 * (h.At.BBox[3] - h.At.BBox[1])
