@@ -98,7 +98,10 @@ var anchors = []struct {
 }{
 	{schema.SecResponsibilities, []string{"职责", "职能", "概况", "基本情况", "主要任务"}},
 	{schema.SecOrganization, []string{"机构", "单位构成", "人员构成", "概况"}},
-	{"overall", []string{"总体情况", "总体", "编制说明", "收支预算", "收支决算", "收支安排", "收支总", "收支情况", "预算情况说明", "决算情况说明", "预算安排情况", "预算收支", "决算收支"}},
+	{"overall", []string{"总体情况", "总体", "收支预算", "收支决算", "收支安排", "收支总", "收支情况", "预算收支", "决算收支"}},
+	// Generic titles ("部门预算情况说明") are the overview only when nothing
+	// more specific is named ("支出预算情况说明" is expenditure).
+	{"overall?", []string{"编制说明", "预算情况说明", "决算情况说明", "预算安排情况"}},
 	{schema.SecRevenue, []string{"收入"}},
 	{schema.SecExpenditure, []string{"支出"}},
 	{schema.SecChange, []string{"增减", "变化", "比上年", "较上年"}},
@@ -153,6 +156,20 @@ func classifyByAnchors(t string) []string {
 		if pos >= 0 {
 			hits = append(hits, hit{a.key, pos})
 			specific = specific || specificKeys[a.key]
+		}
+	}
+	if len(hits) > 1 {
+		kept := hits[:0]
+		for _, h := range hits {
+			if h.key != "overall?" {
+				kept = append(kept, h)
+			}
+		}
+		hits = kept
+	}
+	for i := range hits {
+		if hits[i].key == "overall?" {
+			hits[i].key = "overall"
 		}
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].pos < hits[j].pos })
