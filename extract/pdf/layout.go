@@ -49,9 +49,12 @@ func layoutMeta(f *File, tables bool) (*extract.Document, map[*extract.Table]*pa
 	removeFurniture(f.Pages, pages)
 	meta := map[*extract.Table]*pageTable{}
 	if tables {
+		var last *pageTable // the previous page's last table
 		for i, p := range f.Pages {
 			if len(pages[i]) > 0 {
-				pages[i] = tableLines(p, pages[i], meta)
+				pages[i], last = tableLines(p, pages[i], meta, last)
+			} else {
+				last = nil
 			}
 		}
 	}

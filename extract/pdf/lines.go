@@ -18,6 +18,8 @@ type Line struct {
 	Cells          []Cell  // one for ordinary text; several for a table-like row
 
 	table *pageTable // set on the placeholder that stands for a whole table
+	gaps  int        // gaps wider than chunkGap ems (narrow column gutters, or word spaces)
+	rot   int        // the glyphs' rotation (Glyph.Rot)
 }
 
 // Cell is a run of words inside a line with no wide gap.
@@ -45,6 +47,7 @@ const (
 	cellGap     = 1.8  // a gap this wide separates table cells / columns
 	dupTol      = 0.15 // a second identical glyph this close is a fake-bold copy
 	numGap      = 0.8  // a gap this wide between two numbers separates table cells
+	chunkGap    = 0.6  // a gap this wide may be a narrow column gutter of an unruled table
 )
 
 // frame maps a glyph into the upright reading frame of its rotation.
@@ -77,13 +80,15 @@ func PageLines(p *Page) []Line {
 			}
 		}
 		if len(gs) > 0 {
-			out = append(out, buildLines(p.Number, gs, orig)...)
+			out = append(out, buildLines(p.Number, gs, orig, cellGap)...)
 		}
 	}
 	return out
 }
 
-func buildLines(page int, gs, orig []Glyph) []Line {
+// buildLines groups glyphs (gs framed upright, orig as on the page) into
+// lines, cutting cells at gaps wider than gap ems.
+func buildLines(page int, gs, orig []Glyph, gap float64) []Line {
 	idx := make([]int, len(gs))
 	for i := range idx {
 		idx[i] = i
@@ -94,7 +99,7 @@ func buildLines(page int, gs, orig []Glyph) []Line {
 	base, size := 0.0, 0.0
 	flush := func() {
 		if len(cur) > 0 {
-			if l, ok := makeLine(page, gs, orig, cur); ok {
+			if l, ok := makeLine(page, gs, orig, cur, gap); ok {
 				lines = append(lines, l)
 			}
 		}
@@ -116,8 +121,8 @@ func buildLines(page int, gs, orig []Glyph) []Line {
 }
 
 // makeLine orders one baseline's glyphs by x, drops fake-bold duplicates and
-// cuts words and cells at gaps.
-func makeLine(page int, gs, orig []Glyph, ids []int) (Line, bool) {
+// cuts words and cells at gaps (cells at gaps wider than cellGap ems).
+func makeLine(page int, gs, orig []Glyph, ids []int, cellGap float64) (Line, bool) {
 	sort.SliceStable(ids, func(a, b int) bool { return gs[ids[a]].OX < gs[ids[b]].OX })
 	l := Line{Page: page, X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
 	var b strings.Builder
@@ -135,6 +140,7 @@ func makeLine(page int, gs, orig []Glyph, ids []int) (Line, bool) {
 		if prev == nil {
 			cellX0 = g.X0
 			l.Base = g.OY
+			l.rot = g.Rot
 		} else {
 			em := max(g.Size, prev.Size, 1)
 			gap := g.X0 - lastX1
@@ -145,6 +151,9 @@ func makeLine(page int, gs, orig []Glyph, ids []int) (Line, bool) {
 				cellX0 = g.X0
 			case gap > wordGap*em && wordish(lastRune(prev.Text)) && wordish(firstRune(g.Text)):
 				b.WriteByte(' ')
+			}
+			if gap > chunkGap*em {
+				l.gaps++
 			}
 		}
 		b.WriteString(g.Text)

@@ -218,7 +218,7 @@ func cellGlyphText(p *Page, gs []Glyph) string {
 		if len(fr) == 0 {
 			continue
 		}
-		for i, l := range buildLines(p.Number, fr, orig) {
+		for i, l := range buildLines(p.Number, fr, orig, cellGap) {
 			for j, c := range l.Cells {
 				if i > 0 && j == 0 && enumRE.MatchString(c.Text) {
 					// A list item starting a line of a cell (目标 1、… 2、…)

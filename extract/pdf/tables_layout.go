@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yusuan/yusuan/extract"
@@ -15,18 +16,30 @@ import (
 // are then merged and every cell gets its provenance.
 
 // captionRE matches the lines printed above a table: its title (…表, 表一,
-// 公开01表, 续表), the compiling unit, the unit of amounts.
-var captionRE = regexp.MustCompile(`表\s*([（(][^（()）]{0,12}[)）])?\s*$|^续表|^表\s*[0-9０-９一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^(编制|填报|预算)?(单位|部门)(名称)?\s*[:：]|单位\s*[:：]|^金额单位`)
+// 公开01表, 续表), the compiling unit, the unit of amounts, the date of
+// the figures (截止时间).
+var captionRE = regexp.MustCompile(`表\s*([（(][^（()）]{0,12}[)）])?\s*$|^续表|^表\s*[0-9０-９一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^(编制|填报|预算)?(单位|部门)(名称)?\s*[:：]|单位\s*[:：]|^金额单位|^截止(时间|日期)\s*[:：]`)
 
 var noteRE = regexp.MustCompile(`^(注|备注|说明)\s*[0-9０-９]?\s*[:：.．、]`)
 
 // tableLines finds the tables of one page and replaces their lines, with
 // captions and notes, by placeholders. ls is the page's lines in reading
 // order with furniture removed.
-func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable) []Line {
+//
+// prev is the last table of the page before (an unruled table continued
+// at the top of this page is read with its columns); tableLines returns
+// this page's last table in turn.
+func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable, prev *pageTable) ([]Line, *pageTable) {
 	tabs := findTables(p)
+	if prev != nil && prev.kind != kindStream {
+		prev = nil
+	}
+	if st := streamTables(p, ls, tabs, prev); len(st) > 0 {
+		tabs = append(tabs, st...)
+		sort.SliceStable(tabs, func(i, j int) bool { return tabs[i].bbox[3] > tabs[j].bbox[3] })
+	}
 	if len(tabs) == 0 {
-		return ls
+		return ls, nil
 	}
 	for _, t := range tabs {
 		meta[t.t] = t
@@ -140,7 +153,7 @@ func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable) []Line {
 			out = append(out, ls[i])
 		}
 	}
-	return out
+	return out, tabs[len(tabs)-1]
 }
 
 func captionLine(l *Line) bool {

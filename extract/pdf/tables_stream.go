@@ -1,0 +1,429 @@
+package pdf
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/prov"
+)
+
+// This file finds unruled tables and tables ruled with horizontal lines
+// only (三线表), the "stream" approach (Camelot's stream mode, Tabula's
+// basic mode, Nurminen 2013): runs of lines that are not prose are cut
+// into chunks at narrow gaps; the table's columns are the x ranges the
+// chunks cover, split where a gutter of white runs down through (nearly)
+// every line; rows are bands of lines, a line joining the row above when
+// their boxes overlap (a cell centred beside a wrapped one) or when it only
+// carries on the text of that row's cells. The region is trimmed to the
+// rows holding more than one cell; what is left must have three columns
+// aligned over three rows, a figure, and no sentence for a cell.
+
+// streamChunk is a piece of a line between column gutters.
+type streamChunk struct {
+	x0, x1, y0, y1 float64
+	text           string
+	c0, c1         int // columns covered
+}
+
+// streamLine is one baseline of a candidate region, cut into chunks.
+type streamLine struct {
+	base, y0, y1, size float64
+	chunks             []streamChunk
+}
+
+// streamTables returns the unruled tables of page p among its lines ls
+// (reading order, furniture removed), leaving out the boxes of the ruled
+// tables found already.
+//
+// prev, if not nil, is an unruled table that ended the page before: lines
+// at the top of this page that fit its columns carry it on, even one row.
+func streamTables(p *Page, ls []Line, ruled []*pageTable, prev *pageTable) []*pageTable {
+	inRuled := func(l *Line) bool {
+		for _, t := range ruled {
+			if lineInTable(l, t.bbox) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []*pageTable
+	var region []*Line
+	first := true
+	flush := func() {
+		switch {
+		case first && prev != nil && len(region) > 0 && region[0] == &ls[0]:
+			out = append(out, streamRegion(p, region, ruled, prev.xs)...)
+		case len(region) >= 3:
+			out = append(out, streamRegion(p, region, ruled, nil)...)
+		}
+		if len(region) > 0 {
+			first = false
+		}
+		region = region[:0]
+	}
+	for i := range ls {
+		l := &ls[i]
+		if l.table != nil || l.rot != 0 || inRuled(l) || prose(l, p.Width) {
+			flush()
+			continue
+		}
+		if n := len(region); n > 0 {
+			prev := region[n-1]
+			if l.Base > prev.Base || prev.Y0-l.Y1 > 5*max(l.Size, prev.Size, 1) {
+				flush()
+			}
+		}
+		region = append(region, l)
+	}
+	flush()
+	return out
+}
+
+// prose: one run of text with no gap in it, long and wide.
+func prose(l *Line, width float64) bool {
+	return len(l.Cells) == 1 && l.gaps == 0 && runeLen(l.Cells[0].Text) >= 12 && l.X1-l.X0 > 0.4*width
+}
+
+// streamRegion looks for a table in a run of candidate lines.
+//
+// With cont (the column edges of the table it may carry on), the columns
+// are those, and one row of three cells is enough.
+func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) []*pageTable {
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, l := range region {
+		x0, y0, x1, y1 = min(x0, l.X0), min(y0, l.Y0), max(x1, l.X1), max(y1, l.Y1)
+	}
+	var gs []Glyph
+	for _, g := range p.Glyphs {
+		if g.Rot != 0 {
+			continue
+		}
+		cx, cy := glyphCenter(&g)
+		if cx < x0-1 || cx > x1+1 || cy < y0-1 || cy > y1+1 {
+			continue
+		}
+		in := false
+		for _, t := range ruled {
+			in = in || inBox(t.bbox, cx, cy, 0)
+		}
+		if !in {
+			gs = append(gs, g)
+		}
+	}
+	if len(gs) == 0 {
+		return nil
+	}
+	var lines []streamLine
+	for _, l := range buildLines(p.Number, gs, gs, pieceGap) {
+		sl := streamLine{base: l.Base, y0: l.Y0, y1: l.Y1, size: l.Size}
+		for _, c := range l.Cells {
+			if c.Text != "" {
+				sl.chunks = append(sl.chunks, streamChunk{x0: c.X0, x1: c.X1, y0: l.Y0, y1: l.Y1, text: c.Text})
+			}
+		}
+		if len(sl.chunks) > 0 {
+			lines = append(lines, sl)
+		}
+	}
+	// Columns from all lines, then again without the lines that cross a
+	// gutter found (a goal or title row spanning the table).
+	// Gutters show between the pieces of lines holding several: a line of
+	// one piece (a title above the table, a wrapped cell) only hides them.
+	skip := make([]bool, len(lines))
+	multi := 0
+	for i, l := range lines {
+		skip[i] = len(l.chunks) == 1
+		if !skip[i] {
+			multi++
+		}
+	}
+	if multi < 3 {
+		return nil
+	}
+	var xs []float64
+	if cont != nil {
+		if x0 < cont[0]-colTol || x1 > cont[len(cont)-1]+colTol {
+			return nil
+		}
+		xs = cont
+	} else {
+		xs = streamColumns(lines, skip, x0, x1)
+	}
+	for range 2 {
+		if cont != nil {
+			break
+		}
+		n, more := 0, false
+		for i, l := range lines {
+			if !skip[i] && crossesEdge(l, xs) {
+				skip[i], more = true, true
+				n++
+			}
+		}
+		if !more || 2*n > multi {
+			break
+		}
+		xs = streamColumns(lines, skip, x0, x1)
+	}
+	if len(xs) < 4 {
+		return nil
+	}
+	for i := range lines {
+		l := &lines[i]
+		for j := range l.chunks {
+			c := &l.chunks[j]
+			c.c0 = max(0, slot(xs, min(c.x0+0.5, c.x1), true))
+			c.c1 = max(c.c0, slot(xs, max(c.x1-0.5, c.x0), true))
+		}
+		// Pieces of one column on one line are one chunk.
+		out := l.chunks[:1]
+		for _, c := range l.chunks[1:] {
+			last := &out[len(out)-1]
+			if c.c0 == c.c1 && last.c0 == last.c1 && c.c0 == last.c0 {
+				sep := ""
+				if c.x0-last.x1 > wordGap*l.size && wordish(lastRune(last.text)) && wordish(firstRune(c.text)) {
+					sep = " "
+				}
+				last.text += sep + c.text
+				last.x1 = c.x1
+				continue
+			}
+			out = append(out, c)
+		}
+		l.chunks = out
+	}
+	rows := streamRows(lines)
+	// Trim rows of one cell at either end (a title, a unit line, a
+	// heading), then check what is left.
+	for len(rows) > 0 && cellsIn(rows[0]) <= 1 {
+		rows = rows[1:]
+	}
+	for len(rows) > 0 && cellsIn(rows[len(rows)-1]) <= 1 {
+		rows = rows[:len(rows)-1]
+	}
+	if t := streamTable(p.Number, rows, xs, cont != nil); t != nil {
+		return []*pageTable{t}
+	}
+	return nil
+}
+
+// Stream thresholds, in ems.
+const (
+	pieceGap = 0.25 // lines of a candidate region are cut into pieces at gaps this wide
+	gutter   = 0.2  // the narrowest white between two columns (cells filled to their padding)
+)
+
+// streamColumns returns the column edges of the lines' pieces between x0
+// and x1: gutters are x ranges at least gutter ems wide that no more than
+// a few lines (a spanning title or goal row) cross.
+func streamColumns(lines []streamLine, skip []bool, x0, x1 float64) []float64 {
+	const bin = 0.5 // points
+	n := int(math.Ceil((x1-x0)/bin)) + 1
+	cover := make([]int, n)
+	sizes := make([]float64, 0, len(lines))
+	used := 0
+	for i, l := range lines {
+		if skip[i] {
+			continue
+		}
+		used++
+		sizes = append(sizes, l.size)
+		last := -1
+		for _, c := range l.chunks {
+			a, b := max(0, int((c.x0-x0)/bin+0.5)), min(n-1, int((c.x1-x0)/bin-0.5))
+			for i := max(a, last+1); i <= b; i++ {
+				cover[i]++
+			}
+			last = max(last, b)
+		}
+	}
+	sort.Float64s(sizes)
+	em := sizes[len(sizes)/2]
+	thr := min(2, used*8/100)
+	xs := []float64{x0}
+	for i := 0; i < n; {
+		if cover[i] > thr {
+			i++
+			continue
+		}
+		j := i
+		for j < n && cover[j] <= thr {
+			j++
+		}
+		if i > 0 && j < n && float64(j-i)*bin >= gutter*em {
+			xs = append(xs, x0+float64(i+j)/2*bin)
+		}
+		i = j
+	}
+	return append(xs, x1)
+}
+
+// crossesEdge: a piece of l runs over an inner column edge.
+func crossesEdge(l streamLine, xs []float64) bool {
+	for _, c := range l.chunks {
+		for _, e := range xs[1 : len(xs)-1] {
+			if c.x0 < e-1 && c.x1 > e+1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// streamRows bands the lines (top to bottom) into rows.
+func streamRows(lines []streamLine) [][]*streamLine {
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].base > lines[j].base })
+	var rows [][]*streamLine
+	var top, bottom float64
+	for i := range lines {
+		l := &lines[i]
+		if len(rows) > 0 {
+			row := rows[len(rows)-1]
+			em := max(l.size, 1)
+			if l.y1 > bottom+0.1*em || bottom-l.y1 <= 0.8*em && continuesRow(row, l) {
+				rows[len(rows)-1] = append(row, l)
+				bottom = min(bottom, l.y0)
+				continue
+			}
+		}
+		rows = append(rows, []*streamLine{l})
+		top, bottom = l.y1, l.y0
+	}
+	_ = top
+	return rows
+}
+
+// continuesRow: l holds no number and only carries on text that the row
+// has in the same columns (a wrapped name).
+func continuesRow(row []*streamLine, l *streamLine) bool {
+	for _, c := range l.chunks {
+		if numericCell(c.text) {
+			return false
+		}
+		ok := false
+		for _, rl := range row {
+			for _, rc := range rl.chunks {
+				if (rc.c0 == c.c0 || rc.c0 <= c.c0 && rc.c1 >= c.c1) && !numericCell(rc.text) {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// figure: a number or a code, maybe with a sign, comparator or unit
+// (1,234.50, 20101, ≥90%, 50家).
+func figure(s string) bool {
+	n := runeLen(s)
+	return n <= 15 && strings.ContainsAny(s, "0123456789") && (numericCell(s) || n <= 10)
+}
+
+// cellsIn counts the distinct cells a row's chunks start.
+func cellsIn(row []*streamLine) int {
+	seen := map[int]bool{}
+	for _, l := range row {
+		for _, c := range l.chunks {
+			seen[c.c0] = true
+		}
+	}
+	return len(seen)
+}
+
+// streamTable builds the table of the rows, or nil if they are not one.
+func streamTable(page int, rows [][]*streamLine, xs []float64, cont bool) *pageTable {
+	C := len(xs) - 1
+	need := 3
+	if cont {
+		need = 1
+	}
+	if len(rows) < need {
+		return nil
+	}
+	full, figures := 0, 0
+	t := &extract.Table{ColumnNumberRow: -1}
+	bx := [4]float64{xs[0], math.Inf(1), xs[C], math.Inf(-1)}
+	for _, row := range rows {
+		top, bottom := math.Inf(-1), math.Inf(1)
+		parts := make([][]*streamChunk, C)
+		end := make([]int, C)
+		for _, l := range row {
+			top, bottom = max(top, l.y1), min(bottom, l.y0)
+			for j := range l.chunks {
+				c := &l.chunks[j]
+				parts[c.c0] = append(parts[c.c0], c)
+				end[c.c0] = max(end[c.c0], c.c1)
+			}
+		}
+		bx[1], bx[3] = min(bx[1], bottom), max(bx[3], top)
+		out := make([]extract.Cell, C)
+		filled := 0
+		for c := 0; c < C; {
+			span := 1
+			if len(parts[c]) > 0 {
+				span = end[c] - c + 1
+				for k := c + 1; k < c+span; k++ {
+					if len(parts[k]) > 0 {
+						span = k - c
+						break
+					}
+				}
+			}
+			at := prov.At{Page: page, BBox: &[4]float64{round2(xs[c]), round2(bottom), round2(xs[c+span]), round2(top)}}
+			cell := extract.Cell{Text: streamText(parts[c]), At: at}
+			if cell.Text != "" {
+				filled++
+				if sentenceCell(cell.Text) {
+					return nil
+				}
+				if figure(cell.Text) {
+					figures++
+				}
+			}
+			if span > 1 {
+				cell.ColSpan = span
+			}
+			out[c] = cell
+			for k := c + 1; k < c+span; k++ {
+				out[k] = extract.Cell{Covered: true, At: at}
+			}
+			c += span
+		}
+		if filled >= 3 {
+			full++
+		}
+		t.Rows = append(t.Rows, out)
+	}
+	if full < need || !cont && figures < 2 {
+		return nil
+	}
+	detectHeader(t)
+	return &pageTable{page: page, bbox: bx, xs: xs, kind: kindStream, t: t}
+}
+
+// streamText joins a cell's chunks top to bottom, left to right; a list
+// item starting a line keeps its line break.
+func streamText(cs []*streamChunk) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		if math.Abs(cs[i].y0-cs[j].y0) > 1 {
+			return cs[i].y0 > cs[j].y0
+		}
+		return cs[i].x0 < cs[j].x0
+	})
+	parts := make([]string, 0, len(cs)+1)
+	for i, c := range cs {
+		if i > 0 && enumRE.MatchString(c.text) {
+			parts = append(parts, "\n")
+		}
+		parts = append(parts, c.text)
+	}
+	return joinCellText(parts)
+}
