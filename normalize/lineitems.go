@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yusuan/yusuan/decimal"
 	"github.com/yusuan/yusuan/extract"
 	"github.com/yusuan/yusuan/extract/numbering"
 	"github.com/yusuan/yusuan/schema"
@@ -472,6 +473,7 @@ func (s *tableShape) columnKeys(kind string) []schema.Column {
 	threePublic := kind == "B7" || kind == "F7"
 	hasMeeting := hasAny(s.headerText, "会议费", "培训费")
 	measures := hasAny(s.headerText, "预算数") && hasAny(s.headerText, "决算数")
+	lastYear := s.lastYearYear()
 	var out []schema.Column
 	seen := map[string]int{}
 	for _, b := range s.blocks {
@@ -491,6 +493,10 @@ func (s *tableShape) columnKeys(kind string) []schema.Column {
 			if measure != "" {
 				key += "." + measure
 			}
+			if threePublic && measure == "" && isLastYearPath(path, lastYear) {
+				// 三公 printed for last year and this year side by side.
+				key += ".last_year"
+			}
 			seen[b.side+"/"+key]++
 			if n := seen[b.side+"/"+key]; n > 1 {
 				key += "_" + strconv.Itoa(n)
@@ -503,10 +509,53 @@ func (s *tableShape) columnKeys(kind string) []schema.Column {
 	return out
 }
 
+var yearInHeader = regexp.MustCompile(`(20\d{2})年`)
+
+// lastYearYear: where the header names two years ("2024年预算数",
+// "2025年预算数"), the earlier one; "" otherwise.
+func (s *tableShape) lastYearYear() string {
+	lo, n := "", map[string]bool{}
+	for _, m := range yearInHeader.FindAllStringSubmatch(s.headerText, -1) {
+		n[m[1]] = true
+		if lo == "" || m[1] < lo {
+			lo = m[1]
+		}
+	}
+	if len(n) < 2 {
+		return ""
+	}
+	return lo
+}
+
+// isLastYearPath: a column under 上年 or under the earlier of two years.
+func isLastYearPath(path []string, lastYear string) bool {
+	for _, p := range path {
+		if hasAny(p, "上年", "上一年") || lastYear != "" && strings.Contains(p, lastYear+"年") {
+			return true
+		}
+	}
+	return false
+}
+
 // columnKey maps a header path onto a canonical column name.
 func columnKey(path []string, threePublic, hasMeeting bool) string {
 	if len(path) == 0 {
 		return "amount"
+	}
+	if !threePublic {
+		// 比上年增减 › 金额 | % : the group says what the leaf measures.
+		leaf := path[len(path)-1]
+		for _, p := range path[:len(path)-1] {
+			if hasAny(p, "增减", "增长", "变动", "增加") {
+				if hasAny(leaf, "%", "％", "率", "幅", "比例") {
+					return "change_pct"
+				}
+				return "change"
+			}
+		}
+		if hasAny(leaf, "完成率", "执行率", "完成%", "完成百分比") {
+			return "completion_pct"
+		}
 	}
 	for i := len(path) - 1; i >= 0; i-- {
 		p := path[i]
@@ -696,6 +745,8 @@ func (s *tableShape) lineItems(kind string) []schema.LineItem {
 	for bi := range s.blocks {
 		b := &s.blocks[bi]
 		var last [4]string // last code seen per level (1 类, 2 款, 3 项)
+		var byName []int   // items coded from their economic name
+		uncoded := 0       // ordinary economic rows no name gave a code
 		group := ""
 		topNumbered := false // a 一、 row above: 1. rows are its parts
 		for r := s.header; r < s.nrow; r++ {
@@ -779,8 +830,15 @@ func (s *tableShape) lineItems(kind string) []schema.LineItem {
 					continue
 				}
 				key := s.cols[c].key
-				if key == "change_pct" {
-					continue // a percentage is no amount
+				if strings.HasSuffix(key, "_pct") {
+					// A percentage is no amount.
+					if p, ok := parsePercent(txt); ok {
+						if it.Percents == nil {
+							it.Percents = map[string]*schema.Percent{}
+						}
+						it.Percents[key] = &schema.Percent{Value: p, Text: txt, At: cell.At}
+					}
+					continue
 				}
 				m, ok := ParseAmount(txt, unit)
 				if !ok {
@@ -788,7 +846,7 @@ func (s *tableShape) lineItems(kind string) []schema.LineItem {
 				}
 				it.Amounts[key] = &schema.Amount{Yuan: m.Yuan, Value: m.Value, Unit: m.Unit, Text: txt, At: cell.At}
 			}
-			if name == "" && joined == "" && codeParts == [4]string{} && len(it.Amounts) == 0 {
+			if name == "" && joined == "" && codeParts == [4]string{} && len(it.Amounts) == 0 && len(it.Percents) == 0 {
 				continue
 			}
 			if name == "无" && len(it.Amounts) == 0 {
@@ -859,8 +917,16 @@ func (s *tableShape) lineItems(kind string) []schema.LineItem {
 					}
 				}
 			}
-			if code == "" && s.classification != "economic" && it.RowKind == "" {
-				code = functionalClassCode(name)
+			if code == "" && it.RowKind == "" {
+				if s.classification == "economic" || economicKind(kind) {
+					if code = economicCode(name, last[1]); code != "" {
+						byName = append(byName, len(items))
+					} else if !it.Subitem {
+						uncoded++
+					}
+				} else {
+					code = functionalClassCode(name)
+				}
 			}
 			if code != "" && validCode(code) {
 				it.Code = code
@@ -891,9 +957,36 @@ func (s *tableShape) lineItems(kind string) []schema.LineItem {
 			}
 			items = append(items, it)
 		}
+		if uncoded > 0 {
+			// A row the names do not know: sums by code would miss it, so
+			// no row of the block keeps a code taken from its name.
+			for _, i := range byName {
+				items[i].Code, items[i].Level, items[i].Parent, items[i].Classification = "", "", "", ""
+			}
+		}
 	}
 	assignKeys(items, kind)
 	return items
+}
+
+// parsePercent reads "-1.07%", "（3.5）", "12.30" as a signed number.
+func parsePercent(txt string) (decimal.Decimal, bool) {
+	t := compact(Clean(txt))
+	t = strings.TrimRight(t, "%％")
+	neg := false
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") || strings.HasPrefix(t, "（") && strings.HasSuffix(t, "）") {
+		neg = true
+		t = strings.Trim(t, "()（）")
+	}
+	t = strings.ReplaceAll(t, ",", "")
+	v, err := decimal.Parse(t)
+	if err != nil {
+		return decimal.Decimal{}, false
+	}
+	if neg {
+		v = v.Neg()
+	}
+	return v, true
 }
 
 func firstCol(b *block) int {

@@ -170,3 +170,105 @@ func assignKeys(items []schema.LineItem, kind string) {
 		}
 	}
 }
+
+// economicKind: the tables whose rows follow the 部门预算支出经济分类.
+func economicKind(kind string) bool {
+	switch kind {
+	case "B6", "F6", kindFiscalBasic, kindOperating:
+		return true
+	}
+	return false
+}
+
+// economicNames are the 类 and 款 of the 部门预算支出经济分类 (财政部
+// 《政府收支分类科目》, 支出经济分类科目; names as printed in the corpus's
+// B6/F6 tables, older spellings beside them). Tables that print economic
+// rows by name only get their codes from here. 309 资本性支出（基本建设）
+// and 310 资本性支出 reuse the same 款 names (办公设备购置, 公务用车购置 …),
+// so their 款 are never coded by name; a 款 name is coded only under a 类
+// it belongs to, or where it is unique.
+var economicNames = []struct {
+	code  string
+	names []string
+}{
+	{"301", []string{"工资福利支出"}},
+	{"30101", []string{"基本工资"}},
+	{"30102", []string{"津贴补贴"}},
+	{"30103", []string{"奖金"}},
+	{"30106", []string{"伙食补助费"}},
+	{"30107", []string{"绩效工资"}},
+	{"30108", []string{"机关事业单位基本养老保险缴费"}},
+	{"30109", []string{"职业年金缴费"}},
+	{"30110", []string{"职工基本医疗保险缴费"}},
+	{"30111", []string{"公务员医疗补助缴费"}},
+	{"30112", []string{"其他社会保障缴费"}},
+	{"30113", []string{"住房公积金"}},
+	{"30114", []string{"医疗费"}},
+	{"30199", []string{"其他工资福利支出"}},
+	{"302", []string{"商品和服务支出"}},
+	{"30201", []string{"办公费"}},
+	{"30202", []string{"印刷费"}},
+	{"30203", []string{"咨询费"}},
+	{"30204", []string{"手续费"}},
+	{"30205", []string{"水费"}},
+	{"30206", []string{"电费"}},
+	{"30207", []string{"邮电费"}},
+	{"30208", []string{"取暖费"}},
+	{"30209", []string{"物业管理费"}},
+	{"30211", []string{"差旅费"}},
+	{"30212", []string{"因公出国(境)费用", "因公出国(境)费"}},
+	{"30213", []string{"维修(护)费", "维修费", "维护费"}},
+	{"30214", []string{"租赁费"}},
+	{"30215", []string{"会议费"}},
+	{"30216", []string{"培训费"}},
+	{"30217", []string{"公务接待费"}},
+	{"30218", []string{"专用材料费"}},
+	{"30224", []string{"被装购置费"}},
+	{"30225", []string{"专用燃料费"}},
+	{"30226", []string{"劳务费"}},
+	{"30227", []string{"委托业务费"}},
+	{"30228", []string{"工会经费"}},
+	{"30229", []string{"福利费"}},
+	{"30231", []string{"公务用车运行维护费"}},
+	{"30239", []string{"其他交通费用"}},
+	{"30240", []string{"税金及附加费用"}},
+	{"30299", []string{"其他商品和服务支出"}},
+	{"303", []string{"对个人和家庭的补助"}},
+	{"30301", []string{"离休费"}},
+	{"30302", []string{"退休费"}},
+	{"30303", []string{"退职(役)费"}},
+	{"30304", []string{"抚恤金"}},
+	{"30305", []string{"生活补助"}},
+	{"30306", []string{"救济费"}},
+	{"30307", []string{"医疗费补助"}},
+	{"30308", []string{"助学金"}},
+	{"30309", []string{"奖励金"}},
+	{"30310", []string{"个人农业生产补贴"}},
+	{"30399", []string{"其他对个人和家庭的补助"}},
+	{"307", []string{"债务利息及费用支出"}},
+	{"309", []string{"资本性支出(基本建设)"}},
+	{"310", []string{"资本性支出"}},
+	{"399", []string{"其他支出"}},
+}
+
+// economicCode returns the economic code a row label names, or "". class
+// is the 类 of the rows above: a 款 name is taken only under its own 类
+// (or where none is known), never under 309/310.
+func economicCode(name, class string) string {
+	n := strings.NewReplacer("（", "(", "）", ")", " ", "").Replace(name)
+	for _, ec := range economicNames {
+		for _, w := range ec.names {
+			if n != w {
+				continue
+			}
+			if len(ec.code) == 5 && class != "" && class != ec.code[:3] {
+				return ""
+			}
+			if len(ec.code) == 5 && (class == "309" || class == "310") {
+				return ""
+			}
+			return ec.code
+		}
+	}
+	return ""
+}

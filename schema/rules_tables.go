@@ -237,11 +237,14 @@ func checkSideSums(d *Document) []Finding {
 
 // checkRowParts: per row, a total column equals the columns printed as its
 // parts (合计 = 基本 + 项目 [+ 单位预留机动经费]; B6 合计 = 人员 + 公用;
-// 三公 = 出国 + 用车 + 接待, 用车 = 购置 + 运行, on 预算数 and 决算数 apart).
+// not the 三公 tables: three_public.table_parts in rules_tables_cross.go).
 func checkRowParts(d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
+		if t.Kind == "B7" || t.Kind == "F7" {
+			continue
+		}
 		for _, c := range t.Columns {
 			if len(c.Parts) == 0 {
 				continue
@@ -528,14 +531,9 @@ func checkNarrativeVsTable(d *Document) []Finding {
 					out = append(out, textCompare(rule, p.what, p.text, row.Amounts[p.key+suffix])...)
 				}
 			}
-			if isText(d.OperatingExpenses) {
-				out = append(out, textCompare(rule, "机关运行经费", d.OperatingExpenses, row.Amounts["operating_expenses"])...)
-			}
 		}
 	}
-	if row := totalItem(firstKind(d, "operating_expenses")); row != nil && isText(d.OperatingExpenses) {
-		out = append(out, textCompare(rule, "机关运行经费", d.OperatingExpenses, mainAmount(row))...)
-	}
+	// 机关运行经费: operating_expenses.narrative_vs_table (rules_tables_cross.go).
 	return out
 }
 

@@ -32,7 +32,7 @@ type Document struct {
 	Procurement       Procurement     `json:"procurement" zh:"政府采购" desc:"Government procurement budget or spending."`
 	Assets            Assets          `json:"assets" zh:"国有资产" desc:"State-owned assets held (国有资产占用情况)."`
 	Tables            []Table         `json:"tables" zh:"表格" desc:"Every table found, with its kind and rows."`
-	NarrativeItems    []NarrativeItem `json:"narrative_items,omitempty" zh:"支出科目说明" desc:"The narrative's list of expenditure lines by functional classification (1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元…), parsed."`
+	NarrativeItems    []NarrativeItem `json:"narrative_items,omitempty" zh:"支出科目说明" desc:"The narrative's list of expenditure lines by functional classification (1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元…), parsed; in final accounts also the sentences stating a budget's completion (一般公共预算财政拨款支出年初预算为X万元，支出决算为Y万元，完成年初预算的Z%)."`
 	Glossary          []GlossaryEntry `json:"glossary" zh:"名词解释" desc:"Terms the document defines."`
 	Findings          []Finding       `json:"findings" zh:"检查发现" desc:"Problems found: arithmetic that does not add up, figures that disagree, extraction faults."`
 }
@@ -300,31 +300,43 @@ const (
 // NarrativeItem is one expenditure line the narrative lists by functional
 // classification, with the figures its sentence states.
 type NarrativeItem struct {
-	Code      string           `json:"code,omitempty" zh:"科目编码" desc:"Functional code rebuilt from the 类/款/项 parts: 2040601."`
-	Name      string           `json:"name" zh:"科目名称" desc:"Name of the deepest level given."`
-	Level     string           `json:"level,omitempty" zh:"级次" desc:"类, 款 or 项." enum:"类,款,项"`
-	Amount    *Amount          `json:"amount" zh:"金额" desc:"The amount stated after the name."`
-	Planned   *Amount          `json:"planned,omitempty" zh:"预算安排" desc:"The amount restated in the sentence (本年预算安排X万元)."`
-	LastYear  *Amount          `json:"last_year,omitempty" zh:"上年执行数" desc:"Last year's figure (上年预算执行数 / 上年预算数)."`
-	ChangePct *decimal.Decimal `json:"change_pct,omitempty" zh:"增减比例" desc:"Stated change versus last year in percent, signed (减少 is negative)."`
-	Purpose   string           `json:"purpose,omitempty" zh:"主要用途" desc:"主要用于…"`
-	Reason    string           `json:"reason,omitempty" zh:"变动原因" desc:"主要原因是…"`
-	At        At               `json:"at" zh:"位置" desc:"Where the line starts."`
+	Code           string           `json:"code,omitempty" zh:"科目编码" desc:"Functional code rebuilt from the 类/款/项 parts: 2040601."`
+	Name           string           `json:"name" zh:"科目名称" desc:"Name of the deepest level given."`
+	Level          string           `json:"level,omitempty" zh:"级次" desc:"类, 款 or 项." enum:"类,款,项"`
+	Amount         *Amount          `json:"amount" zh:"金额" desc:"The amount stated after the name."`
+	Planned        *Amount          `json:"planned,omitempty" zh:"预算安排" desc:"The amount restated in the sentence (本年预算安排X万元)."`
+	LastYear       *Amount          `json:"last_year,omitempty" zh:"上年执行数" desc:"Last year's figure (上年预算执行数 / 上年预算数)."`
+	ChangePct      *decimal.Decimal `json:"change_pct,omitempty" zh:"增减比例" desc:"Stated change versus last year in percent, signed (减少 is negative)."`
+	Budget         *Amount          `json:"budget,omitempty" zh:"年初预算数" desc:"Final accounts: the budget at the start of the year (年初预算为X万元); Amount is then the 决算 figure."`
+	FullYearBudget *Amount          `json:"full_year_budget,omitempty" zh:"全年预算数" desc:"Final accounts: the adjusted budget for the whole year (全年预算为X万元)."`
+	CompletionPct  *decimal.Decimal `json:"completion_pct,omitempty" zh:"完成率" desc:"Stated completion in percent (完成年初预算的Z%)."`
+	CompletionBase string           `json:"completion_base,omitempty" zh:"完成率基数" desc:"Which budget the completion is stated against: initial (年初预算) or full_year (全年预算)." enum:"initial,full_year"`
+	Purpose        string           `json:"purpose,omitempty" zh:"主要用途" desc:"主要用于…"`
+	Reason         string           `json:"reason,omitempty" zh:"变动原因" desc:"主要原因是…"`
+	At             At               `json:"at" zh:"位置" desc:"Where the line starts."`
 }
 
 // LineItem is one classified row of a standard table.
 type LineItem struct {
-	Code           string             `json:"code,omitempty" zh:"科目编码" desc:"Classification code: 204, 20406, 2040601."`
-	Name           string             `json:"name" zh:"科目名称" desc:"Row label."`
-	Level          string             `json:"level,omitempty" zh:"级次" desc:"类, 款 or 项." enum:"类,款,项"`
-	Classification string             `json:"classification,omitempty" zh:"分类" desc:"functional or economic." enum:"functional,economic"`
-	Parent         string             `json:"parent,omitempty" zh:"上级科目" desc:"Code of the parent line (款 → 类, 项 → 款), or the group name for uncoded sub-rows."`
-	Side           string             `json:"side,omitempty" zh:"栏目" desc:"Which block of a side-by-side table the row is in: revenue, expenditure, purpose, personnel, public_use."`
-	Key            string             `json:"key,omitempty" zh:"行含义" desc:"What a summary row is: revenue.total, revenue.carried_over, expenditure.grand_total, expenditure.basic, …"`
-	RowKind        string             `json:"row_kind,omitempty" zh:"合计行" desc:"total (合计), subtotal (小计) or grand_total (总计); empty for ordinary rows." enum:"total,subtotal,grand_total"`
-	Subitem        bool               `json:"subitem,omitempty" zh:"其中项" desc:"A 其中 or numbered sub-row, part of the row above it, not added again."`
-	Amounts        map[string]*Amount `json:"amounts" zh:"金额" desc:"Column name → amount; blank cells have no entry."`
-	At             At                 `json:"at" zh:"位置" desc:"Where the row is."`
+	Code           string              `json:"code,omitempty" zh:"科目编码" desc:"Classification code: 204, 20406, 2040601."`
+	Name           string              `json:"name" zh:"科目名称" desc:"Row label."`
+	Level          string              `json:"level,omitempty" zh:"级次" desc:"类, 款 or 项." enum:"类,款,项"`
+	Classification string              `json:"classification,omitempty" zh:"分类" desc:"functional or economic." enum:"functional,economic"`
+	Parent         string              `json:"parent,omitempty" zh:"上级科目" desc:"Code of the parent line (款 → 类, 项 → 款), or the group name for uncoded sub-rows."`
+	Side           string              `json:"side,omitempty" zh:"栏目" desc:"Which block of a side-by-side table the row is in: revenue, expenditure, purpose, personnel, public_use."`
+	Key            string              `json:"key,omitempty" zh:"行含义" desc:"What a summary row is: revenue.total, revenue.carried_over, expenditure.grand_total, expenditure.basic, …"`
+	RowKind        string              `json:"row_kind,omitempty" zh:"合计行" desc:"total (合计), subtotal (小计) or grand_total (总计); empty for ordinary rows." enum:"total,subtotal,grand_total"`
+	Subitem        bool                `json:"subitem,omitempty" zh:"其中项" desc:"A 其中 or numbered sub-row, part of the row above it, not added again."`
+	Amounts        map[string]*Amount  `json:"amounts" zh:"金额" desc:"Column name → amount; blank cells have no entry."`
+	Percents       map[string]*Percent `json:"percents,omitempty" zh:"百分比" desc:"Column name → percentage printed in the row (增减%, 完成率); kept apart from the amounts."`
+	At             At                  `json:"at" zh:"位置" desc:"Where the row is."`
+}
+
+// Percent is a percentage printed in a table cell: "-1.07%" is -1.07.
+type Percent struct {
+	Value decimal.Decimal `json:"value" zh:"数值" desc:"The percentage, signed: -1.07 for -1.07%."`
+	Text  string          `json:"text" zh:"原文" desc:"The cell as printed."`
+	At    At              `json:"at" zh:"位置" desc:"The cell."`
 }
 
 // GlossaryEntry is one defined term.

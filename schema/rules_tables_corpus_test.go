@@ -1,0 +1,109 @@
+package schema_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/yusuan/yusuan"
+	"github.com/yusuan/yusuan/internal/testcorpus"
+	"github.com/yusuan/yusuan/schema"
+)
+
+// TestCorpusFindings converts every document of the shared corpus and
+// asserts that no rule reports an error on it (an error is an identity
+// broken far beyond rounding: on real documents it has always been a
+// misread). The warnings are listed per document against
+// testdata/corpus_findings.golden, so that a change in them is reviewed;
+// rewrite it with go test ./schema -run TestCorpusFindings -update.
+func TestCorpusFindings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus tests skipped in -short mode")
+	}
+	root := testcorpus.Shared(t, "corpus", "raw")
+	var files []string
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	if len(files) == 0 {
+		t.Skipf("no documents under %s", root)
+	}
+	rules := map[string]bool{}
+	for _, r := range schema.Rules {
+		rules[r.Name] = true
+	}
+	lines := make([][]string, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			rel, _ := filepath.Rel(root, f)
+			d, err := yusuan.ConvertFile(context.Background(), f, yusuan.Options{})
+			if err != nil {
+				lines[i] = []string{rel, "  not converted: " + err.Error()}
+				return
+			}
+			out := []string{filepath.ToSlash(rel)}
+			for _, fd := range d.Findings {
+				if !rules[fd.Rule] {
+					continue // extraction notes are the extractors' business
+				}
+				if fd.Severity == schema.SevError {
+					t.Errorf("%s: error finding: %s: %s", rel, fd.Rule, fd.Message)
+				}
+				if fd.Severity != schema.SevInfo {
+					out = append(out, fmt.Sprintf("  %s %s: %s", fd.Severity, fd.Rule, fd.Message))
+				}
+			}
+			lines[i] = out
+		}()
+	}
+	wg.Wait()
+	var b strings.Builder
+	for _, l := range lines {
+		for _, s := range l {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+	}
+	golden := filepath.Join("testdata", "corpus_findings.golden")
+	if u := flag.Lookup("update"); u != nil && u.Value.String() == "true" {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./schema -run TestCorpusFindings -update)", err)
+	}
+	if got := b.String(); got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) || i < len(wl); i++ {
+			g, w := "", ""
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("corpus findings differ from %s at line %d:\n got: %s\nwant: %s\n(review and rerun with -update)", golden, i+1, g, w)
+			}
+		}
+	}
+}

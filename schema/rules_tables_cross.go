@@ -1,0 +1,718 @@
+package schema
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yusuan/yusuan/decimal"
+)
+
+// The rules across the standard tables (domain.md §7): the same figure
+// printed in two tables, a table's total against the total of the table
+// that breaks it down, the 三公 table's own arithmetic, and the columns a
+// table prints for last year and the change.
+func init() {
+	Rules = append(Rules,
+		Rule{"tables.summary_vs_fiscal_summary", checkSummaryVsFiscal},
+		Rule{"tables.summary_vs_breakdown", checkSummaryVsBreakdown},
+		Rule{"tables.fiscal_summary_vs_general_budget", checkFiscalVsGeneral},
+		Rule{"tables.expenditure_vs_general_budget", checkExpenditureVsGeneral},
+		Rule{"tables.basic_vs_economic", checkBasicVsEconomic},
+		Rule{"three_public.table_parts", checkThreePublicTable},
+		Rule{"operating_expenses.narrative_vs_table", checkOperatingExpenses},
+		Rule{"tables.last_year_plus_change", checkLastYearChange},
+		Rule{"tables.change_pct", checkTableChangePct},
+		Rule{"tables.completion_pct", checkTableCompletion},
+		Rule{"narrative_items.completion_pct", checkItemCompletion},
+	)
+}
+
+// pairCompare: the same figure printed in two places. Rounding is half a
+// unit of the last digit of each; identity marks figures of one standard
+// table's total rows, where a gap far beyond rounding is an error.
+func pairCompare(rule, what string, a, b *Amount, identity bool) []Finding {
+	if a == nil || b == nil {
+		return nil
+	}
+	diff := a.Yuan.Sub(b.Yuan).Abs()
+	if diff.IsZero() {
+		return nil
+	}
+	tol := textTolerance(a).Add(textTolerance(b))
+	sev := SevWarning
+	switch {
+	case diff.Cmp(tol) <= 0:
+		sev = SevInfo
+	case identity && diff.Cmp(errorFloor) > 0 && diff.Mul(hundred).Cmp(a.Yuan.Abs()) > 0:
+		sev = SevError
+	}
+	return []Finding{{
+		Rule: rule, Severity: sev,
+		Message: fmt.Sprintf("%s: %s (%s 元) against %s (%s 元), a difference of %s 元",
+			what, a.Text, a.Yuan, b.Text, b.Yuan, diff),
+		Expected: b.Yuan.String(), Actual: a.Yuan.String(),
+		At: []At{a.At, b.At},
+	}}
+}
+
+func blankOrZero(a *Amount) bool { return a == nil || a.Yuan.IsZero() }
+
+// thisYearTotal is a two-sided table's 本年 total on one side: the 本年
+// row, else the 总计 when nothing is carried.
+func thisYearTotal(t *Table, side string) *Amount {
+	if a := mainAmount(keyed(t, side+".total")); a != nil {
+		return a
+	}
+	carry := "revenue.carried_over"
+	if side == "expenditure" {
+		carry = "expenditure.carried_forward"
+	}
+	if blankOrZero(mainAmount(keyed(t, carry))) {
+		return mainAmount(keyed(t, side+".grand_total"))
+	}
+	return nil
+}
+
+// sumOf adds the printed amounts into one figure that names its parts;
+// nil when none is printed.
+func sumOf(text string, parts ...*Amount) *Amount {
+	var s *Amount
+	for _, p := range parts {
+		if p == nil {
+			continue
+		}
+		if s == nil {
+			c := *p
+			c.Text = text
+			s = &c
+			continue
+		}
+		s.Yuan = s.Yuan.Add(p.Yuan)
+		s.Value = s.Value.Add(p.Value)
+		if p.Value.Scale() > s.Value.Scale() {
+			s.Value = s.Value.Round(p.Value.Scale())
+		}
+	}
+	return s
+}
+
+// nonFiscalSources: B1/F1 revenue rows that are not 财政拨款.
+var nonFiscalSources = []string{"revenue.special_account", "revenue.business", "revenue.business_operating",
+	"revenue.other", "revenue.superior_subsidy", "revenue.affiliated", "revenue.non_fiscal_balance_used"}
+
+// fiscalOnly: the summary table lists no revenue beyond 财政拨款, so its
+// totals are the 财政拨款 table's.
+func fiscalOnly(b1 *Table) bool {
+	for _, k := range nonFiscalSources {
+		if !blankOrZero(mainAmount(keyed(b1, k))) {
+			return false
+		}
+	}
+	return true
+}
+
+// generalOnly: all revenue is 一般公共预算 (no fund, state-capital or
+// non-fiscal money), so the overall tables equal the 一般公共预算 ones.
+func generalOnly(d *Document) bool {
+	b1 := firstKind(d, "B1", "F1")
+	if b1 == nil || !fiscalOnly(b1) {
+		return false
+	}
+	for _, k := range []string{"revenue.government_fund_budget", "revenue.state_capital_budget"} {
+		if !blankOrZero(mainAmount(keyed(b1, k))) {
+			return false
+		}
+	}
+	if !blankOrZero(mainAmount(keyed(b1, "revenue.carried_over"))) {
+		return false // spending from carried-over money of any kind
+	}
+	return mainAmount(keyed(b1, "revenue.general_public_budget")) != nil
+}
+
+// checkSummaryVsFiscal: B1 against B4 (F1 against F4): each 财政拨款
+// source alike, B1's 财政拨款 against B4's 本年收入; where B1 lists
+// nothing but 财政拨款, its totals and 类 rows are B4's.
+func checkSummaryVsFiscal(d *Document) []Finding {
+	const rule = "tables.summary_vs_fiscal_summary"
+	var out []Finding
+	for _, pair := range [][2]string{{"B1", "B4"}, {"F1", "F4"}} {
+		s, f := firstKind(d, pair[0]), firstKind(d, pair[1])
+		if s == nil || f == nil {
+			continue
+		}
+		name := pair[0] + " vs " + pair[1]
+		for _, k := range []struct{ key, zh string }{
+			{"revenue.general_public_budget", "一般公共预算"},
+			{"revenue.government_fund_budget", "政府性基金预算"},
+			{"revenue.state_capital_budget", "国有资本经营预算"},
+		} {
+			a, b := mainAmount(keyed(s, k.key)), mainAmount(keyed(f, k.key))
+			if blankOrZero(a) && blankOrZero(b) {
+				continue
+			}
+			if a == nil && b != nil {
+				a = &Amount{Text: "(blank)", At: s.At}
+			}
+			out = append(out, pairCompare(rule, name+": "+k.zh+" revenue", a, b, true)...)
+		}
+		fiscal := mainAmount(keyed(s, "revenue.fiscal"))
+		if fiscal == nil {
+			fiscal = sumOf("一般公共预算 + 政府性基金 + 国有资本经营",
+				mainAmount(keyed(s, "revenue.general_public_budget")),
+				mainAmount(keyed(s, "revenue.government_fund_budget")),
+				mainAmount(keyed(s, "revenue.state_capital_budget")))
+		}
+		out = append(out, pairCompare(rule, name+": 财政拨款 revenue vs the 财政拨款 table's 本年收入", fiscal, thisYearTotal(f, "revenue"), true)...)
+		if !fiscalOnly(s) || !blankOrZero(mainAmount(keyed(s, "revenue.carried_over"))) || !blankOrZero(mainAmount(keyed(f, "revenue.carried_over"))) {
+			continue
+		}
+		// Only 财政拨款, nothing carried: the expenditure sides agree too.
+		out = append(out, pairCompare(rule, name+": 本年支出 (only 财政拨款 revenue)", thisYearTotal(s, "expenditure"), thisYearTotal(f, "expenditure"), false)...)
+		for _, k := range []string{"expenditure.basic", "expenditure.project", "expenditure.reserve"} {
+			out = append(out, pairCompare(rule, name+": "+k+" (only 财政拨款 revenue)", mainAmount(keyed(s, k)), mainAmount(keyed(f, k)), false)...)
+		}
+		fc := map[string]*LineItem{}
+		for i := range f.LineItems {
+			if it := &f.LineItems[i]; it.Code != "" && it.Side == "expenditure" && !it.Subitem {
+				fc[it.Code] = it
+			}
+		}
+		for i := range s.LineItems {
+			it := &s.LineItems[i]
+			if it.Code == "" || it.Side != "expenditure" || it.Subitem {
+				continue
+			}
+			a, b := mainAmount(it), mainAmount(fc[it.Code])
+			if b == nil && !blankOrZero(a) && len(fc) > 0 {
+				b = &Amount{Text: "(no row)", At: f.At}
+			}
+			out = append(out, pairCompare(rule, fmt.Sprintf("%s: %s %s (only 财政拨款 revenue)", name, it.Code, it.Name), a, b, false)...)
+		}
+	}
+	return out
+}
+
+// checkSummaryVsBreakdown: B1 本年收入 = B2 合计 and B1 本年支出 = B3 合计
+// (F1 against F2 and F3).
+func checkSummaryVsBreakdown(d *Document) []Finding {
+	const rule = "tables.summary_vs_breakdown"
+	var out []Finding
+	for _, k := range [][4]string{{"B1", "B2", "B3"}, {"F1", "F2", "F3"}} {
+		s := firstKind(d, k[0])
+		if s == nil {
+			continue
+		}
+		for i, side := range []string{"revenue", "expenditure"} {
+			t := firstKind(d, k[1+i])
+			if t == nil {
+				continue
+			}
+			// Jiangsu's 收入预算总表 is itself keyed (收入总计 with 上年结转 inside).
+			if g := mainAmount(keyed(t, side+".grand_total")); g != nil {
+				out = append(out, pairCompare(rule, fmt.Sprintf("%s %s 总计 vs %s 总计", k[0], side, t.Kind),
+					mainAmount(keyed(s, side+".grand_total")), g, true)...)
+				continue
+			}
+			row := totalItem(t)
+			if row == nil {
+				continue
+			}
+			b := row.Amounts["total"]
+			if b == nil {
+				b = mainAmount(row)
+			}
+			a := thisYearTotal(s, side)
+			what := fmt.Sprintf("%s 本年%s合计 vs %s 合计", k[0], map[string]string{"revenue": "收入", "expenditure": "支出"}[side], t.Kind)
+			if side == "revenue" && row.Amounts["carried_over"] != nil {
+				// A 收入表 whose 合计 counts the carry-over as a column.
+				a = sumOf("本年收入合计 + 上年结转", a, mainAmount(keyed(s, "revenue.carried_over")))
+				what += " (with 上年结转)"
+			}
+			out = append(out, pairCompare(rule, what, a, b, true)...)
+		}
+	}
+	return out
+}
+
+// coded maps a table's coded rows (not 其中) by side and code.
+func coded(t *Table) map[string]*LineItem {
+	m := map[string]*LineItem{}
+	for i := range t.LineItems {
+		if it := &t.LineItems[i]; it.Code != "" && !it.Subitem {
+			m[it.Code] = it
+		}
+	}
+	return m
+}
+
+// checkFiscalVsGeneral: B4's 一般公共预算 column (F4 likewise) against the
+// 一般公共预算 table B5 (F5): the 本年支出 total and each 类.
+func checkFiscalVsGeneral(d *Document) []Finding {
+	const rule = "tables.fiscal_summary_vs_general_budget"
+	var out []Finding
+	for _, k := range [][2]string{{"B4", "B5"}, {"F4", "F5"}} {
+		f, g := firstKind(d, k[0]), firstKind(d, k[1])
+		if f == nil || g == nil {
+			continue
+		}
+		name := k[0] + " 一般公共预算 vs " + k[1]
+		var tot *Amount
+		if it := keyed(f, "expenditure.total"); it != nil {
+			tot = it.Amounts["general_public_budget"]
+		} else if it := keyed(f, "expenditure.grand_total"); it != nil && blankOrZero(mainAmount(keyed(f, "expenditure.carried_forward"))) {
+			tot = it.Amounts["general_public_budget"]
+		}
+		if row := totalItem(g); row != nil {
+			out = append(out, pairCompare(rule, name+": 本年支出合计", tot, mainAmount(row), true)...)
+		}
+		gc := coded(g)
+		for i := range f.LineItems {
+			it := &f.LineItems[i]
+			if it.Code == "" || it.Side != "expenditure" || it.Subitem {
+				continue
+			}
+			a := it.Amounts["general_public_budget"]
+			b := mainAmount(gc[it.Code])
+			if b == nil && !blankOrZero(a) && len(gc) > 0 {
+				b = &Amount{Text: "(no row)", At: g.At}
+			}
+			out = append(out, pairCompare(rule, fmt.Sprintf("%s: %s %s", name, it.Code, it.Name), a, b, false)...)
+		}
+	}
+	return out
+}
+
+// checkExpenditureVsGeneral: the 一般公共预算 table B5 (F5) is part of the
+// expenditure table B3 (F3): per functional code and column, B5 may not
+// exceed B3, and equals it where all revenue is 一般公共预算.
+func checkExpenditureVsGeneral(d *Document) []Finding {
+	const rule = "tables.expenditure_vs_general_budget"
+	var out []Finding
+	equal := generalOnly(d)
+	for _, k := range [][2]string{{"B3", "B5"}, {"F3", "F5"}} {
+		e, g := firstKind(d, k[0]), firstKind(d, k[1])
+		if e == nil || g == nil {
+			continue
+		}
+		ec := coded(e)
+		for i := range g.LineItems {
+			it := &g.LineItems[i]
+			all := ec[it.Code]
+			if it.Code == "" || it.Subitem || all == nil {
+				continue
+			}
+			for _, key := range []string{"total", "basic", "project"} {
+				a, b := it.Amounts[key], all.Amounts[key]
+				if a == nil || blankOrZero(a) && blankOrZero(b) {
+					continue
+				}
+				if b == nil {
+					b = &Amount{Text: "(blank)", At: all.At}
+				}
+				what := fmt.Sprintf("%s %s %s (%s) vs %s", k[1], it.Code, it.Name, key, k[0])
+				if equal {
+					out = append(out, pairCompare(rule, what+" (all revenue 一般公共预算)", a, b, false)...)
+				} else if a.Yuan.Cmp(b.Yuan) > 0 {
+					out = append(out, pairCompare(rule, what+": the 一般公共预算 part exceeds the whole", a, b, false)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sideTotal is the total row of one block (F6's 人员经费合计, 公用经费合计).
+func sideTotal(t *Table, side string) *LineItem {
+	for i := range t.LineItems {
+		it := &t.LineItems[i]
+		if it.Side == side && (it.RowKind == RowTotal || it.RowKind == RowGrandTotal) && it.Code == "" && it.Parent == "" {
+			return it
+		}
+	}
+	return nil
+}
+
+// economicTotal is the basic-expenditure table's total: its 合计 row, or
+// 人员经费合计 + 公用经费合计 where the two halves stand side by side.
+func economicTotal(t *Table) *Amount {
+	p, u := sideTotal(t, "personnel"), sideTotal(t, "public_use")
+	if p != nil || u != nil {
+		var pa, ua *Amount
+		if p != nil {
+			pa = mainAmount(p)
+		}
+		if u != nil {
+			ua = mainAmount(u)
+		}
+		return sumOf("人员经费合计 + 公用经费合计", pa, ua)
+	}
+	row := totalItem(t)
+	if row == nil {
+		return nil
+	}
+	if a := row.Amounts["total"]; a != nil {
+		return a
+	}
+	if a := sumOf("人员经费 + 公用经费", row.Amounts["personnel"], row.Amounts["public_use"]); a != nil {
+		return a
+	}
+	return mainAmount(row)
+}
+
+// checkBasicVsEconomic: the 基本支出 of the 一般公共预算 table (B5/F5, or
+// B3/F3 where all revenue is 一般公共预算) equals the economic table's
+// total (B6/F6: 人员经费 + 公用经费); Jiangsu's 财政拨款 pair likewise.
+func checkBasicVsEconomic(d *Document) []Finding {
+	const rule = "tables.basic_vs_economic"
+	var out []Finding
+	basic := func(kind string) (*Table, *Amount) {
+		t := firstKind(d, kind)
+		if row := totalItem(t); row != nil && row.Amounts["basic"] != nil {
+			return t, row.Amounts["basic"]
+		}
+		return nil, nil
+	}
+	for _, k := range [][3]string{{"B5", "B3", "B6"}, {"F5", "F3", "F6"}, {"fiscal_expenditure", "", "fiscal_basic"}} {
+		e := firstKind(d, k[2])
+		if e == nil {
+			continue
+		}
+		f, b := basic(k[0])
+		if b == nil && k[1] != "" && generalOnly(d) {
+			// No 基本支出 column in the 一般公共预算 table: the overall
+			// table's, where all revenue is 一般公共预算.
+			f, b = basic(k[1])
+		}
+		if b == nil {
+			continue
+		}
+		out = append(out, pairCompare(rule, fmt.Sprintf("%s 合计 基本支出 vs %s 合计", f.Kind, e.Kind), b, economicTotal(e), true)...)
+	}
+	return out
+}
+
+// threePublicGroups: the 三公 identities of one measure (本年, 上年, 预算数, 决算数).
+var threePublicGroups = []struct{ total, parts []string }{
+	{[]string{"total"}, []string{"overseas_travel", "vehicles", "reception"}},
+	{[]string{"vehicles"}, []string{"vehicle_purchase", "vehicle_operation"}},
+	{[]string{"grand_total"}, []string{"total", "meeting", "training"}},
+}
+
+// threePublicRowKey names a row of a 三公 table printed with its items as rows.
+func threePublicRowKey(name string) string {
+	switch {
+	case strings.Contains(name, "购置") && !strings.Contains(name, "运行"):
+		return "vehicle_purchase"
+	case strings.Contains(name, "运行") && !strings.Contains(name, "购置"):
+		return "vehicle_operation"
+	case strings.Contains(name, "公务用车"):
+		return "vehicles"
+	case strings.Contains(name, "出国") || strings.Contains(name, "出境"):
+		return "overseas_travel"
+	case strings.Contains(name, "接待"):
+		return "reception"
+	case strings.Contains(name, "会议"):
+		return "meeting"
+	case strings.Contains(name, "培训"):
+		return "training"
+	case strings.Contains(name, "三公") || name == "合计" || name == "小计":
+		return "total"
+	}
+	return ""
+}
+
+// checkThreePublicTable: in B7/F7, 三公 = 出国 + 用车 + 接待 and 用车 =
+// 购置 + 运行 (blank cells are 0), for each measure apart: this year and
+// last year, 预算数 and 决算数. Tables printing the items as columns are
+// read per row; tables printing them as rows, per column.
+func checkThreePublicTable(d *Document) []Finding {
+	const rule = "three_public.table_parts"
+	var out []Finding
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		if t.Kind != "B7" && t.Kind != "F7" || t.Empty {
+			continue
+		}
+		// Items as columns: each row, each measure suffix.
+		for j := range t.LineItems {
+			it := &t.LineItems[j]
+			suffixes := map[string]bool{}
+			for k := range it.Amounts {
+				_, m, _ := strings.Cut(k, ".")
+				suffixes[m] = true
+			}
+			for _, m := range sortedSet(suffixes) {
+				sfx := ""
+				if m != "" {
+					sfx = "." + m
+				}
+				get := func(k string) *Amount { return it.Amounts[k+sfx] }
+				out = append(out, threePublicSums(rule, fmt.Sprintf("%s, row %q%s", label(t), it.Name, measureZh(m)), get, t.At)...)
+			}
+		}
+		// Items as rows: one sum per amount column.
+		rows := map[string]*LineItem{}
+		for j := range t.LineItems {
+			if k := threePublicRowKey(t.LineItems[j].Name); k != "" && rows[k] == nil {
+				rows[k] = &t.LineItems[j]
+			}
+		}
+		if len(rows) < 3 {
+			continue
+		}
+		cols := map[string]bool{}
+		for _, it := range rows {
+			for k := range it.Amounts {
+				cols[k] = true
+			}
+		}
+		for _, c := range sortedSet(cols) {
+			get := func(k string) *Amount {
+				if it := rows[k]; it != nil {
+					return it.Amounts[c]
+				}
+				return nil
+			}
+			out = append(out, threePublicSums(rule, fmt.Sprintf("%s, column %s", label(t), c), get, t.At)...)
+		}
+	}
+	return out
+}
+
+func measureZh(m string) string {
+	switch m {
+	case "budget":
+		return " 预算数"
+	case "final":
+		return " 决算数"
+	case "last_year":
+		return " 上年"
+	}
+	return ""
+}
+
+func threePublicSums(rule, what string, get func(string) *Amount, at At) []Finding {
+	var out []Finding
+	for _, g := range threePublicGroups {
+		parts := make([]*Amount, 0, len(g.parts))
+		nonzero := false
+		for _, p := range g.parts {
+			a := get(p)
+			if p == "vehicles" && a == nil {
+				// No 用车 subtotal printed: 购置 + 运行 stand for it.
+				a = sumOf("购置费 + 运行费", get("vehicle_purchase"), get("vehicle_operation"))
+			}
+			parts = append(parts, a)
+			nonzero = nonzero || !blankOrZero(a)
+		}
+		stated := get(g.total[0])
+		if stated == nil {
+			if !nonzero || g.total[0] == "grand_total" {
+				continue
+			}
+			stated = &Amount{Text: "(blank)", At: at} // blank is 0
+		}
+		if g.total[0] == "grand_total" && get("meeting") == nil && get("training") == nil {
+			continue
+		}
+		out = append(out, tableCompare(rule, fmt.Sprintf("%s: %s vs %s", what, g.total[0], strings.Join(g.parts, " + ")), stated, parts, false)...)
+	}
+	return out
+}
+
+func sortedSet(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	return keys
+}
+
+// checkOperatingExpenses: the narrative's 机关运行经费 against the 三公
+// table's 机关运行经费 column (Shanghai) and the 机关运行经费 table's total
+// (Jiangsu), and the two tables against each other.
+func checkOperatingExpenses(d *Document) []Finding {
+	const rule = "operating_expenses.narrative_vs_table"
+	var out []Finding
+	var fromB7, fromTable *Amount
+	if t := firstKind(d, "B7", "F7"); t != nil {
+		for i := range t.LineItems {
+			if a := t.LineItems[i].Amounts["operating_expenses"]; a != nil && !strings.Contains(t.LineItems[i].Name, "上年") {
+				fromB7 = a
+				break
+			}
+		}
+	}
+	if row := totalItem(firstKind(d, "operating_expenses")); row != nil {
+		fromTable = mainAmount(row)
+	}
+	if text := d.OperatingExpenses; text != nil && text.At.Table == nil {
+		out = append(out, textCompare(rule, "机关运行经费 in the text vs the 三公 table", text, fromB7)...)
+		out = append(out, textCompare(rule, "机关运行经费 in the text vs the 机关运行经费 table", text, fromTable)...)
+	}
+	out = append(out, pairCompare(rule, "机关运行经费: 三公 table vs 机关运行经费 table", fromB7, fromTable, false)...)
+	return out
+}
+
+// thisYear is a row's amount for this year in a table that also prints
+// last year's: the 合计 / 金额 column.
+func thisYear(it *LineItem) *Amount {
+	for _, k := range []string{"total", "amount", "budget", "final"} {
+		if a := it.Amounts[k]; a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+func rowName(it *LineItem) string {
+	if it.Code != "" {
+		return it.Code + " " + it.Name
+	}
+	return it.Name
+}
+
+// checkLastYearChange: where a table prints last year and the change
+// beside this year's figure, this year − change = last year.
+func checkLastYearChange(d *Document) []Finding {
+	const rule = "tables.last_year_plus_change"
+	var out []Finding
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		for j := range t.LineItems {
+			it := &t.LineItems[j]
+			now, last, ch := thisYear(it), it.Amounts["last_year"], it.Amounts["change"]
+			if now == nil || last == nil || ch == nil {
+				continue
+			}
+			neg := *ch
+			neg.Yuan, neg.Value = ch.Yuan.Neg(), ch.Value.Neg()
+			out = append(out, tableCompare(rule, fmt.Sprintf("%s, row %q: this year − change vs last year", label(t), rowName(it)),
+				last, []*Amount{now, &neg}, false)...)
+		}
+	}
+	return out
+}
+
+// pctCheck: computed % (4 places) against the stated one, allowing for
+// the rounding of both the % and the amounts it came from.
+func pctCheck(rule, what string, num, den *Amount, stated *decimal.Decimal, statedText string, at []At) []Finding {
+	if den == nil || num == nil || den.Yuan.IsZero() || stated == nil {
+		return nil
+	}
+	pct, ok := num.Yuan.Mul(hundred).Div(den.Yuan, 4)
+	if !ok {
+		return nil
+	}
+	diff := pct.Sub(*stated).Abs()
+	// Rounding of the amounts: half a unit of each, relative to the base.
+	amt := textTolerance(num).Add(textTolerance(den)).Mul(hundred)
+	amtPct, _ := amt.Div(den.Yuan.Abs(), 4)
+	tol := pctTolerance.Add(stated.Abs().Mul(pctRelTol)).Add(amtPct)
+	if diff.Cmp(tol) <= 0 {
+		return nil
+	}
+	return []Finding{{
+		Rule: rule, Severity: SevWarning,
+		Message:  fmt.Sprintf("%s: %s ÷ %s is %s%%, but %s is stated", what, num.Text, den.Text, pct.Round(2), statedText),
+		Expected: pct.Round(2).String() + "%", Actual: stated.String() + "%",
+		At: at,
+	}}
+}
+
+// checkTableChangePct: change ÷ last year ≈ the printed 增减%.
+func checkTableChangePct(d *Document) []Finding {
+	const rule = "tables.change_pct"
+	var out []Finding
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		for j := range t.LineItems {
+			it := &t.LineItems[j]
+			p, last := it.Percents["change_pct"], it.Amounts["last_year"]
+			if p == nil || last == nil {
+				continue
+			}
+			ch := it.Amounts["change"]
+			if ch == nil {
+				now := thisYear(it)
+				if now == nil {
+					continue
+				}
+				ch = &Amount{Yuan: now.Yuan.Sub(last.Yuan), Value: now.Value.Sub(last.Value), Unit: now.Unit, At: now.At,
+					Text: now.Text + " − " + last.Text}
+			}
+			out = append(out, pctCheck(rule, fmt.Sprintf("%s, row %q: change ÷ last year", label(t), rowName(it)),
+				ch, last, &p.Value, p.Text, []At{p.At, ch.At, last.At})...)
+		}
+	}
+	return out
+}
+
+// checkTableCompletion: 决算 ÷ 预算 ≈ the printed 完成率.
+func checkTableCompletion(d *Document) []Finding {
+	const rule = "tables.completion_pct"
+	var out []Finding
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		for j := range t.LineItems {
+			it := &t.LineItems[j]
+			p := it.Percents["completion_pct"]
+			if p == nil {
+				continue
+			}
+			fin, bud := it.Amounts["final"], it.Amounts["budget"]
+			if fin == nil {
+				fin = it.Amounts["total.final"]
+			}
+			if bud == nil {
+				bud = it.Amounts["total.budget"]
+			}
+			if fin == nil || bud == nil {
+				continue
+			}
+			out = append(out, pctCheck(rule, fmt.Sprintf("%s, row %q: 决算 ÷ 预算", label(t), rowName(it)),
+				fin, bud, &p.Value, p.Text, []At{p.At, fin.At, bud.At})...)
+		}
+	}
+	return out
+}
+
+// checkItemCompletion: the narrative's 支出决算 ÷ 年初预算 (or 全年预算, as
+// it says) ≈ its stated 完成率. A % stated against a 年初预算 of 0 that
+// matches the 全年预算 is info: the text names the wrong base.
+func checkItemCompletion(d *Document) []Finding {
+	const rule = "narrative_items.completion_pct"
+	var out []Finding
+	for i := range d.NarrativeItems {
+		it := &d.NarrativeItems[i]
+		if it.CompletionPct == nil || it.Amount == nil {
+			continue
+		}
+		base := it.Budget
+		if it.CompletionBase == "full_year" || base == nil {
+			base = it.FullYearBudget
+		}
+		if base == nil {
+			continue
+		}
+		what := strings.TrimSpace(it.Code + " " + it.Name + ": 支出决算 ÷ 预算")
+		stated := it.CompletionPct.String() + "%"
+		at := []At{it.Amount.At, base.At}
+		if base.Yuan.IsZero() {
+			if it.FullYearBudget != nil && base != it.FullYearBudget && len(pctCheck(rule, what, it.Amount, it.FullYearBudget, it.CompletionPct, stated, at)) == 0 {
+				out = append(out, Finding{Rule: rule, Severity: SevInfo,
+					Message: fmt.Sprintf("%s: %s is stated as the completion of a 年初预算 of %s; it is the completion of the 全年预算 %s",
+						strings.TrimSuffix(what, ": 支出决算 ÷ 预算"), stated, base.Text, it.FullYearBudget.Text),
+					Expected: "", Actual: it.CompletionPct.String() + "%", At: append(at, it.FullYearBudget.At)})
+			}
+			continue
+		}
+		out = append(out, pctCheck(rule, what, it.Amount, base, it.CompletionPct, stated, at)...)
+	}
+	return out
+}
