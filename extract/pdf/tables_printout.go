@@ -110,12 +110,19 @@ func hasWide(s string) bool {
 	return false
 }
 
+// gapUnknown is the gap across a page break with l at the usual top: the
+// foot of the page before may have held a blank line or not.
+const gapUnknown = -1
+
 // gapLines counts the empty lines between prev and l: on one page from
 // the baseline distance, at the top of a new page from how far below the
 // usual first baseline l starts (the foot of a page tells nothing).
 func (m *printoutMetrics) gapLines(prev, l *Line) int {
 	if prev.Page != l.Page {
-		return max(0, int(math.Round((m.top-l.Base)/m.empty-0.3)))
+		if k := int(math.Round((m.top-l.Base)/m.empty - 0.3)); k > 0 {
+			return k
+		}
+		return gapUnknown
 	}
 	h := m.narrow
 	if hasWide(l.Text()) {
@@ -211,7 +218,7 @@ func (m *printoutMetrics) buildPrintout(cells []printoutCell) *pageTable {
 	// Groups: cells on adjacent lines, which share a row.
 	var groups [][]*printoutCell
 	for k := range cells {
-		if k == 0 || cells[k].gap > 0 {
+		if k == 0 || cells[k].gap != 0 {
 			groups = append(groups, nil)
 		}
 		groups[len(groups)-1] = append(groups[len(groups)-1], &cells[k])
@@ -236,19 +243,24 @@ func (m *printoutMetrics) buildPrintout(cells []printoutCell) *pageTable {
 		groups = groups[1:]
 	}
 	lead := len(rows)
-	w := 0
-	for _, g := range groups {
+	w, blanks := 0, 0
+	for i, g := range groups {
 		w = max(w, len(g))
+		if i > 0 && g[0].gap > 0 {
+			blanks++
+		}
 	}
-	if w < 3 || len(groups) < 2 {
+	// Rows are told apart by blank lines: a run with none on its pages (an
+	// indented list broken only by a page) is no table.
+	if w < 3 || blanks == 0 {
 		return nil
 	}
 	// natural is the width of a row that starts with group i and no empty
 	// cell.
 	natural := func(i int) int {
 		s := len(groups[i])
-		for j := i + 1; j < len(groups) && s+groups[j][0].gap+len(groups[j]) <= w; j++ {
-			s += groups[j][0].gap + len(groups[j])
+		for j := i + 1; j < len(groups) && s+max(0, groups[j][0].gap)+len(groups[j]) <= w; j++ {
+			s += max(0, groups[j][0].gap) + len(groups[j])
 		}
 		return s
 	}
@@ -256,6 +268,13 @@ func (m *printoutMetrics) buildPrintout(cells []printoutCell) *pageTable {
 	for i := 1; i < len(groups); i++ {
 		g := groups[i]
 		k, n := g[0].gap, len(g)
+		if k == gapUnknown {
+			// A page break: the row goes on if it has room.
+			k = 0
+			if len(cur)+n > w {
+				k = 1
+			}
+		}
 		if len(cur)+k+n <= w {
 			// Empty cells inside the row.
 			for range k {
