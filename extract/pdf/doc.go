@@ -28,7 +28,20 @@
 //     ColumnNumberRow set; a table continued on the next page (same column
 //     edges, no title of its own) merged, its repeated header and a row
 //     broken by the page joined; every cell's At is page, bbox and
-//     table/row/col.
+//     table/row/col;
+//   - unruled tables and tables ruled with horizontal lines only
+//     (tables_stream.go, the "stream" approach): runs of lines that are
+//     not prose, cut into pieces at narrow gaps; columns where a gutter
+//     runs down through the pieces (lines spanning the table set aside);
+//     rows from lines whose boxes overlap or that only carry on the
+//     row's text; kept only with three columns aligned over three rows,
+//     figures and no sentence in a cell; a table continued at the top of
+//     the next page read with the same columns, so that it merges;
+//   - plain-text printouts (tables_printout.go): a .txt whose tables are
+//     one cell per tab-indented line, printed as is (LibreOffice), read
+//     over the whole document: rows and empty cells from the gaps counted
+//     in empty lines, a short row's last cell spanning, caption lines
+//     (…表, 编制部门, 单位, 截止时间) to Caption/Unit.
 //
 // Coordinates: every BBox (prov.At.BBox, Glyph, Rule, Line) is in PDF user
 // space points as [x0, y0, x1, y1] with the origin at the bottom-left of the
@@ -51,9 +64,17 @@
 // BUG(yusuan): inline images (BI … ID … EI) are not skipped specially; their
 // data is tokenised as content (none occur in the corpus).
 //
-// BUG(yusuan): only ruled tables are rebuilt: tables ruled with horizontal
-// lines only (三线表) and unruled tables still come out as one paragraph per
-// row with tab-separated cells.
+// BUG(yusuan): unruled tables need columns separated by white that runs
+// through nearly every line; a column whose text overruns into the next
+// (no gutter) merges with it, and a table of dense, centred multi-level
+// headers (a procurement table with spans over spans) may be refused and
+// stay paragraphs. Horizontal rules of a 三线表 are not used as hints.
+//
+// BUG(yusuan): in a plain-text printout a blank line at the foot of a page
+// leaves no trace, so a row whose empty cells fell there is read short
+// (its last cell spanning); and a single empty line between two groups of
+// cells is an empty cell when the row has room for it, so a header row
+// shorter than the table may take the first cells of the next row.
 //
 // BUG(yusuan): headings are decided line by line; a heading wrapped over two
 // lines comes out as a heading plus a paragraph.

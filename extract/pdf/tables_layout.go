@@ -87,7 +87,12 @@ func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable, prev *pa
 		var capIdx []int
 		for i := first[k] - 1; i >= 0 && len(capIdx) < 4; i-- {
 			l := &ls[i]
-			if owner[i] >= 0 || l.Y0 < top-2 || l.Y0-top > 4*max(l.Size, 8) {
+			reach := 4.0
+			if len(capIdx) == 0 && unitOf(l.Text()) != "" {
+				// The 部门/单位 line may stand a little further off.
+				reach = 5
+			}
+			if owner[i] >= 0 || l.Y0 < top-2 || l.Y0-top > reach*max(l.Size, 8) {
 				break
 			}
 			if !captionLine(l) {
@@ -356,6 +361,16 @@ func appendContinuation(a, b *extract.Table) {
 	}
 }
 
+// titled: a caption line names the table (…表).
+func titled(caption []string) bool {
+	for _, c := range caption {
+		if strings.Contains(c, "表") {
+			return true
+		}
+	}
+	return false
+}
+
 func rowKey(row []extract.Cell) string {
 	var b strings.Builder
 	for _, c := range row {
@@ -388,12 +403,12 @@ func splitRow(last, next []extract.Cell) bool {
 }
 
 // captionsFromPageBefore gives a table that starts a page without a
-// caption the caption lines that ended the page before (a title kept
-// apart from its table by a page break).
+// title the caption lines that ended the page before (a title kept apart
+// from its table by a page break; its 部门/单位 line may have followed it).
 func captionsFromPageBefore(blocks []extract.Block) []extract.Block {
 	out := make([]extract.Block, 0, len(blocks))
 	for _, b := range blocks {
-		if b.Kind == extract.KindTable && b.Table != nil && len(b.Table.Caption) == 0 {
+		if b.Kind == extract.KindTable && b.Table != nil && !titled(b.Table.Caption) {
 			k := len(out)
 			for k > 0 && len(out)-k < 3 {
 				p := out[k-1]
@@ -403,13 +418,15 @@ func captionsFromPageBefore(blocks []extract.Block) []extract.Block {
 				k--
 			}
 			if k < len(out) {
+				var capt []string
 				for _, p := range out[k:] {
 					for _, part := range strings.Split(p.Text, "\t") {
 						if part = squeezeCJK(strings.TrimSpace(part)); part != "" {
-							b.Table.Caption = append(b.Table.Caption, part)
+							capt = append(capt, part)
 						}
 					}
 				}
+				b.Table.Caption = append(capt, b.Table.Caption...)
 				for _, c := range b.Table.Caption {
 					if u := unitOf(c); u != "" && b.Table.Unit == "" {
 						b.Table.Unit = u
