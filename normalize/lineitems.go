@@ -344,7 +344,8 @@ func (s *tableShape) findColumns() {
 }
 
 func (s *tableShape) headerSaysValue(p string) bool {
-	return hasAny(p, "合计", "小计", "总计", "金额", "预算", "决算", "支出", "收入", "经费", "结转", "结余", "拨款", "费", "数", "资金", "补助", "上缴")
+	return hasAny(p, "合计", "小计", "总计", "金额", "预算", "决算", "支出", "收入", "经费", "结转", "结余", "拨款", "费", "数", "资金", "补助", "上缴",
+		"增减", "%", "％", "完成率", "执行率")
 }
 
 // roleFromBody decides a column's role from what its body cells hold.
@@ -359,7 +360,7 @@ func (s *tableShape) roleFromBody(c int) colRole {
 		case t == "" || isDash(t):
 		case codeLike.MatchString(t) && (len(t) == 3 || len(t) == 5 || len(t) == 7 || len(t) == 2) && !strings.Contains(t, "."):
 			codes++
-		case numberLike.MatchString(t):
+		case numberLike.MatchString(t), numberLike.MatchString(strings.TrimRight(t, "%％")):
 			nums++
 		default:
 			if totalKind(t) == "" {
@@ -921,8 +922,8 @@ func (s *tableShape) lineItems(kind string) []schema.LineItem {
 				if s.classification == "economic" || economicKind(kind) {
 					if code = economicCode(name, last[1]); code != "" {
 						byName = append(byName, len(items))
-					} else if !it.Subitem {
-						uncoded++
+					} else if !it.Subitem && last[1] != "309" && last[1] != "310" {
+						uncoded++ // (a 309/310 款 stays uncoded: no name is its own)
 					}
 				} else {
 					code = functionalClassCode(name)

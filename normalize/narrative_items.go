@@ -64,11 +64,17 @@ func (n *Normalizer) fillNarrativeItems(d *schema.Document, o *outline) {
 			cur = nil
 		}
 	}
+	var wholes []schema.NarrativeItem
 	for _, s := range o.sections {
 		flush()
 		for _, b := range s.blocks {
 			if b.Kind != extract.KindParagraph {
 				flush()
+				continue
+			}
+			if cur != nil && len(cur.pieces) < 3 && !strings.HasSuffix(strings.TrimSpace(cur.text), "。") && !strings.Contains(cur.text, "元") {
+				// "…支出（类）…（款）" broken before "…（项）。主要用于…".
+				cur.add(b)
 				continue
 			}
 			if startsItem(b.Text) {
@@ -82,14 +88,17 @@ func (n *Normalizer) fillNarrativeItems(d *schema.Document, o *outline) {
 				continue
 			}
 			flush()
+			wholes = append(wholes, completionSentences(b)...)
 		}
 	}
 	flush()
 	for _, t := range texts {
-		if it, ok := parseNarrativeItem(t); ok {
+		if it, names, ok := parseItem(t); ok {
+			resolveCodes(d, &it, names)
 			d.NarrativeItems = append(d.NarrativeItems, it)
 		}
 	}
+	d.NarrativeItems = append(d.NarrativeItems, wholes...)
 }
 
 // startsItem: a paragraph that names a classification with its level
@@ -100,10 +109,29 @@ func startsItem(s string) bool {
 		head = s[:i]
 	}
 	loc := classPart.FindStringIndex(head)
-	return loc != nil && loc[0] < 60*3 && strings.Contains(head, "元")
+	if loc == nil {
+		return false
+	}
+	if loc[0] < 60*3 && strings.Contains(head, "元") {
+		return true
+	}
+	// Final accounts: "1、社会保障和就业支出（类）…（项）。主要用于：…。年初预算为…万元".
+	lead := strings.TrimSpace(head[:loc[0]])
+	if n, ok := parseLeadNumber(lead + "x"); ok && n == "x" {
+		lead = ""
+	}
+	return lead == ""
 }
 
 func parseNarrativeItem(t *itemText) (schema.NarrativeItem, bool) {
+	it, _, ok := parseItem(t)
+	return it, ok
+}
+
+// parseItem parses one line of the list, returning with it the names of
+// its 类, 款 and 项 as printed.
+func parseItem(t *itemText) (schema.NarrativeItem, [3]string, bool) {
+	var names [3]string
 	text := Clean(t.text)
 	head := text
 	if i := strings.Index(text, "。"); i >= 0 {
@@ -111,7 +139,7 @@ func parseNarrativeItem(t *itemText) (schema.NarrativeItem, bool) {
 	}
 	parts := classPart.FindAllStringSubmatchIndex(head, -1)
 	if len(parts) == 0 {
-		return schema.NarrativeItem{}, false
+		return schema.NarrativeItem{}, names, false
 	}
 	var it schema.NarrativeItem
 	code, complete := "", true
@@ -122,6 +150,7 @@ func parseNarrativeItem(t *itemText) (schema.NarrativeItem, bool) {
 		}
 		digits, level := head[m[4]:m[5]], head[m[6]:m[7]]
 		it.Name, it.Level = name, level
+		names[strings.Index("类款项", level)/len("类")] = name
 		switch {
 		case digits == "" && level == "类":
 			digits = functionalClassCode(name)
@@ -141,7 +170,7 @@ func parseNarrativeItem(t *itemText) (schema.NarrativeItem, bool) {
 	tailStart := len([]rune(head[:last[1]]))
 	amounts := FindAmounts(string(rs[tailStart:]))
 	if len(amounts) == 0 {
-		return schema.NarrativeItem{}, false
+		return schema.NarrativeItem{}, names, false
 	}
 	for i := range amounts {
 		amounts[i].Start += tailStart
@@ -159,6 +188,7 @@ func parseNarrativeItem(t *itemText) (schema.NarrativeItem, bool) {
 			it.LastYear = t.amount(m)
 		}
 	}
+	readCompletion(&it, t, rs, amounts)
 	if m := pctRe.FindStringSubmatch(text); m != nil {
 		if v, err := decimal.Parse(m[2]); err == nil {
 			if hasAny(m[1], "减少", "下降", "降低") && v.Sign() > 0 {
@@ -173,7 +203,7 @@ func parseNarrativeItem(t *itemText) (schema.NarrativeItem, bool) {
 	if m := reasonRe.FindStringSubmatch(text); m != nil {
 		it.Reason = strings.TrimSpace(m[1])
 	}
-	return it, true
+	return it, names, true
 }
 
 // parseLeadNumber strips "1、" from the first name.

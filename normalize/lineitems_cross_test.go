@@ -1,0 +1,124 @@
+package normalize
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/yusuan/yusuan/extract"
+)
+
+// TestLineItemsLastYearAndPercents: a table printing last year, the change
+// and the change in % beside this year (synthesized: the corpus has none),
+// a 三公 table for two years, and economic rows printed by name only.
+func TestLineItemsLastYearAndPercents(t *testing.T) {
+	tests := []struct {
+		name, title, kind string
+		table             *extract.Table
+		columns           []string
+		want              []string // code|name|amounts|percents
+	}{
+		{
+			name: "上年 | 本年 | 比上年增减 › 金额, %", title: "一般公共预算支出表", kind: "B5",
+			table: grid(2,
+				"科目编码 | 科目名称 | 上年预算数 | 本年预算数 | 比上年增减 | <",
+				"^ | ^ | ^ | ^ | 金额 | %",
+				"201 | 一般公共服务支出 | 100.00 | 110.00 | 10.00 | 10.00%",
+				"208 | 社会保障和就业支出 | 1690.69 | 1672.67 | -18.02 | -1.07%",
+			),
+			columns: []string{"last_year", "amount", "change", "change_pct"},
+			want: []string{
+				"201|一般公共服务支出|amount=1100000,change=100000,last_year=1000000|change_pct=10.00",
+				"208|社会保障和就业支出|amount=16726700,change=-180200,last_year=16906900|change_pct=-1.07",
+			},
+		},
+		{
+			name: "三公 for two years", title: "“三公”经费支出预算表", kind: "B7",
+			table: grid(2,
+				"2024年预算数 | < | < | < | 2025年预算数 | < | < | <",
+				"合计 | 因公出国(境)费 | 公务用车购置及运行费 | 公务接待费 | 合计 | 因公出国(境)费 | 公务用车购置及运行费 | 公务接待费",
+				"12.00 | 2.00 | 5.00 | 3.00 | 10.00 | 2.00 | 5.00 | 3.00",
+			),
+			columns: []string{"total.last_year", "overseas_travel.last_year", "vehicles.last_year", "reception.last_year", "total", "overseas_travel", "vehicles", "reception"},
+		},
+		{
+			name: "economic rows by name", title: "一般公共预算基本支出表", kind: "B6",
+			table: grid(1,
+				"科目名称 | 合计 | 人员经费 | 公用经费",
+				"工资福利支出 | 100.00 | 100.00 | ",
+				"基本工资 | 60.00 | 60.00 | ",
+				"津贴补贴 | 40.00 | 40.00 | ",
+				"商品和服务支出 | 20.00 | | 20.00",
+				"办公费 | 20.00 | | 20.00",
+				"资本性支出 | 5.00 | | 5.00",
+				"办公设备购置 | 5.00 | | 5.00",
+				"合计 | 125.00 | 100.00 | 25.00",
+			),
+			want: []string{"301|工资福利支出", "30101|基本工资", "30102|津贴补贴", "302|商品和服务支出", "30201|办公费", "310|资本性支出", "|办公设备购置", "|合计"},
+		},
+		{
+			name: "an unknown economic name: no codes by name at all", title: "一般公共预算基本支出表", kind: "B6",
+			table: grid(1,
+				"科目名称 | 合计",
+				"工资福利支出 | 100.00",
+				"基本工资 | 60.00",
+				"特殊岗位津贴 | 40.00",
+			),
+			want: []string{"|工资福利支出", "|基本工资", "|特殊岗位津贴"},
+		},
+	}
+	for _, tt := range tests {
+		v := view(tt.table, tt.title, "万元")
+		cols := v.shape.columnKeys(tt.kind)
+		items := v.shape.lineItems(tt.kind)
+		if tt.columns != nil {
+			var gc []string
+			for _, c := range cols {
+				gc = append(gc, c.Key)
+			}
+			if strings.Join(gc, " ") != strings.Join(tt.columns, " ") {
+				t.Errorf("%s: columns %v, want %v", tt.name, gc, tt.columns)
+			}
+		}
+		if tt.want == nil {
+			continue
+		}
+		var got []string
+		for _, it := range items {
+			s := it.Code + "|" + it.Name
+			if strings.Contains(tt.want[0], "=") {
+				var am, pc []string
+				for k, a := range it.Amounts {
+					am = append(am, k+"="+a.Yuan.String())
+				}
+				for k, p := range it.Percents {
+					pc = append(pc, k+"="+p.Value.String())
+				}
+				sort.Strings(am)
+				sort.Strings(pc)
+				s += "|" + strings.Join(am, ",") + "|" + strings.Join(pc, ",")
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s:\n%s\nwant:\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
+func TestEconomicCode(t *testing.T) {
+	for _, tt := range []struct{ name, class, want string }{
+		{"工资福利支出", "", "301"},
+		{"维修（护）费", "302", "30213"},
+		{"住房公积金", "301", "30113"},
+		{"住房公积金", "302", ""}, // not under its own 类
+		{"办公设备购置", "310", ""},
+		{"资本性支出（基本建设）", "", "309"},
+		{"其他支出", "", "399"},
+		{"办公费", "310", ""},
+	} {
+		if got := economicCode(tt.name, tt.class); got != tt.want {
+			t.Errorf("economicCode(%q, %q) = %q, want %q", tt.name, tt.class, got, tt.want)
+		}
+	}
+}
