@@ -48,6 +48,7 @@ var stopWords = map[string]bool{
 var specificKeys = map[string]bool{
 	schema.SecOperatingExpenses: true, schema.SecThreePublic: true, schema.SecPerformance: true,
 	schema.SecProcurement: true, schema.SecAssets: true, schema.SecGlossary: true, schema.SecOther: true,
+	schema.SecProjects: true,
 }
 
 // Lexicon classifies headings onto section keys.
@@ -111,7 +112,8 @@ var anchors = []struct {
 	{schema.SecProcurement, []string{"政府采购", "采购"}},
 	{schema.SecAssets, []string{"资产"}},
 	{schema.SecGlossary, []string{"名词", "术语"}},
-	{schema.SecOther, []string{"其他需要", "其他重要", "其他事项", "其他说明", "其他情况"}},
+	{schema.SecOther, []string{"其他需要", "其他重要", "其他事项", "其他说明", "其他情况", "其他相关"}},
+	{schema.SecProjects, []string{"项目经费情况", "项目情况说明", "项目经费说明", "项目支出情况说明"}},
 	{schema.SecTables, []string{"公开表", "附表", "报表"}},
 }
 

@@ -68,15 +68,17 @@ func (n *Normalizer) buildOutline(doc *extract.Document, title string) *outline 
 		// Nesting.
 		depth := len(stack)
 		switch {
-		case num.Style == numbering.None && b.Kind == extract.KindParagraph:
-			// A label promoted from a paragraph ("部门职责：") sits under the current heading.
+		case num.Style == numbering.None && (b.Kind == extract.KindParagraph || !n.opensPart(s.Heading, stack)):
+			// A label ("部门职责：", "工作任务及绩效目标") sits under the
+			// current heading and leaves the numbering sequences open.
 			s.Level = depth + 1
 			if depth > 0 {
 				s.parent = stack[depth-1].sec
 			}
 		case num.Style == numbering.None:
-			// An unnumbered heading the layout marked ("名词解释", "XX局主要职能")
-			// starts a new top-level part; numbered headings nest under it.
+			// An unnumbered heading that names a new topic ("名词解释",
+			// "XX局主要职能") starts a new top-level part; numbered headings
+			// nest under it.
 			stack = append(stack[:0], frame{style: numbering.None, sec: s})
 			s.Level = 1
 		default:
@@ -114,6 +116,26 @@ func (n *Normalizer) buildOutline(doc *extract.Document, title string) *outline 
 		s.Text = strings.Join(parts, "\n")
 	}
 	return o
+}
+
+// opensPart reports whether an unnumbered heading starts a new top-level
+// part: it names a topic outright, and not the topic of the part already
+// open (a layout that sets "工作任务及绩效目标" in bold inside 绩效 does not
+// end the numbered list around it, nor does a stray bold line).
+func (n *Normalizer) opensPart(heading string, stack []frame) bool {
+	own, strong := n.lex.classify(heading)
+	if !strong {
+		return false
+	}
+	if len(stack) == 0 || stack[0].sec == nil {
+		return true
+	}
+	for _, k := range own {
+		if stack[0].sec.has(k) {
+			return false
+		}
+	}
+	return true
 }
 
 func firstTextBlock(doc *extract.Document) int {

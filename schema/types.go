@@ -96,12 +96,13 @@ const (
 	SecOther             = "other"
 	SecTables            = "tables"
 	SecOverview          = "overview"
+	SecProjects          = "projects"
 )
 
 // SectionKeys lists every key a section may carry.
 var SectionKeys = []string{SecResponsibilities, SecOrganization, SecRevenue, SecExpenditure, SecChange,
 	SecOperatingExpenses, SecThreePublic, SecPerformance, SecProcurement, SecAssets, SecGlossary,
-	SecOther, SecTables, SecOverview}
+	SecOther, SecTables, SecOverview, SecProjects}
 
 // Section is one heading of the narrative and the text under it.
 type Section struct {
