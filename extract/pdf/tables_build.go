@@ -4,7 +4,6 @@ import (
 	"math"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -294,20 +293,11 @@ func wideRune(r rune) bool {
 	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFFEF || r >= 0x3000 && r <= 0x303F || r == '“' || r == '”'
 }
 
-var (
-	enumRE    = regexp.MustCompile(`^(\d{1,2}\s*[、.．)）]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\D`)
-	numericRE = regexp.MustCompile(`^[-−+(（]?\s*[0-9０-９][0-9０-９,，]*(\.[0-9０-９]+)?\s*[)）%％]?$`)
-	unitRE    = regexp.MustCompile(`单位\s*[:：]\s*(?:人民币)?\s*(万元|千元|亿元|元)`)
-)
+var enumRE = regexp.MustCompile(`^(\d{1,2}\s*[、.．)）]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\D`)
 
-func numericCell(s string) bool { return s != "" && numericRE.MatchString(s) }
+func numericCell(s string) bool { return extract.IsNumericCell(s) }
 
-func unitOf(s string) string {
-	if m := unitRE.FindStringSubmatch(s); m != nil {
-		return m[1]
-	}
-	return ""
-}
+func unitOf(s string) string { return extract.UnitIn(s) }
 
 // detectHeader sets HeaderRows and ColumnNumberRow: the header is the rows
 // before the first row holding a number or a classification code (or the
@@ -318,14 +308,14 @@ func detectHeader(t *extract.Table) {
 		if r > 6 {
 			break
 		}
-		if isColumnNumberRow(row) {
+		if extract.IsColumnNumberRow(row) {
 			t.ColumnNumberRow = r
 			break
 		}
 	}
 	h := 0
 	for r, row := range t.Rows {
-		if r == t.ColumnNumberRow || rowHasNumber(row) {
+		if r == t.ColumnNumberRow || extract.RowHasNumber(row) {
 			h = r
 			break
 		}
@@ -349,45 +339,6 @@ func detectHeader(t *extract.Table) {
 		h++
 	}
 	t.HeaderRows = h
-}
-
-func rowHasNumber(row []extract.Cell) bool {
-	for _, c := range row {
-		if !c.Covered && numericCell(c.Text) {
-			return true
-		}
-	}
-	return false
-}
-
-// isColumnNumberRow recognises 栏次 rows: "栏次" or 甲/乙 labels followed
-// by consecutive column numbers 1, 2, 3 ….
-func isColumnNumberRow(row []extract.Cell) bool {
-	next, nums, label := 1, 0, false
-	for _, c := range row {
-		if c.Covered || c.Text == "" {
-			continue
-		}
-		switch c.Text {
-		case "栏次", "行次", "甲", "乙", "丙", "序号":
-			label = true
-			continue
-		}
-		v, err := strconv.Atoi(c.Text)
-		if err != nil {
-			return false
-		}
-		if v != next {
-			if nums == 0 && v > 0 && v < 10 {
-				next = v
-			} else {
-				return false
-			}
-		}
-		next++
-		nums++
-	}
-	return nums >= 3 || (label && nums >= 2)
 }
 
 // inBox reports whether (x, y) lies in b grown by m.

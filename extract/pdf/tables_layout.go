@@ -386,7 +386,7 @@ func rowKey(row []extract.Cell) string {
 // of last broken by the page: next has no number and no code, only text
 // in columns where last has text.
 func splitRow(last, next []extract.Cell) bool {
-	if len(last) != len(next) || rowHasNumber(next) {
+	if len(last) != len(next) || extract.RowHasNumber(next) {
 		return false
 	}
 	n := 0
@@ -399,7 +399,7 @@ func splitRow(last, next []extract.Cell) bool {
 		}
 		n++
 	}
-	return n > 0 && rowHasNumber(last)
+	return n > 0 && extract.RowHasNumber(last)
 }
 
 // captionsFromPageBefore gives a table that starts a page without a
