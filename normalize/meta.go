@@ -33,7 +33,7 @@ var (
 	alsoNamedRe  = regexp.MustCompile(`加挂(.{2,40}?)(?:牌子|的牌子)`)
 	shortNameRe  = regexp.MustCompile(`[（(]简称[“"]?([^”"）)]{2,20})[”"]?[）)]`)
 	deptCodeRe   = regexp.MustCompile(`(?:部门|单位|预算)编码[:：]?\s*\[?(\d{3,9})\]?`)
-	bracketCode  = regexp.MustCompile(`^\[(\d{3,9})\]`)
+	bracketCode  = regexp.MustCompile(`^[\[【［](\d{3,9})[\]】］]\s*\p{Han}`)
 	titleTailRe  = regexp.MustCompile(`(?:年度|年)?(?:部门|单位)?(?:预算|决算)`)
 	cityRe       = regexp.MustCompile(`^(.{2,6}?(?:市|自治州|州|地区|盟))`)
 	countyRe     = regexp.MustCompile(`^(.{1,7}?(?:区|县|旗|市))`)
@@ -303,19 +303,37 @@ func otherNames(text, issuer string) []string {
 	return names
 }
 
+// codeOf finds the department code: "部门编码：481", or a "[481]廊坊市…局"
+// line above a table (as a caption, a paragraph or the table's first cell,
+// depending on how the format kept it).
 func codeOf(x *extract.Document, text string) string {
 	if strings.Contains(text, "编码") {
 		if m := deptCodeRe.FindStringSubmatch(text); m != nil {
 			return m[1]
 		}
 	}
-	for _, b := range x.Blocks {
-		if b.Kind != extract.KindTable {
-			continue
+	try := func(s string) string {
+		if m := bracketCode.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+			return m[1]
 		}
-		for _, c := range b.Table.Caption {
-			if m := bracketCode.FindStringSubmatch(strings.TrimSpace(c)); m != nil {
-				return m[1]
+		return ""
+	}
+	for _, b := range x.Blocks {
+		switch {
+		case (b.Kind == extract.KindParagraph || b.Kind == extract.KindHeading) && utf8.RuneCountInString(b.Text) <= 60:
+			if c := try(b.Text); c != "" {
+				return c
+			}
+		case b.Kind == extract.KindTable && b.Table != nil:
+			for _, c := range b.Table.Caption {
+				if code := try(c); code != "" {
+					return code
+				}
+			}
+			if len(b.Table.Rows) > 0 && len(b.Table.Rows[0]) > 0 {
+				if code := try(b.Table.Rows[0][0].Text); code != "" {
+					return code
+				}
 			}
 		}
 	}

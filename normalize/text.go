@@ -77,8 +77,21 @@ func cleanRune(r rune) rune {
 		if n := []rune(radicals.Replace(string(r))); len(n) == 1 {
 			return n[0]
 		}
+	default:
+		if v, ok := glyphVariants[r]; ok {
+			return v
+		}
 	}
 	return r
+}
+
+// glyphVariants are code points that CJK fonts draw with one glyph, so a
+// PDF's ToUnicode map may name either ("财政专戶" from Noto CJK for 财政专户).
+// They fold to the form simplified-Chinese text uses.
+var glyphVariants = map[rune]rune{
+	'戶': '户', '戸': '户', '內': '内', '呂': '吕', '靑': '青', '黃': '黄', '眞': '真',
+	'兌': '兑', '說': '说', '稅': '税', '卽': '即', '敎': '教', '晩': '晚', '淸': '清',
+	'値': '值', '爲': '为', '僞': '伪', '縣': '县', '區': '区', '財': '财', '費': '费',
 }
 
 func needsClean(s string) bool {

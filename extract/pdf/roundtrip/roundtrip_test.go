@@ -244,45 +244,60 @@ func TestSeedThroughPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := filepath.Join(t.TempDir(), "seed.html")
-	if err := os.WriteFile(page, []byte(seedHTML(td)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	pdfData := chromiumPDF(t, page)
 	ctx := context.Background()
 	want, err := yusuan.ConvertFile(ctx, seed, yusuan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := yusuan.ConvertBytes(ctx, pdfData, "seed.pdf", yusuan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, it := range got.Performance.IndicatorTables {
-		n += len(it.Rows)
-	}
-	if n != 17 {
-		t.Errorf("indicator rows through PDF: %d, want 17", n)
-	}
-	for _, c := range []struct {
-		name      string
-		got, want any
-	}{
-		{"summary", got.Summary, want.Summary},
-		{"three_public", got.ThreePublic, want.ThreePublic},
-		{"operating_expenses", got.OperatingExpenses, want.OperatingExpenses},
-		// Titles come from headings, whose inner spaces the PDF path
-		// does not keep ("第二部分 部门整体绩效目标").
-		{"indicator_tables", noTitles(got.Performance.IndicatorTables), noTitles(want.Performance.IndicatorTables)},
-		{"assets.items", got.Assets.Items, want.Assets.Items},
+	// Chromium embeds WenQuanYi as CID TrueType (Identity-H) and Noto CJK as
+	// Type 3 fonts: both routes must give the txt's figures.
+	for _, font := range []struct{ name, family string }{
+		{"wenquanyi", `"WenQuanYi Zen Hei"`},
+		{"noto", `"Noto Sans CJK SC", "Noto Serif CJK SC"`},
 	} {
-		g, w := figures(t, c.got), figures(t, c.want)
-		if !reflect.DeepEqual(g, w) {
-			gb, _ := json.Marshal(g)
-			wb, _ := json.Marshal(w)
-			t.Errorf("%s differs through PDF:\n got %s\nwant %s", c.name, gb, wb)
-		}
+		t.Run(font.name, func(t *testing.T) {
+			page := filepath.Join(t.TempDir(), "seed.html")
+			html := strings.Replace(seedHTML(td), `font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif;`,
+				"font-family: "+font.family+", sans-serif;", 1)
+			if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got, err := yusuan.ConvertBytes(ctx, chromiumPDF(t, page), "seed.pdf", yusuan.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, it := range got.Performance.IndicatorTables {
+				n += len(it.Rows)
+			}
+			if n != 17 {
+				t.Errorf("indicator rows through PDF: %d, want 17", n)
+			}
+			for _, c := range []struct {
+				name      string
+				got, want any
+			}{
+				{"meta", got.Meta, want.Meta},
+				{"summary", got.Summary, want.Summary},
+				{"three_public", got.ThreePublic, want.ThreePublic},
+				{"operating_expenses", got.OperatingExpenses, want.OperatingExpenses},
+				{"procurement.total", got.Procurement.Total, want.Procurement.Total},
+				// Titles come from headings, whose inner spaces the PDF path
+				// does not keep ("第二部分 部门整体绩效目标").
+				{"indicator_tables", noTitles(got.Performance.IndicatorTables), noTitles(want.Performance.IndicatorTables)},
+				{"assets.items", got.Assets.Items, want.Assets.Items},
+				{"assets.total", got.Assets.Total, want.Assets.Total},
+				{"responsibilities", len(got.Responsibilities), len(want.Responsibilities)},
+				{"glossary", len(got.Glossary), len(want.Glossary)},
+			} {
+				g, w := figures(t, c.got), figures(t, c.want)
+				if !reflect.DeepEqual(g, w) {
+					gb, _ := json.Marshal(g)
+					wb, _ := json.Marshal(w)
+					t.Errorf("%s differs through PDF:\n got %s\nwant %s", c.name, gb, wb)
+				}
+			}
+		})
 	}
 }
 
