@@ -36,14 +36,16 @@ func TestSeedAsHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := convertSeed(t)
-	page := portalPage(x, "utf-8")
-	gbkPage, err := simplifiedchinese.GBK.NewEncoder().String(portalPage(x, "gbk"))
+	page := portalPage(x, "utf-8", false)
+	gbkPage, err := simplifiedchinese.GBK.NewEncoder().String(portalPage(x, "gbk", false))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ name, page, encoding string }{
 		{"utf8", page, "utf-8"},
 		{"gbk", gbkPage, "gb18030"},
+		// The same article as an editor with heading tags and <th> header cells writes it.
+		{"h-tags", portalPage(x, "utf-8", true), "utf-8"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := yusuan.ConvertBytes(context.Background(), []byte(c.page), "seed.html", yusuan.Options{})
@@ -137,7 +139,7 @@ func withoutProvenance(t *testing.T, v any) any {
 }
 
 // portalPage renders an extracted document as a portal article page.
-func portalPage(x *extract.Document, charset string) string {
+func portalPage(x *extract.Document, charset string, headingTags bool) string {
 	esc := func(s string) string {
 		return strings.ReplaceAll(html.EscapeString(s), "\u00a0", "&nbsp;")
 	}
@@ -162,9 +164,14 @@ func portalPage(x *extract.Document, charset string) string {
 			if i == 0 {
 				continue // the title is the page's <h1>
 			}
-			fmt.Fprintf(&b, "<p><strong>%s</strong></p>\n", esc(bl.Text))
+			if headingTags {
+				lv := min(max(bl.Level, 2), 6)
+				fmt.Fprintf(&b, "<h%d>%s</h%d>\n", lv, esc(bl.Text), lv)
+			} else {
+				fmt.Fprintf(&b, "<p><strong>%s</strong></p>\n", esc(bl.Text))
+			}
 		case extract.KindTable:
-			writeHTMLTable(&b, bl.Table, esc)
+			writeHTMLTable(&b, bl.Table, esc, headingTags)
 		default:
 			fmt.Fprintf(&b, "<p>%s</p>\n", esc(bl.Text))
 		}
@@ -180,7 +187,7 @@ func portalPage(x *extract.Document, charset string) string {
 // writeHTMLTable writes t as a <table>. In an indicator table (six columns,
 // 一级指标 first) a blank 一级指标 under a filled one becomes part of a
 // rowspan, as Word and portal editors publish it.
-func writeHTMLTable(b *strings.Builder, t *extract.Table, esc func(string) string) {
+func writeHTMLTable(b *strings.Builder, t *extract.Table, esc func(string) string, th bool) {
 	rows := make([][]string, len(t.Rows))
 	for r, row := range t.Rows {
 		for _, c := range row {
@@ -236,7 +243,11 @@ func writeHTMLTable(b *strings.Builder, t *extract.Table, esc func(string) strin
 			if c == len(row)-1 && len(row) < width {
 				attr += fmt.Sprintf(` colspan="%d"`, width-len(row)+1)
 			}
-			fmt.Fprintf(b, `<td%s><p style="text-align:center">%s</p></td>`, attr, strings.ReplaceAll(esc(text), "\n", "<br>"))
+			tag := "td"
+			if th && r == 0 && len(rows) > 1 && !strings.ContainsAny(text, "0123456789≥≤") {
+				tag = "th"
+			}
+			fmt.Fprintf(b, `<%s%s><p style="text-align:center">%s</p></%s>`, tag, attr, strings.ReplaceAll(esc(text), "\n", "<br>"), tag)
 		}
 		b.WriteString("</tr>\n")
 	}
