@@ -193,8 +193,16 @@ func markTOC(blocks []extract.Block) {
 		}
 		if end < 0 && start > i {
 			// "目录" then entries up to the first text: the body never repeats
-			// the first entry (it may be worded differently), so take the run.
-			for end = start; end < len(blocks) && tocCandidate(blocks[end]) && (blocks[end].At.Page == 0 || blocks[end].At.Page <= blocks[start].At.Page+1); end++ {
+			// the first entry (it may be worded differently), so take the run
+			// — onto a next page only while the entries stay numbered.
+			for end = start; end < len(blocks) && tocCandidate(blocks[end]); end++ {
+				b := blocks[end]
+				if b.At.Page > blocks[start].At.Page+1 {
+					break
+				}
+				if _, numbered := numbering.Parse(b.Text); b.At.Page != blocks[start].At.Page && !numbered && !b.TOC {
+					break
+				}
 			}
 		}
 		if end-start >= 3 {
@@ -206,13 +214,15 @@ func markTOC(blocks []extract.Block) {
 	}
 }
 
-// tocCandidate: a heading, or a short line that is not a sentence.
+// tocCandidate: a heading, or a short line that is not a sentence (an
+// entry may end with a full stop: "一、主要职能。").
 func tocCandidate(b extract.Block) bool {
 	switch b.Kind {
 	case extract.KindHeading:
 		return true
 	case extract.KindParagraph:
-		return utf8.RuneCountInString(b.Text) <= 40 && !strings.ContainsAny(b.Text, "。；，")
+		t := strings.TrimRight(strings.TrimSpace(b.Text), "。.")
+		return utf8.RuneCountInString(t) <= 60 && !strings.ContainsAny(t, "。；，")
 	}
 	return false
 }

@@ -26,3 +26,21 @@ func TestFullWidthDigits(t *testing.T) {
 		}
 	}
 }
+
+// An item number followed directly by a year is numbering, not a decimal.
+func TestNumberBeforeYear(t *testing.T) {
+	for _, c := range []struct {
+		in, text, rest string
+	}{
+		{"6．2025年预算单位政府性基金预算支出功能分类预算表", "6．", "2025年预算单位政府性基金预算支出功能分类预算表"},
+		{"1.2026年部门财务收支预算总表", "1.", "2026年部门财务收支预算总表"},
+	} {
+		n, ok := Parse(c.in)
+		if !ok || n.Text != c.text || n.Rest != c.rest || n.Style != ArabicComma {
+			t.Errorf("Parse(%q) = %+v, %v", c.in, n, ok)
+		}
+	}
+	if n, ok := Parse("1.2026万元"); ok {
+		t.Errorf("Parse(1.2026万元) = %+v, want no numbering", n)
+	}
+}

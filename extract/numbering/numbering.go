@@ -227,6 +227,10 @@ func parseArabic(s string) (Number, bool) {
 		return Number{Text: s[:n+w], Style: ArabicComma, Ordinal: num, Rest: after[w:]}, true
 	case '.', '．':
 		next, _ := utf8.DecodeRuneInString(after[w:])
+		if y, m := arabic(after[w:]); m == 4 && y >= 1900 && strings.HasPrefix(after[w+m:], "年") {
+			// "6．2025年…表": an item numbered 6 that starts with a year.
+			return Number{Text: s[:n+w], Style: ArabicComma, Ordinal: num, Rest: after[w:]}, true
+		}
 		if next >= '0' && next <= '9' {
 			// "1.1 标题" is dotted numbering; "1.5万元" is a number.
 			sub, m := arabic(after[w:])
