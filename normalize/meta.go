@@ -364,6 +364,9 @@ func regionOf(issuer, text string) schema.Region {
 	if m := countyRe.FindStringSubmatch(t); m != nil && !containsOrg(m[1]) && !hasAny(m[1], "片区", "社区", "小区", "园区", "街区", "校区", "辖区") {
 		r.County = m[1]
 	}
+	if r.Province == "" && r.City != "" {
+		r.Province = provinceOfCity(r.City)
+	}
 	if r.Province == "" {
 		r.Province = dominantProvince(text)
 	}

@@ -43,7 +43,7 @@ func TestIssuerAndRegion(t *testing.T) {
 		province      string
 		city, county  string
 	}{
-		{"廊坊市广阳区科学技术局2020年部门预算信息公开情况说明", "廊坊市广阳区科学技术局", "", "廊坊市", "广阳区"},
+		{"廊坊市广阳区科学技术局2020年部门预算信息公开情况说明", "廊坊市广阳区科学技术局", "河北省", "廊坊市", "广阳区"},
 		{"2016年度平潭县人民检察院部门决算说明", "平潭县人民检察院", "", "", "平潭县"},
 		{"上海市普陀区财政局2024年度部门决算", "上海市普陀区财政局", "上海市", "上海市", "普陀区"},
 		{"中共上海市普陀区委社会工作部2024年度部门决算", "中共上海市普陀区委社会工作部", "上海市", "上海市", "普陀区"},
@@ -68,6 +68,17 @@ func TestYearOf(t *testing.T) {
 	for in, want := range map[string]int{"2020年部门预算": 2020, "二〇一九年决算": 2019, "预算": 0, "1.5万元": 0} {
 		if got := yearOf(in); got != want {
 			t.Errorf("yearOf(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+func TestProvinceOfCity(t *testing.T) {
+	for city, want := range map[string]string{
+		"廊坊市": "河北省", "保定市": "河北省", "苏州市": "江苏省", "恩施土家族苗族自治州": "湖北省",
+		"延边朝鲜族自治州": "吉林省", "阿拉善盟": "内蒙古自治区", "示例市": "", "吉林市": "吉林省",
+	} {
+		if got := provinceOfCity(city); got != want {
+			t.Errorf("provinceOfCity(%q) = %q, want %q", city, got, want)
 		}
 	}
 }
