@@ -46,17 +46,7 @@ func compare(rule, what string, stated *Amount, parts ...*Amount) []Finding {
 	if stated == nil {
 		return nil
 	}
-	present := 0
-	var sum decimal.Decimal
-	var at []At
-	for _, p := range parts {
-		if p == nil {
-			continue
-		}
-		present++
-		sum = sum.Add(p.Yuan)
-		at = append(at, p.At)
-	}
+	sum, at, present := sumParts(parts)
 	if present == 0 {
 		return nil
 	}
@@ -80,6 +70,20 @@ func compare(rule, what string, stated *Amount, parts ...*Amount) []Finding {
 		Expected: sum.String(), Actual: stated.Yuan.String(),
 		At: append([]At{stated.At}, at...),
 	}}
+}
+
+// sumParts adds the stated parts (nil ones are skipped) and collects where
+// they are; present counts them.
+func sumParts(parts []*Amount) (sum decimal.Decimal, at []At, present int) {
+	for _, p := range parts {
+		if p == nil {
+			continue
+		}
+		present++
+		sum = sum.Add(p.Yuan)
+		at = append(at, p.At)
+	}
+	return sum, at, present
 }
 
 // unitSlip spots "元 written where 万元 is meant": the identity holds once

@@ -45,17 +45,8 @@ func tableCompare(rule, what string, stated *Amount, parts []*Amount, identity b
 	if stated == nil {
 		return nil
 	}
-	var sum decimal.Decimal
-	at := []At{stated.At}
-	present := 0
-	for _, p := range parts {
-		if p == nil {
-			continue
-		}
-		present++
-		sum = sum.Add(p.Yuan)
-		at = append(at, p.At)
-	}
+	sum, partsAt, present := sumParts(parts)
+	at := append([]At{stated.At}, partsAt...)
 	if present == 0 {
 		return nil
 	}
