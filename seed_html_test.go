@@ -108,34 +108,7 @@ func findingRules(d *schema.Document) []string {
 // withoutProvenance drops what depends on the format: where a value was
 // found and the prose quoted around it.
 func withoutProvenance(t *testing.T, v any) any {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	var strip func(any) any
-	strip = func(x any) any {
-		switch x := x.(type) {
-		case map[string]any:
-			for k, v := range x {
-				if k == "at" || k == "explanation" {
-					delete(x, k)
-					continue
-				}
-				x[k] = strip(v)
-			}
-		case []any:
-			for i := range x {
-				x[i] = strip(x[i])
-			}
-		}
-		return x
-	}
-	return strip(m)
+	return testcorpus.Without(t, v, "at", "explanation")
 }
 
 // portalPage renders an extracted document as a portal article page.

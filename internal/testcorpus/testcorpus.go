@@ -5,8 +5,10 @@
 package testcorpus
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -47,4 +49,38 @@ func Seed(t testing.TB) string {
 // Sample returns the path of a file in samples/.
 func Sample(t testing.TB, name string) string {
 	return filepath.Join(Root(t), "samples", name)
+}
+
+// Without returns v as generic JSON with the named keys removed at every
+// depth, for comparing documents from different formats while ignoring
+// what depends on the format (provenance "at", quoted "text", …).
+func Without(t testing.TB, v any, keys ...string) any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	var strip func(any) any
+	strip = func(x any) any {
+		switch x := x.(type) {
+		case map[string]any:
+			for k, v := range x {
+				if slices.Contains(keys, k) {
+					delete(x, k)
+					continue
+				}
+				x[k] = strip(v)
+			}
+		case []any:
+			for i := range x {
+				x[i] = strip(x[i])
+			}
+		}
+		return x
+	}
+	return strip(m)
 }

@@ -187,36 +187,7 @@ func chromiumPDF(t *testing.T, htmlPath string) []byte {
 
 // figures keeps the parts of a schema document the seed test compares,
 // without provenance and printed text.
-func figures(t *testing.T, v any) any {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	var strip func(any) any
-	strip = func(x any) any {
-		switch x := x.(type) {
-		case map[string]any:
-			for k, v := range x {
-				if k == "at" || k == "text" {
-					delete(x, k)
-					continue
-				}
-				x[k] = strip(v)
-			}
-		case []any:
-			for i := range x {
-				x[i] = strip(x[i])
-			}
-		}
-		return x
-	}
-	return strip(m)
-}
+func figures(t *testing.T, v any) any { return testcorpus.Without(t, v, "at", "text") }
 
 func noTitles(its []schema.IndicatorTable) []schema.IndicatorTable {
 	out := make([]schema.IndicatorTable, len(its))
