@@ -246,14 +246,19 @@ func finishTables(blocks []extract.Block, meta map[*extract.Table]*pageTable) []
 
 // continues reports whether table b, first on its page, carries on table
 // a from the page before: the same columns at the same places, and no
-// title of its own (a 续表 mark or the unit line may repeat).
+// title of its own (a 续表 mark, the unit line, or a's own title printed
+// again may repeat).
 func continues(am *pageTable, a *extract.Table, bm *pageTable, b *extract.Table) bool {
 	if colMap(bm.xs, am.xs) == nil {
 		return false
 	}
+	same := map[string]bool{}
+	for _, c := range a.Caption {
+		same[strings.Join(strings.Fields(c), "")] = true
+	}
 	for _, c := range b.Caption {
 		c = strings.Join(strings.Fields(c), "")
-		if strings.Contains(c, "续") {
+		if strings.Contains(c, "续") || same[c] {
 			continue
 		}
 		if unitOf(c) != "" || strings.HasPrefix(c, "编制") || strings.HasPrefix(c, "部门") {
