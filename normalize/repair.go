@@ -36,9 +36,12 @@ func repairBlocks(in []extract.Block) []extract.Block {
 				i++
 			}
 		}
-		// A paragraph cut before its figure ("…机关运行经费预算支出" / "2391.92万元，…").
-		for b.Kind == extract.KindParagraph && i+1 < len(in) && cutBeforeNumber(b, in[i+1]) {
+		// A paragraph cut before its figure ("…机关运行经费预算支出" / "2391.92万元，…"),
+		// or cut at a full line mid-word ("…取得的财" / "政拨款，包括…").
+		for b.Kind == extract.KindParagraph && !b.TOC && i+1 < len(in) &&
+			(cutBeforeNumber(b, in[i+1]) || wrapsOnto(lastLine(b), in[i+1], margins)) {
 			b = joinBlocks(b, in[i+1])
+			b.Kind = extract.KindParagraph
 			i++
 		}
 		blocks = append(blocks, b)
@@ -79,6 +82,22 @@ func cutBeforeNumber(b, next extract.Block) bool {
 		return false
 	}
 	return next.At.Page == 0 || next.At.Page == b.At.Page || next.At.Page == b.At.Page+1
+}
+
+// lastLine is the block's last source line as a block of its own (its
+// text from the last span), for asking whether it runs on.
+func lastLine(b extract.Block) extract.Block {
+	if len(b.Spans) == 0 {
+		return b
+	}
+	s := b.Spans[len(b.Spans)-1]
+	l := b
+	l.Text = string([]rune(b.Text)[min(s.Offset, utf8.RuneCountInString(b.Text)):])
+	l.At = s.At
+	if l.At.BBox == nil {
+		l.At.BBox = b.At.BBox
+	}
+	return l
 }
 
 // wrapsOnto: a long heading line that runs to the same right edge as the

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -163,6 +164,11 @@ func (n *Normalizer) headingOf(b *extract.Block, first bool) (bool, numbering.Nu
 		}
 		return true, numbering.Number{Rest: text}
 	case extract.KindParagraph:
+		// A short numbered line the layout left as a paragraph (a cell-like
+		// "第四部分\t名词解释") is a heading when it reads as one.
+		if num, ok := numbering.Parse(text); ok && num.Style <= numbering.CNParen && shortTitle(num.Rest) {
+			return true, num
+		}
 		if utf8.RuneCountInString(text) <= 14 && (strings.HasSuffix(text, "：") || strings.HasSuffix(text, ":")) {
 			if _, numbered := numbering.Parse(text); !numbered && len(n.lex.Classify(text)) > 0 {
 				return true, numbering.Number{Rest: text}
@@ -171,6 +177,22 @@ func (n *Normalizer) headingOf(b *extract.Block, first bool) (bool, numbering.Nu
 	}
 	return false, numbering.Number{}
 }
+
+// shortTitle: a heading's words — short, no sentence punctuation, no figures
+// but a year.
+func shortTitle(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	n := utf8.RuneCountInString(rest)
+	if n == 0 || n > 30 || strings.ContainsAny(rest, "。，；：:,;") {
+		return false
+	}
+	return !figure.MatchString(yearWord.ReplaceAllString(rest, ""))
+}
+
+var (
+	yearWord = regexp.MustCompile(`(?:19|20)\d{2}\s*年度?`)
+	figure   = regexp.MustCompile(`[0-9０-９≥≤><%％]`)
+)
 
 func isTitleText(s string) bool {
 	return (strings.Contains(s, "预算") || strings.Contains(s, "决算")) && strings.Contains(s, "年")
