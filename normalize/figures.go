@@ -442,7 +442,41 @@ func (n *Normalizer) procurementFigures(d *schema.Document, b *extract.Block) {
 	}
 }
 
+var (
+	vehicleCount   = regexp.MustCompile(`(?:共有|拥有|现有|共)车辆\s*(\d+)\s*辆`)
+	equipmentCount = regexp.MustCompile(`(单价\s*\d+(?:\.\d+)?\s*万元\s*(?:[（(]含[）)])?\s*以上的?(?:通用|专用)?设备)(?:[（(][^）)]{0,8}[）)])?\s*(\d+)\s*(台[（(]套[）)]|台|套)`)
+)
+
+// assetCounts reads the vehicles and costly equipment the narrative counts
+// ("共有车辆3辆", "单价100万元（含）以上设备（不含车辆）0台（套）") when no
+// assets table lists them.
+func assetCounts(d *schema.Document, b *extract.Block) {
+	for _, it := range d.Assets.Items {
+		if it.Name == "车辆" {
+			return
+		}
+	}
+	text := Clean(b.Text)
+	add := func(name, qty, unit string, byteOff int) {
+		q, err := decimal.Parse(qty)
+		if err != nil {
+			return
+		}
+		d.Assets.Items = append(d.Assets.Items, schema.AssetItem{
+			Name: name, Quantity: &q, QuantityUnit: unit,
+			At: b.AtOffset(utf8.RuneCountInString(text[:byteOff])),
+		})
+	}
+	if m := vehicleCount.FindStringSubmatchIndex(text); m != nil {
+		add("车辆", text[m[2]:m[3]], "辆", m[0])
+	}
+	if m := equipmentCount.FindStringSubmatchIndex(text); m != nil {
+		add(compact(text[m[2]:m[3]]), text[m[4]:m[5]], text[m[6]:m[7]], m[0])
+	}
+}
+
 func (n *Normalizer) assetFigures(d *schema.Document, b *extract.Block) {
+	assetCounts(d, b)
 	if m := dateRe.FindStringSubmatch(Clean(b.Text)); m != nil && d.Assets.AsOf == "" && hasAny(b.Text, "截至", "截止", "年末", "底") {
 		d.Assets.AsOf = isoDate(m)
 	}

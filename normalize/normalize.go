@@ -11,6 +11,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yusuan/yusuan/extract"
@@ -130,6 +131,11 @@ func finishTables(d *schema.Document, x *extract.Document) {
 			goals = append(goals, g)
 		}
 		it.Goals = goals
+	}
+	// Counts read from the narrative give way to an assets table.
+	fromTable := slices.ContainsFunc(d.Assets.Items, func(it schema.AssetItem) bool { return it.At.Table != nil })
+	if fromTable {
+		d.Assets.Items = slices.DeleteFunc(d.Assets.Items, func(it schema.AssetItem) bool { return it.At.Table == nil })
 	}
 	if d.Assets.AsOf != "" {
 		return
