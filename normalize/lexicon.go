@@ -48,7 +48,7 @@ var stopWords = map[string]bool{
 var specificKeys = map[string]bool{
 	schema.SecOperatingExpenses: true, schema.SecThreePublic: true, schema.SecPerformance: true,
 	schema.SecProcurement: true, schema.SecAssets: true, schema.SecGlossary: true, schema.SecOther: true,
-	schema.SecProjects: true,
+	schema.SecProjects: true, schema.SecTasks: true,
 }
 
 // Lexicon classifies headings onto section keys.
@@ -97,7 +97,8 @@ var anchors = []struct {
 	key   string
 	words []string
 }{
-	{schema.SecResponsibilities, []string{"职责", "职能", "概况", "基本情况", "主要任务"}},
+	{schema.SecResponsibilities, []string{"职责", "职能", "概况", "基本情况"}},
+	{schema.SecTasks, []string{"工作任务", "主要任务", "任务及目标", "工作目标", "工作计划", "工作要点"}},
 	{schema.SecOrganization, []string{"机构", "单位构成", "人员构成", "概况"}},
 	{"overall", []string{"总体情况", "总体", "收支预算", "收支决算", "收支安排", "收支总", "收支情况", "预算收支", "决算收支"}},
 	// Generic titles ("部门预算情况说明") are the overview only when nothing

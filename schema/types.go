@@ -97,12 +97,13 @@ const (
 	SecTables            = "tables"
 	SecOverview          = "overview"
 	SecProjects          = "projects"
+	SecTasks             = "tasks"
 )
 
 // SectionKeys lists every key a section may carry.
 var SectionKeys = []string{SecResponsibilities, SecOrganization, SecRevenue, SecExpenditure, SecChange,
 	SecOperatingExpenses, SecThreePublic, SecPerformance, SecProcurement, SecAssets, SecGlossary,
-	SecOther, SecTables, SecOverview, SecProjects}
+	SecOther, SecTables, SecOverview, SecProjects, SecTasks}
 
 // Section is one heading of the narrative and the text under it.
 type Section struct {
