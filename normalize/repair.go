@@ -191,6 +191,9 @@ func joinBlocks(a, b extract.Block) extract.Block {
 // the body's first heading. This holds for contents without page numbers
 // and over several pages, where nothing else tells them from headings.
 func markTOC(blocks []extract.Block) {
+	// A contents starts a run of short lines, or right after "目录"; trying
+	// only there, and looking a bounded way ahead, keeps this linear.
+	const maxEntries = 400
 	for i := 0; i < len(blocks); i++ {
 		if !tocCandidate(blocks[i]) {
 			continue
@@ -198,13 +201,15 @@ func markTOC(blocks []extract.Block) {
 		start := i
 		if compact(blocks[i].Text) == "目录" {
 			start = i + 1
+		} else if i > 0 && tocCandidate(blocks[i-1]) {
+			continue // inside a run already tried from its start
 		}
 		if start >= len(blocks) || !tocCandidate(blocks[start]) {
 			continue
 		}
 		key0 := tocKey(blocks[start].Text)
 		end := -1
-		for j := start + 1; j < len(blocks) && tocCandidate(blocks[j]); j++ {
+		for j := start + 1; j < len(blocks) && j-start < maxEntries && tocCandidate(blocks[j]); j++ {
 			if key0 != "" && tocKey(blocks[j].Text) == key0 {
 				end = j
 				break
@@ -214,7 +219,7 @@ func markTOC(blocks []extract.Block) {
 			// "目录" then entries up to the first text: the body never repeats
 			// the first entry (it may be worded differently), so take the run
 			// — onto a next page only while the entries stay numbered.
-			for end = start; end < len(blocks) && tocCandidate(blocks[end]); end++ {
+			for end = start; end < len(blocks) && end-start < maxEntries && tocCandidate(blocks[end]); end++ {
 				b := blocks[end]
 				if b.At.Page > blocks[start].At.Page+1 {
 					break
