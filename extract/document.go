@@ -12,6 +12,8 @@
 package extract
 
 import (
+	"sort"
+
 	"github.com/yusuan/yusuan/prov"
 )
 
@@ -83,14 +85,12 @@ type Span struct {
 
 // AtOffset returns the provenance of the rune at offset off in b.Text.
 func (b *Block) AtOffset(off int) prov.At {
-	at := b.At
-	for _, s := range b.Spans {
-		if s.Offset > off {
-			break
-		}
-		at = s.At
+	// The last span starting at or before off.
+	i := sort.Search(len(b.Spans), func(i int) bool { return b.Spans[i].Offset > off })
+	if i == 0 {
+		return b.At
 	}
-	return at
+	return b.Spans[i-1].At
 }
 
 // Hints are layout facts that help classify a block, set where the format knows them.

@@ -200,6 +200,7 @@ func FindAmounts(s string) []Money {
 	c := Clean(s)
 	var out []Money
 	var rs []rune // of s, made on the first match
+	seenBytes, seenRunes := 0, 0
 	for _, m := range amountInText.FindAllStringSubmatchIndex(c, -1) {
 		var numS, unitS string
 		var start, end int
@@ -230,8 +231,11 @@ func FindAmounts(s string) []Money {
 		if rs == nil {
 			rs = []rune(s)
 		}
-		from := utf8.RuneCountInString(c[:start])
+		// Count runes from the previous match on, not from the start: a long
+		// paragraph full of figures stays linear.
+		from := seenRunes + utf8.RuneCountInString(c[seenBytes:start])
 		to := from + utf8.RuneCountInString(c[start:end])
+		seenBytes, seenRunes = start, from
 		out = append(out, Money{Value: v, Unit: unitS, Yuan: y, Text: string(rs[from:to]), Start: from, End: to})
 	}
 	return out

@@ -27,32 +27,49 @@ var clauseBreak = regexp.MustCompile(`[，,；;。：:\n]|其中`)
 // classLine matches labels of classified line items: "（类）", "（204类）", "项级科目".
 var classLine = regexp.MustCompile(`[（(]\d*[类款项][）)]|[类款项]级科目|科目编码`)
 
-var sentenceEnd = regexp.MustCompile(`[。；;\n]`)
 
 // labelledAmounts returns each amount in a paragraph with its label.
 func labelledAmounts(b *extract.Block) []labelled {
 	text := b.Text
+	amounts := FindAmounts(text)
+	if len(amounts) == 0 {
+		return nil
+	}
 	runes := []rune(text)
+	// Where each rune's sentence starts and ends, found in one pass, so a
+	// long paragraph with many figures stays linear.
+	sentStart := make([]int, len(runes)+1)
+	for i, st := 0, 0; i <= len(runes); i++ {
+		sentStart[i] = st
+		if i < len(runes) && isSentenceEnd(runes[i]) {
+			st = i + 1
+		}
+	}
+	sentEnd := make([]int, len(runes)+1)
+	for i, en := len(runes), len(runes); i >= 0; i-- {
+		if i < len(runes) && isSentenceEnd(runes[i]) {
+			en = i
+		}
+		sentEnd[i] = en
+	}
 	var out []labelled
 	prevEnd := 0
-	for _, m := range FindAmounts(text) {
-		seg := string(runes[prevEnd:m.Start])
+	for _, m := range amounts {
+		from := max(prevEnd, sentStart[m.Start])
+		seg := string(runes[from:m.Start])
 		if locs := clauseBreak.FindAllStringIndex(seg, -1); len(locs) > 0 {
 			seg = seg[locs[len(locs)-1][1]:]
 		}
-		after := string(runes[m.End:])
-		if loc := sentenceEnd.FindStringIndex(after); loc != nil {
-			after = after[:loc[0]]
-		}
-		before := string(runes[:m.Start])
-		if locs := sentenceEnd.FindAllStringIndex(before, -1); len(locs) > 0 {
-			before = before[locs[len(locs)-1][1]:]
-		}
+		after := string(runes[m.End:max(m.End, sentEnd[m.End])])
+		before := string(runes[sentStart[m.Start]:m.Start])
 		out = append(out, labelled{label: strings.TrimSpace(seg), after: after, sentence: before, money: m, block: b})
 		prevEnd = m.End
 	}
 	return out
 }
+
+// isSentenceEnd reports the runes that end a sentence for labelling.
+func isSentenceEnd(r rune) bool { return r == '。' || r == '；' || r == ';' || r == '\n' }
 
 // amountOf attaches provenance to a money value found in block b.
 func amountOf(m Money, b *extract.Block) *schema.Amount {
