@@ -27,7 +27,6 @@ var clauseBreak = regexp.MustCompile(`[，,；;。：:\n]|其中`)
 // classLine matches labels of classified line items: "（类）", "（204类）", "项级科目".
 var classLine = regexp.MustCompile(`[（(]\d*[类款项][）)]|[类款项]级科目|科目编码`)
 
-
 // labelledAmounts returns each amount in a paragraph with its label.
 func labelledAmounts(b *extract.Block) []labelled {
 	text := b.Text
