@@ -104,32 +104,7 @@ func TestCorpusTableKinds(t *testing.T) {
 			}
 		}
 	}
-	golden := filepath.Join("testdata", "tablekinds.golden")
-	if *updateKinds {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./normalize -run TestCorpusTableKinds -update)", err)
-	}
-	if got := b.String(); got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			g, w := "", ""
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("table kinds differ from %s at line %d:\n got: %s\nwant: %s\n(review and rerun with -update)", golden, i+1, g, w)
-			}
-		}
-	}
+	testcorpus.Golden(t, filepath.Join("testdata", "tablekinds.golden"), []byte(b.String()), *updateKinds)
 }
 
 // TestSiFaJu2026 is the acceptance case: 上海市普陀区司法局2026年部门预算.

@@ -80,30 +80,9 @@ func TestCorpusFindings(t *testing.T) {
 			b.WriteByte('\n')
 		}
 	}
-	golden := filepath.Join("testdata", "corpus_findings.golden")
-	if u := flag.Lookup("update"); u != nil && u.Value.String() == "true" {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
+	update := false
+	if u := flag.Lookup("update"); u != nil {
+		update = u.Value.String() == "true"
 	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./schema -run TestCorpusFindings -update)", err)
-	}
-	if got := b.String(); got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			g, w := "", ""
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("corpus findings differ from %s at line %d:\n got: %s\nwant: %s\n(review and rerun with -update)", golden, i+1, g, w)
-			}
-		}
-	}
+	testcorpus.Golden(t, filepath.Join("testdata", "corpus_findings.golden"), []byte(b.String()), update)
 }
