@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yusuan/yusuan/internal/atomicfile"
 	"github.com/yusuan/yusuan/schema"
 )
 
@@ -147,39 +148,9 @@ func (t *target) partPath(rel string) string {
 	return filepath.Join(filepath.Dir(t.path), filepath.FromSlash(rel))
 }
 
-// writeFileAtomic writes data to path under a temporary name in the same
-// folder and renames it into place.
-func writeFileAtomic(path string, write func(w *bufio.Writer) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	// CreateTemp makes 0600 files; outputs are meant to be shared.
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	if err = write(bw); err != nil {
-		return err
-	}
-	if err = bw.Flush(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
-
 // writeDocJSON writes doc to path atomically.
 func writeDocJSON(path string, doc *schema.Document, pretty bool) error {
-	return writeFileAtomic(path, func(w *bufio.Writer) error {
+	return atomicfile.Write(path, func(w *bufio.Writer) error {
 		if pretty {
 			return schema.WriteJSON(w, []*schema.Document{doc}, true)
 		}
@@ -260,7 +231,7 @@ func (n *namer) name(path string) string {
 func (t *target) finalize(entries []Entry) error {
 	switch t.format {
 	case FormatXLSX:
-		return writeFileAtomic(t.path, func(w *bufio.Writer) error {
+		return atomicfile.Write(t.path, func(w *bufio.Writer) error {
 			xw, err := schema.NewXLSXWriter(w)
 			if err != nil {
 				return err
@@ -274,7 +245,7 @@ func (t *target) finalize(entries []Entry) error {
 	case FormatCSV:
 		return t.finalizeCSV(entries)
 	default:
-		return writeFileAtomic(filepath.Join(t.path, "index.jsonl"), func(w *bufio.Writer) error {
+		return atomicfile.Write(filepath.Join(t.path, "index.jsonl"), func(w *bufio.Writer) error {
 			enc := json.NewEncoder(w)
 			enc.SetEscapeHTML(false)
 			for _, e := range entries {

@@ -22,6 +22,7 @@ import (
 	"github.com/yusuan/yusuan"
 	"github.com/yusuan/yusuan/batch"
 	"github.com/yusuan/yusuan/decimal"
+	"github.com/yusuan/yusuan/internal/atomicfile"
 	"github.com/yusuan/yusuan/schema"
 )
 
@@ -445,7 +446,7 @@ func compareColumns() []compareCol {
 }
 
 func writeCompareCSV(path string, rows []compareRow) error {
-	return writeAtomic(path, func(w io.Writer) error {
+	return atomicfile.Write(path, func(w *bufio.Writer) error {
 		io.WriteString(w, "\ufeff") // Excel and WPS read UTF-8 by the BOM
 		cw := csv.NewWriter(w)
 		cw.UseCRLF = true
@@ -467,7 +468,7 @@ func writeCompareCSV(path string, rows []compareRow) error {
 }
 
 func writeCompareXLSX(path string, rows []compareRow) error {
-	return writeAtomic(path, func(w io.Writer) error {
+	return atomicfile.Write(path, func(w *bufio.Writer) error {
 		f := excelize.NewFile()
 		defer f.Close()
 		const sheet = "compare"
@@ -642,32 +643,4 @@ func displayWidth(s string) int {
 		}
 	}
 	return n
-}
-
-// writeAtomic writes path under a temporary name and renames it into place.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(f)
-	if err = write(bw); err != nil {
-		return err
-	}
-	if err = bw.Flush(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
