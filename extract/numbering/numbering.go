@@ -93,7 +93,7 @@ func Parse(s string) (Number, bool) {
 	return Number{}, false
 }
 
-var parsers = []func(string) (Number, bool){parsePart, parseCNParen, parseCNComma, parseArabicParen, parseArabic, parseCircled, parseEnumerated}
+var parsers = []func(string) (Number, bool){parsePart, parseCNParen, parseCNComma, parseArabicParen, parseArabic, parseCircled}
 
 // foldFullWidth maps full-width digits and the full stop in the first few
 // runes to ASCII, rune for rune; ok is false when there were none.
@@ -233,11 +233,10 @@ func parseArabic(s string) (Number, bool) {
 		}
 		if next >= '0' && next <= '9' {
 			// "1.1 标题" is dotted numbering; "1.5万元" is a number.
-			sub, m := arabic(after[w:])
+			_, m := arabic(after[w:])
 			tail := after[w+m:]
 			t, tw := utf8.DecodeRuneInString(tail)
 			if m > 0 && m <= 2 && !isUnitStart(strings.TrimLeftFunc(tail, isSpace)) && (isSpace(t) || t == '、' || (t >= 0x4e00 && t <= 0x9fff)) {
-				_ = sub
 				l := n + w + m
 				if isSpace(t) || t == '、' {
 					l += tw
@@ -268,8 +267,6 @@ func parseCircled(s string) (Number, bool) {
 	}
 	return Number{}, false
 }
-
-func parseEnumerated(s string) (Number, bool) { return Number{}, false }
 
 // arabic reads leading ASCII digits.
 func arabic(s string) (int, int) {

@@ -252,7 +252,7 @@ func baseEncoding(name string) [256]string {
 	return out
 }
 
-// glyphText maps a glyph name to text: the Adobe glyph list, uniXXXX[XXXX…],
+// glyphText maps a glyph name to text: our glyph-name table, uniXXXX[XXXX…],
 // uXXXX[XX], ligatures joined by "_"; suffixes after "." are ignored.
 func glyphText(name string) string {
 	if i := strings.IndexByte(name, '.'); i > 0 {
