@@ -44,8 +44,10 @@ func TestSeedAsHTML(t *testing.T) {
 	for _, c := range []struct{ name, page, encoding string }{
 		{"utf8", page, "utf-8"},
 		{"gbk", gbkPage, "gb18030"},
-		// The same article as an editor with heading tags and <th> header cells writes it.
+		// The same article as an editor with heading tags and <th> header cells writes it,
+		// and as one that sets every line as a plain paragraph.
 		{"h-tags", portalPage(x, "utf-8", true), "utf-8"},
+		{"plain-p", strings.NewReplacer("<strong>", "", "</strong>", "").Replace(page), "utf-8"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := yusuan.ConvertBytes(context.Background(), []byte(c.page), "seed.html", yusuan.Options{})
