@@ -36,8 +36,8 @@ func TestSeedAsHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := convertSeed(t)
-	page := portalPage(x, "utf-8", false)
-	gbkPage, err := simplifiedchinese.GBK.NewEncoder().String(portalPage(x, "gbk", false))
+	page := portalPage(x, "utf-8", false, false)
+	gbkPage, err := simplifiedchinese.GBK.NewEncoder().String(portalPage(x, "gbk", false, false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,9 @@ func TestSeedAsHTML(t *testing.T) {
 		{"gbk", gbkPage, "gb18030"},
 		// The same article as an editor with heading tags and <th> header cells writes it,
 		// and as one that sets every line as a plain paragraph.
-		{"h-tags", portalPage(x, "utf-8", true), "utf-8"},
+		{"h-tags", portalPage(x, "utf-8", true, false), "utf-8"},
+		// Captions (title, 编制部门, 单位) as paragraphs above each table.
+		{"captions-above", portalPage(x, "utf-8", false, true), "utf-8"},
 		{"plain-p", strings.NewReplacer("<strong>", "", "</strong>", "").Replace(page), "utf-8"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -114,7 +116,7 @@ func withoutProvenance(t *testing.T, v any) any {
 }
 
 // portalPage renders an extracted document as a portal article page.
-func portalPage(x *extract.Document, charset string, headingTags bool) string {
+func portalPage(x *extract.Document, charset string, headingTags, captionsAbove bool) string {
 	esc := func(s string) string {
 		return strings.ReplaceAll(html.EscapeString(s), "\u00a0", "&nbsp;")
 	}
@@ -146,7 +148,7 @@ func portalPage(x *extract.Document, charset string, headingTags bool) string {
 				fmt.Fprintf(&b, "<p><strong>%s</strong></p>\n", esc(bl.Text))
 			}
 		case extract.KindTable:
-			writeHTMLTable(&b, bl.Table, esc, headingTags)
+			writeHTMLTable(&b, bl.Table, esc, headingTags, captionsAbove)
 		default:
 			fmt.Fprintf(&b, "<p>%s</p>\n", esc(bl.Text))
 		}
@@ -162,7 +164,7 @@ func portalPage(x *extract.Document, charset string, headingTags bool) string {
 // writeHTMLTable writes t as a <table>. In an indicator table (six columns,
 // 一级指标 first) a blank 一级指标 under a filled one becomes part of a
 // rowspan, as Word and portal editors publish it.
-func writeHTMLTable(b *strings.Builder, t *extract.Table, esc func(string) string, th bool) {
+func writeHTMLTable(b *strings.Builder, t *extract.Table, esc func(string) string, th, captionsAbove bool) {
 	rows := make([][]string, len(t.Rows))
 	for r, row := range t.Rows {
 		for _, c := range row {
@@ -200,10 +202,17 @@ func writeHTMLTable(b *strings.Builder, t *extract.Table, esc func(string) strin
 	for _, r := range rows {
 		width = max(width, len(r))
 	}
+	if captionsAbove {
+		for _, line := range t.Caption {
+			fmt.Fprintf(b, "<p>%s</p>\n", esc(line))
+		}
+	}
 	b.WriteString(`<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">` + "\n")
-	// The caption lines (title, 编制部门, 单位) as full-width rows, as editors paste them.
-	for _, line := range t.Caption {
-		fmt.Fprintf(b, `<tr><td colspan="%d" style="border:none">%s</td></tr>`+"\n", width, esc(line))
+	if !captionsAbove {
+		// The caption lines (title, 编制部门, 单位) as full-width rows, as editors paste them.
+		for _, line := range t.Caption {
+			fmt.Fprintf(b, `<tr><td colspan="%d" style="border:none">%s</td></tr>`+"\n", width, esc(line))
+		}
 	}
 	for r, row := range rows {
 		b.WriteString("<tr>")
