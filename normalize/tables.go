@@ -246,8 +246,13 @@ func tableTitle(t *extract.Table, prev []string, final bool) (title, number stri
 			return strip(j), number
 		}
 	}
-	for _, c := range cands {
-		if kindFromTitle(c, final) != "" {
+	for i, c := range cands {
+		if k := kindFromTitle(c, final); k != "" {
+			// The line right above the table ("部门政府采购预算") is its printed
+			// title when it names the same kind as the heading further up.
+			if i > 0 && kindFromTitle(cands[0]+"表", final) == k {
+				return strip(cands[0]), number
+			}
 			return strip(c), number
 		}
 	}
