@@ -2,6 +2,8 @@ package schema
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/yusuan/yusuan/decimal"
@@ -373,18 +375,7 @@ func checkPlausible(d *Document) []Finding {
 	return out
 }
 
-func sortedKeys(m map[string]*Amount) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
-}
+func sortedKeys(m map[string]*Amount) []string { return slices.Sorted(maps.Keys(m)) }
 
 // textTolerance: half a unit of the last digit the narrative printed
 // ("9628.22万元" → 50 元, "17,192万元" → 5000 元), at least 100 元.

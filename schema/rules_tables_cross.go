@@ -2,6 +2,8 @@ package schema
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/yusuan/yusuan/decimal"
@@ -182,11 +184,7 @@ func checkSummaryVsFiscal(d *Document) []Finding {
 			if it.Code == "" || it.Side != "expenditure" || it.Subitem {
 				continue
 			}
-			a, b := mainAmount(it), mainAmount(fc[it.Code])
-			if b == nil && !blankOrZero(a) && len(fc) > 0 {
-				b = &Amount{Text: "(no row)", At: f.At}
-			}
-			out = append(out, pairCompare(rule, fmt.Sprintf("%s: %s %s (only 财政拨款 revenue)", name, it.Code, it.Name), a, b, false)...)
+			out = append(out, compareWithRow(rule, fmt.Sprintf("%s: %s %s (only 财政拨款 revenue)", name, it.Code, it.Name), mainAmount(it), fc, it.Code, f.At)...)
 		}
 	}
 	return out
@@ -271,12 +269,7 @@ func checkFiscalVsGeneral(d *Document) []Finding {
 			if it.Code == "" || it.Side != "expenditure" || it.Subitem {
 				continue
 			}
-			a := it.Amounts["general_public_budget"]
-			b := mainAmount(gc[it.Code])
-			if b == nil && !blankOrZero(a) && len(gc) > 0 {
-				b = &Amount{Text: "(no row)", At: g.At}
-			}
-			out = append(out, pairCompare(rule, fmt.Sprintf("%s: %s %s", name, it.Code, it.Name), a, b, false)...)
+			out = append(out, compareWithRow(rule, fmt.Sprintf("%s: %s %s", name, it.Code, it.Name), it.Amounts["general_public_budget"], gc, it.Code, g.At)...)
 		}
 	}
 	return out
@@ -520,18 +513,18 @@ func threePublicSums(rule, what string, get func(string) *Amount, at At) []Findi
 	return out
 }
 
-func sortedSet(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// compareWithRow compares a with the main amount of the other table's row
+// for code; a figure with no such row in a table that has rows is compared
+// with "(no row)" at that table.
+func compareWithRow(rule, what string, a *Amount, rows map[string]*LineItem, code string, tableAt At) []Finding {
+	b := mainAmount(rows[code])
+	if b == nil && !blankOrZero(a) && len(rows) > 0 {
+		b = &Amount{Text: "(no row)", At: tableAt}
 	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
+	return pairCompare(rule, what, a, b, false)
 }
+
+func sortedSet(m map[string]bool) []string { return slices.Sorted(maps.Keys(m)) }
 
 // checkOperatingExpenses: the narrative's 机关运行经费 against the 三公
 // table's 机关运行经费 column (Shanghai) and the 机关运行经费 table's total
