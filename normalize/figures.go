@@ -322,9 +322,13 @@ func addReason(d *schema.Document, r string) {
 	d.Summary.Change.Reasons = append(d.Summary.Change.Reasons, r)
 }
 
-// threePublicItem names the 三公 field a label is about, or "".
+// threePublicItem names the 三公 field a label or column header is about,
+// or "" — shared by the narrative and the 三公 tables. 机关运行经费, printed
+// beside 三公, is told apart first ("运行" alone means the vehicles).
 func threePublicItem(lb string) string {
 	switch {
+	case hasAny(lb, "机关运行"):
+		return "operating_expenses"
 	case hasAny(lb, "购置及运", "购置和运", "购置费及运", "购置与运") || (hasAny(lb, "用车") && hasAny(lb, "购置") && hasAny(lb, "运行", "运维", "维护")):
 		return "vehicles"
 	case hasAny(lb, "购置"):
@@ -406,6 +410,11 @@ func (n *Normalizer) threePublicFigures(d *schema.Document, b *extract.Block) {
 			continue
 		}
 		lastItem, lastSentence = item, l.sentence
+		if item == "operating_expenses" {
+			// "三公经费和机关运行经费" sections state both.
+			set(&d.OperatingExpenses, a)
+			continue
+		}
 		target := tp
 		if final && hasAny(lb, "预算") && !hasAny(lb, "决算") {
 			if d.ThreePublicBudget == nil {

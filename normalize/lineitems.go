@@ -561,24 +561,7 @@ func columnKey(path []string, threePublic, hasMeeting bool) string {
 	for i := len(path) - 1; i >= 0; i-- {
 		p := path[i]
 		if threePublic {
-			switch {
-			case hasAny(p, "购置费") && !hasAny(p, "运行"):
-				return "vehicle_purchase"
-			case hasAny(p, "运行费", "运行维护费", "运维费") && !hasAny(p, "购置"):
-				return "vehicle_operation"
-			case hasAny(p, "公务用车"):
-				return "vehicles"
-			case hasAny(p, "出国", "出境"):
-				return "overseas_travel"
-			case hasAny(p, "接待"):
-				return "reception"
-			case hasAny(p, "会议"):
-				return "meeting"
-			case hasAny(p, "培训"):
-				return "training"
-			case hasAny(p, "机关运行"):
-				return "operating_expenses"
-			case p == "小计" || p == "合计":
+			if p == "小计" || p == "合计" {
 				// Decided by the group above, if any.
 				for j := i - 1; j >= 0; j-- {
 					switch {
@@ -592,8 +575,9 @@ func columnKey(path []string, threePublic, hasMeeting bool) string {
 					return "grand_total"
 				}
 				return "total"
-			case hasAny(p, "三公"):
-				return "total"
+			}
+			if k := threePublicItem(p); k != "" {
+				return k
 			}
 			continue
 		}
