@@ -198,6 +198,48 @@ func noTitles(its []schema.IndicatorTable) []schema.IndicatorTable {
 	return out
 }
 
+// checkSeedFigures compares what a rendering of the seed gives with what the
+// txt gives: meta, summary, 三公, 机关运行经费, procurement, both indicator
+// tables (17 rows; titles may differ in spaces), assets, the lists and the
+// finding rules.
+func checkSeedFigures(t *testing.T, got, want *schema.Document) {
+	t.Helper()
+	if n := len(got.Performance.IndicatorTables); n != 2 {
+		t.Errorf("%d indicator tables through PDF, want 2", n)
+	}
+	n := 0
+	for _, it := range got.Performance.IndicatorTables {
+		n += len(it.Rows)
+	}
+	if n != 17 {
+		t.Errorf("indicator rows through PDF: %d, want 17", n)
+	}
+	for _, f := range []struct {
+		name      string
+		got, want any
+	}{
+		{"meta", got.Meta, want.Meta},
+		{"summary", got.Summary, want.Summary},
+		{"three_public", got.ThreePublic, want.ThreePublic},
+		{"operating_expenses", got.OperatingExpenses, want.OperatingExpenses},
+		{"procurement.total", got.Procurement.Total, want.Procurement.Total},
+		{"indicator tables", noTitles(got.Performance.IndicatorTables), noTitles(want.Performance.IndicatorTables)},
+		{"assets.as_of", got.Assets.AsOf, want.Assets.AsOf},
+		{"assets.total", got.Assets.Total, want.Assets.Total},
+		{"assets.items", got.Assets.Items, want.Assets.Items},
+		{"responsibilities", len(got.Responsibilities), len(want.Responsibilities)},
+		{"glossary", len(got.Glossary), len(want.Glossary)},
+		{"finding rules", findingRules(got), findingRules(want)},
+	} {
+		g, w := figures(t, f.got), figures(t, f.want)
+		if !reflect.DeepEqual(g, w) {
+			gb, _ := json.Marshal(g)
+			wb, _ := json.Marshal(w)
+			t.Errorf("%s differs through PDF:\n got %s\nwant %s", f.name, gb, wb)
+		}
+	}
+}
+
 // TestSeedThroughPDF prints the seed disclosure to PDF with Chromium at
 // test time and checks that the PDF path gives the schema figures of the
 // txt path: summary, 三公, 机关运行经费, the indicator tables (17 rows) and
@@ -237,37 +279,7 @@ func TestSeedThroughPDF(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			n := 0
-			for _, it := range got.Performance.IndicatorTables {
-				n += len(it.Rows)
-			}
-			if n != 17 {
-				t.Errorf("indicator rows through PDF: %d, want 17", n)
-			}
-			for _, c := range []struct {
-				name      string
-				got, want any
-			}{
-				{"meta", got.Meta, want.Meta},
-				{"summary", got.Summary, want.Summary},
-				{"three_public", got.ThreePublic, want.ThreePublic},
-				{"operating_expenses", got.OperatingExpenses, want.OperatingExpenses},
-				{"procurement.total", got.Procurement.Total, want.Procurement.Total},
-				// Titles come from headings, whose inner spaces the PDF path
-				// does not keep ("第二部分 部门整体绩效目标").
-				{"indicator_tables", noTitles(got.Performance.IndicatorTables), noTitles(want.Performance.IndicatorTables)},
-				{"assets.items", got.Assets.Items, want.Assets.Items},
-				{"assets.total", got.Assets.Total, want.Assets.Total},
-				{"responsibilities", len(got.Responsibilities), len(want.Responsibilities)},
-				{"glossary", len(got.Glossary), len(want.Glossary)},
-			} {
-				g, w := figures(t, c.got), figures(t, c.want)
-				if !reflect.DeepEqual(g, w) {
-					gb, _ := json.Marshal(g)
-					wb, _ := json.Marshal(w)
-					t.Errorf("%s differs through PDF:\n got %s\nwant %s", c.name, gb, wb)
-				}
-			}
+			checkSeedFigures(t, got, want)
 		})
 	}
 }
@@ -302,23 +314,6 @@ func findingRules(d *schema.Document) []string {
 	}
 	sort.Strings(rules)
 	return rules
-}
-
-// indicatorRow is what the LibreOffice seed tests compare of an indicator
-// row: its three levels and its target.
-type indicatorRow struct {
-	Level1, Level2, Level3 string
-	Target                 *schema.Target
-}
-
-func indicatorRows(its []schema.IndicatorTable) [][]indicatorRow {
-	out := make([][]indicatorRow, len(its))
-	for i, it := range its {
-		for _, r := range it.Rows {
-			out[i] = append(out[i], indicatorRow{r.Level1, r.Level2, r.Level3, r.Target})
-		}
-	}
-	return out
 }
 
 // TestSeedThroughLibreOffice prints the seed disclosure to PDF with
@@ -358,37 +353,7 @@ func TestSeedThroughLibreOffice(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n := len(got.Performance.IndicatorTables); n != 2 {
-				t.Errorf("%d indicator tables through PDF, want 2", n)
-			}
-			n := 0
-			for _, it := range got.Performance.IndicatorTables {
-				n += len(it.Rows)
-			}
-			if n != 17 {
-				t.Errorf("indicator rows through PDF: %d, want 17", n)
-			}
-			for _, f := range []struct {
-				name      string
-				got, want any
-			}{
-				{"summary", got.Summary, want.Summary},
-				{"three_public", got.ThreePublic, want.ThreePublic},
-				{"operating_expenses", got.OperatingExpenses, want.OperatingExpenses},
-				{"indicator rows", indicatorRows(got.Performance.IndicatorTables), indicatorRows(want.Performance.IndicatorTables)},
-				{"assets.as_of", got.Assets.AsOf, want.Assets.AsOf},
-				{"assets.total", got.Assets.Total, want.Assets.Total},
-				{"assets.items", got.Assets.Items, want.Assets.Items},
-				{"procurement.total", got.Procurement.Total, want.Procurement.Total},
-				{"finding rules", findingRules(got), findingRules(want)},
-			} {
-				g, w := figures(t, f.got), figures(t, f.want)
-				if !reflect.DeepEqual(g, w) {
-					gb, _ := json.Marshal(g)
-					wb, _ := json.Marshal(w)
-					t.Errorf("%s differs through PDF:\n got %s\nwant %s", f.name, gb, wb)
-				}
-			}
+			checkSeedFigures(t, got, want)
 			if t.Failed() {
 				p := filepath.Join(os.TempDir(), "seed-libreoffice-"+c.name+".pdf")
 				if os.WriteFile(p, pdfData, 0o644) == nil {
