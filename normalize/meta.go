@@ -40,9 +40,9 @@ var (
 	unitDeclared = regexp.MustCompile(`(?:金额)?单位[:：]\s*(亿元|万元|千元|元)`)
 )
 
-func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, name string) {
+func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, title string) {
 	m := &d.Meta
-	m.Title = findTitle(x, name)
+	m.Title = title
 	head := allText(x, 64<<10)
 	if !strings.Contains(head, "预算") && !strings.Contains(head, "决算") || yearOf(head) == 0 {
 		// A volume of tables only: the captions carry the year and the kind.

@@ -52,11 +52,12 @@ func (n *Normalizer) Normalize(x *extract.Document, name string) *schema.Documen
 	repaired := *x
 	repaired.Blocks = repairBlocks(x.Blocks)
 	x = &repaired
-	o := n.buildOutline(x, findTitle(x, name))
+	title := findTitle(x, name)
+	o := n.buildOutline(x, title)
 	for _, s := range o.sections {
 		d.Sections = append(d.Sections, s.Section)
 	}
-	n.fillMeta(d, x, name)
+	n.fillMeta(d, x, title)
 	n.fillResponsibilities(d, o)
 	n.fillGlossary(d, o)
 	n.fillNarrative(d, o)
