@@ -93,7 +93,13 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	return code
 }
 
-func convertOne(ctx context.Context, f string, opts yusuan.Options) (*schema.Document, error) {
+func convertOne(ctx context.Context, f string, opts yusuan.Options) (doc *schema.Document, err error) {
+	defer func() {
+		// A bug met on one file must not lose the others given with it.
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("%s: internal error (please report it with the file): %v", f, r)
+		}
+	}()
 	if f == "-" {
 		return yusuan.Convert(ctx, os.Stdin, "-", opts)
 	}
