@@ -18,13 +18,14 @@ func BenchmarkConvertSeed(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := yusuan.Normalizer(yusuan.Options{}); err != nil {
+	conv, err := yusuan.NewConverter(yusuan.Options{})
+	if err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := yusuan.ConvertBytes(ctx, data, "seed.txt", yusuan.Options{}); err != nil {
+		if _, err := conv.ConvertBytes(ctx, data, "seed.txt"); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -45,6 +45,9 @@ type Entry struct {
 	Findings    map[string]int `json:"findings,omitempty"` // severity → count
 	Millis      int64          `json:"ms"`
 	Time        time.Time      `json:"time,omitzero"`
+	// Environmental marks a failure caused by the output, not the input
+	// (the disk was full): a rerun converts the file again.
+	Environmental bool `json:"environmental,omitempty"`
 }
 
 // journalHeader is the journal's first line.

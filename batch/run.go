@@ -11,7 +11,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -19,6 +18,8 @@ import (
 	"time"
 
 	"github.com/yusuan/yusuan"
+	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/internal/guard"
 	"github.com/yusuan/yusuan/schema"
 )
 
@@ -34,16 +35,15 @@ type Options struct {
 	Workers int
 	// Timeout per file; zero means none.
 	Timeout time.Duration
-	// MaxBytes is the largest input taken; default the extractors' limit.
-	MaxBytes int64
 	// Fresh ignores and clears the journal and parts of an earlier run.
 	Fresh bool
 	// RetryFailed converts again the files an earlier run journaled as
-	// failed or timed out.
+	// failed or timed out. Files that failed because the output could not
+	// be written (a full disk) are retried without it.
 	RetryFailed bool
-	// Convert configures each conversion (dictionaries, extractor limits).
-	// Its Extract.MaxBytes is set from MaxBytes when that is non-zero.
-	Convert yusuan.Options
+	// Converter converts each file; its options hold the limits (the
+	// largest input, pages). Nil makes one with the zero yusuan.Options.
+	Converter *yusuan.Converter
 	// Progress receives a live status line (rewritten with \r); nil for
 	// none. Pass a terminal only.
 	Progress io.Writer
@@ -51,7 +51,7 @@ type Options struct {
 	// the state location (X.log or D/.yusuan-batch/debug.log) when there is
 	// something to say.
 	Log *slog.Logger
-	// ConvertFunc replaces yusuan.ConvertFile (tests: slow, hanging or
+	// ConvertFunc replaces the Converter (tests: slow, hanging or
 	// panicking conversions). It must be safe for concurrent use.
 	ConvertFunc func(ctx context.Context, path string) (*schema.Document, error)
 }
@@ -69,7 +69,10 @@ type Report struct {
 	Resumed, Converted int
 	// Abandoned counts conversions still running after their deadline.
 	Abandoned int
-	Elapsed   time.Duration
+	// Unfinished counts the files an interrupted run did not get to (or
+	// did not finish): they are neither done nor failed.
+	Unfinished int
+	Elapsed    time.Duration
 	// Phases of Elapsed: hashing and sniffing the inputs, converting,
 	// writing the final output.
 	Probing, Converting, Writing time.Duration
@@ -77,7 +80,12 @@ type Report struct {
 	// Interrupted is set when the context ended the run early: the journal
 	// holds what finished, the final output was not written.
 	Interrupted bool
+	// Version is the yusuan build that ran (see yusuan.BuildVersion).
+	Version string
 }
+
+// converterFunc converts the file at path.
+type converterFunc = func(ctx context.Context, path string) (*schema.Document, error)
 
 // Run converts the inputs named by paths into opts.Output. It returns an
 // error only for what stops the whole batch (bad output, lock held, output
@@ -98,21 +106,80 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 	defer lock.release()
 	t.removeStaleTemps()
 
-	logger, closeLog := opts.Log, func() {}
-	if logger == nil {
-		lw := &lazyFile{path: t.log}
-		logger, closeLog = slog.New(slog.NewTextHandler(lw, &slog.HandlerOptions{Level: slog.LevelDebug})), lw.close
-	}
+	logger, closeLog := runLogger(opts.Log, t)
 	defer closeLog()
+	done, err := loadState(t, opts.Fresh, logger)
+	if err != nil {
+		return nil, err
+	}
+	convert, maxBytes, err := converterFor(opts, logger)
+	if err != nil {
+		return nil, err
+	}
+	workers := workerCount(opts.Workers)
 
-	if opts.Fresh {
+	in := Collect(paths, t.excluded())
+	rep := &Report{Output: t.path, Journal: t.journal, Skipped: in.Skipped, Missing: in.Missing,
+		Workers: workers, Version: yusuan.BuildVersion()}
+
+	phase := time.Now()
+	probes, err := probeAll(ctx, in.Files, maxBytes, workers)
+	rep.Probing = time.Since(phase)
+	if err != nil {
+		rep.Interrupted = true
+		return rep, err
+	}
+
+	j, err := openJournal(t.journal, t.format)
+	if err != nil {
+		return nil, err
+	}
+	defer j.close()
+	entries, todo, err := plan(probes, done, t, opts.RetryFailed, j, rep)
+	if err != nil {
+		return nil, err
+	}
+
+	phase = time.Now()
+	prog := newProgress(opts.Progress, len(todo))
+	prog.start()
+	finished, abandoned, err := runWorkers(ctx, todo, entries, workers, opts.Timeout, convert, t, j, logger, prog)
+	prog.stop()
+	rep.Converting = time.Since(phase)
+	rep.Converted += finished
+	rep.Abandoned = int(abandoned)
+	rep.Entries = entries
+	if err != nil {
+		rep.Interrupted = true
+		rep.Unfinished = len(todo) - finished
+		rep.Entries = slices.DeleteFunc(slices.Clone(entries), func(e Entry) bool { return e.Status == "" })
+		rep.Elapsed = time.Since(start)
+		return rep, err
+	}
+	err = finish(rep, entries, in.Missing, done, t)
+	rep.Elapsed = time.Since(start)
+	return rep, err
+}
+
+// runLogger returns opts' logger, or one writing to the state location's
+// debug log on first use.
+func runLogger(l *slog.Logger, t *target) (*slog.Logger, func()) {
+	if l != nil {
+		return l, func() {}
+	}
+	lw := &lazyFile{path: t.log}
+	return slog.New(slog.NewTextHandler(lw, &slog.HandlerOptions{Level: slog.LevelDebug})), lw.close
+}
+
+// loadState returns the journal's last entry per input (keyed by
+// resumeKey), after clearing it for a fresh run or a run in another format.
+func loadState(t *target, fresh bool, logger *slog.Logger) (map[string]Entry, error) {
+	if fresh {
 		if err := t.clearState(); err != nil {
 			return nil, fmt.Errorf("--fresh: %w", err)
 		}
-		if t.parts != "" {
-			if err := os.MkdirAll(t.parts, 0o755); err != nil {
-				return nil, fmt.Errorf("output: %w", err)
-			}
+		if err := t.prepare(); err != nil {
+			return nil, err
 		}
 	}
 	done, jformat, bad, err := readJournal(t.journal)
@@ -130,51 +197,59 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 		if err := t.prepare(); err != nil {
 			return nil, err
 		}
-		done = map[string]Entry{}
+		return map[string]Entry{}, nil
 	}
-
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	maxBytes := opts.MaxBytes
-	if maxBytes <= 0 {
-		maxBytes = opts.Convert.Extract.WithDefaults().MaxBytes
-	}
-	copts := opts.Convert
-	copts.Extract.MaxBytes = maxBytes
-	convert := opts.ConvertFunc
-	if convert == nil {
-		// One shared normalizer (and segmenter) for every worker, built
-		// before any starts.
-		if _, err := yusuan.Normalizer(copts); err != nil {
-			return nil, err
-		}
-		convert = func(ctx context.Context, path string) (*schema.Document, error) {
-			return yusuan.ConvertFile(ctx, path, copts)
+	byKey := make(map[string]Entry, len(done))
+	for _, e := range done {
+		k := resumeKey(e.Path)
+		if old, ok := byKey[k]; !ok || e.Time.After(old.Time) {
+			byKey[k] = e // "in/a" and "/abs/in/a" in one journal: the later
 		}
 	}
+	return byKey, nil
+}
 
-	in := Collect(paths, t.excluded())
-	rep := &Report{Output: t.path, Journal: t.journal, Skipped: in.Skipped, Missing: in.Missing, Workers: workers}
-
-	phase := time.Now()
-	probes, err := probeAll(ctx, in.Files, maxBytes, workers)
-	rep.Probing = time.Since(phase)
-	if err != nil {
-		rep.Interrupted = true
-		return rep, err
+// converterFor returns the conversion every worker calls, guarded by the
+// one panic policy (internal/guard), and the largest input it takes.
+func converterFor(opts Options, logger *slog.Logger) (converterFunc, int64, error) {
+	if opts.ConvertFunc != nil {
+		maxBytes := int64(extract.DefaultMaxBytes)
+		if opts.Converter != nil {
+			maxBytes = opts.Converter.MaxBytes()
+		}
+		return guarded(opts.ConvertFunc, logger), maxBytes, nil
 	}
+	conv := opts.Converter
+	if conv == nil {
+		var err error
+		if conv, err = yusuan.NewConverter(yusuan.Options{}); err != nil {
+			return nil, 0, err
+		}
+	}
+	conv = conv.WithLog(logger) // panic stacks go to the batch's debug log
+	return guarded(conv.ConvertFile, logger), conv.MaxBytes(), nil
+}
+
+// guarded applies the panic policy to convert.
+func guarded(convert converterFunc, logger *slog.Logger) converterFunc {
+	return func(ctx context.Context, path string) (*schema.Document, error) {
+		return guard.Call(path, logger, func() (*schema.Document, error) { return convert(ctx, path) })
+	}
+}
+
+func workerCount(n int) int {
+	if n <= 0 {
+		return runtime.NumCPU()
+	}
+	return n
+}
+
+// plan decides what to do for each probed input: a duplicate, resumed from
+// the journal, failed at probing (journaled now), or to convert (listed in
+// todo). JSON outputs are named in path order so names are stable from run
+// to run.
+func plan(probes []probe, done map[string]Entry, t *target, retryFailed bool, j *journal, rep *Report) ([]Entry, []int, error) {
 	dups := dedup(probes)
-
-	j, err := openJournal(t.journal, t.format)
-	if err != nil {
-		return nil, err
-	}
-	defer j.close()
-
-	// Decide what to do for each input; name JSON outputs in path order so
-	// names are stable from run to run.
 	names := newNamer()
 	for _, e := range done {
 		if e.Output != "" {
@@ -188,9 +263,10 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 			entries[i] = Entry{Path: p.Path, SHA256: p.SHA256, Bytes: p.Bytes, Format: p.Format, Status: StatusDuplicate, DuplicateOf: probes[d].Path}
 			continue
 		}
-		if e, ok := done[p.Path]; ok && e.SHA256 == p.SHA256 && t.partOK(e) &&
-			!(opts.RetryFailed && !e.Status.Converted()) {
-			entries[i] = e
+		old, seen := done[resumeKey(p.Path)]
+		if seen && resumable(old, p, t, retryFailed) {
+			old.Path = p.Path // as typed this time
+			entries[i] = old
 			rep.Resumed++
 			continue
 		}
@@ -198,55 +274,72 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 		if p.Err != nil {
 			e.Status, e.Error, e.Time = StatusFailed, p.Err.Error(), time.Now().UTC()
 			if err := j.append(e); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			entries[i] = e
 			rep.Converted++
 			continue
 		}
-		if t.format == FormatJSON {
-			if old, ok := done[p.Path]; ok && old.Output != "" {
-				e.Output = old.Output
-			} else {
-				e.Output = names.name(p.Path)
-			}
-		} else {
+		switch {
+		case t.format != FormatJSON:
 			e.Part = t.partRel(p.SHA256)
+		case seen && old.Output != "":
+			e.Output = old.Output
+		default:
+			e.Output = names.name(p.Path)
 		}
 		entries[i] = e
 		todo = append(todo, i)
 	}
+	return entries, todo, nil
+}
 
-	phase = time.Now()
-	prog := newProgress(opts.Progress, len(todo))
-	prog.start()
-	abandoned, err := runWorkers(ctx, todo, entries, workers, opts.Timeout, convert, t, j, logger, prog)
-	prog.stop()
-	rep.Converting = time.Since(phase)
-	rep.Converted += len(todo)
-	rep.Abandoned = int(abandoned)
-	rep.Entries = entries
-	if err != nil {
-		rep.Interrupted = true
-		rep.Elapsed = time.Since(start)
-		return rep, err
+// resumable reports whether the journal's entry old still stands for the
+// input p: same content, its part intact, and not a failure to redo (asked
+// for, or caused by the output rather than the file).
+func resumable(old Entry, p probe, t *target, retryFailed bool) bool {
+	switch {
+	case old.SHA256 != p.SHA256 || !t.partOK(old):
+		return false
+	case old.Status.Converted():
+		return true
 	}
+	return !retryFailed && !old.Environmental
+}
 
-	// Arguments that named nothing are reported with the files.
-	for _, m := range in.Missing {
+// resumeKey identifies an input across runs: its cleaned absolute path, so
+// "in/a.pdf" and "/work/in/a.pdf" are the same file.
+func resumeKey(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return filepath.Clean(p)
+}
+
+// finish writes the final output from entries (plus the arguments that
+// named nothing) and prunes the parts no journal line refers to.
+func finish(rep *Report, entries []Entry, missing []Missing, done map[string]Entry, t *target) error {
+	for _, m := range missing {
 		entries = append(entries, Entry{Path: m.Path, Status: StatusFailed, Error: m.Err.Error()})
 	}
 	slices.SortStableFunc(entries, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })
 	rep.Entries = entries
-	phase = time.Now()
+	phase := time.Now()
 	if err := t.finalize(entries); err != nil {
-		return rep, fmt.Errorf("writing %s: %w", t.path, err)
+		return fmt.Errorf("writing %s: %w", t.path, err)
 	}
 	rep.Writing = time.Since(phase)
-	// Keep the parts of the latest entry of every path the journal knows.
+	t.pruneParts(partsToKeep(done, entries))
+	rep.Written = t.written()
+	return nil
+}
+
+// partsToKeep names the parts of the latest entry of every input the
+// journal knows.
+func partsToKeep(done map[string]Entry, entries []Entry) map[string]bool {
 	latest := maps.Clone(done)
 	for _, e := range entries {
-		latest[e.Path] = e
+		latest[resumeKey(e.Path)] = e
 	}
 	keep := map[string]bool{}
 	for _, e := range latest {
@@ -254,10 +347,7 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 			keep[path.Base(e.Part)] = true
 		}
 	}
-	t.pruneParts(keep)
-	rep.Written = t.written()
-	rep.Elapsed = time.Since(start)
-	return rep, nil
+	return keep
 }
 
 // written lists the files finalize produced.
@@ -280,12 +370,12 @@ type result struct {
 }
 
 // runWorkers converts entries[todo...] with n workers, writing each
-// document (part or JSON file) and then its journal line. It returns the
-// number of conversions abandoned at their deadline, and ctx's error if the
-// run was interrupted (unfinished files are then not journaled).
+// document (part or JSON file) and then its journal line. It returns how
+// many files finished, the number of conversions abandoned at their
+// deadline, and ctx's error if the run was interrupted (unfinished files
+// are then not journaled and keep an empty status).
 func runWorkers(ctx context.Context, todo []int, entries []Entry, n int, timeout time.Duration,
-	convert func(context.Context, string) (*schema.Document, error),
-	t *target, j *journal, logger *slog.Logger, prog *progress) (int64, error) {
+	convert converterFunc, t *target, j *journal, logger *slog.Logger, prog *progress) (int, int64, error) {
 	jobs := make(chan int)
 	results := make(chan result)
 	var abandoned atomic.Int64
@@ -319,17 +409,19 @@ func runWorkers(ctx context.Context, todo []int, entries []Entry, n int, timeout
 		close(results)
 	}()
 	var jerr error
+	finished := 0
 	for r := range results {
 		if jerr == nil {
 			jerr = j.append(r.entry)
 		}
 		entries[r.i] = r.entry
+		finished++
 		prog.done(r.entry)
 	}
 	if jerr != nil {
-		return abandoned.Load(), jerr
+		return finished, abandoned.Load(), jerr
 	}
-	return abandoned.Load(), ctx.Err()
+	return finished, abandoned.Load(), ctx.Err()
 }
 
 // outcome is what the conversion goroutine hands back.
@@ -338,14 +430,10 @@ type outcome struct {
 	err error
 }
 
-// errPanic marks a conversion that panicked.
-var errPanic = errors.New("internal error (panic) while converting")
-
 // convertOne converts one file under its deadline and stores the
-// document. A panic becomes the file's error (stack to the log); a
+// document. convert is guarded (a panic is the file's error); a
 // conversion that outlives the deadline is abandoned.
-func convertOne(ctx context.Context, e Entry, timeout time.Duration,
-	convert func(context.Context, string) (*schema.Document, error),
+func convertOne(ctx context.Context, e Entry, timeout time.Duration, convert converterFunc,
 	t *target, logger *slog.Logger, abandoned *atomic.Int64) Entry {
 	start := time.Now()
 	cctx, cancel := ctx, context.CancelFunc(func() {})
@@ -355,15 +443,8 @@ func convertOne(ctx context.Context, e Entry, timeout time.Duration,
 	defer cancel()
 	ch := make(chan outcome, 1) // buffered: an abandoned goroutine does not block
 	go func() {
-		var o outcome
-		defer func() {
-			if r := recover(); r != nil {
-				logger.Error("panic while converting", "path", e.Path, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-				o = outcome{err: fmt.Errorf("%w: %v (stack in the debug log)", errPanic, r)}
-			}
-			ch <- o
-		}()
-		o.doc, o.err = convert(cctx, e.Path)
+		doc, err := convert(cctx, e.Path)
+		ch <- outcome{doc, err}
 	}()
 	var o outcome
 	select {
@@ -379,6 +460,7 @@ func convertOne(ctx context.Context, e Entry, timeout time.Duration,
 	}
 	e.Millis = time.Since(start).Milliseconds()
 	e.Time = time.Now().UTC()
+	e.Environmental = false
 	switch {
 	case o.err != nil && errors.Is(cctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil:
 		// Whatever error an extractor returns once its deadline passed.
@@ -394,7 +476,13 @@ func convertOne(ctx context.Context, e Entry, timeout time.Duration,
 		e.Status, e.Error = StatusFailed, "conversion returned no document"
 		return e
 	}
-	doc := o.doc
+	return store(e, o.doc, t)
+}
+
+// store writes doc (part or JSON file) and describes it in e. A write
+// failure is the environment's (a full disk), not the file's: the entry
+// says so, and the next run converts the file again.
+func store(e Entry, doc *schema.Document, t *target) Entry {
 	describe(&e, doc)
 	var err error
 	if t.format == FormatJSON {
@@ -404,6 +492,7 @@ func convertOne(ctx context.Context, e Entry, timeout time.Duration,
 	}
 	if err != nil {
 		e.Status, e.Error = StatusFailed, fmt.Sprintf("converted, but writing the document failed: %v", err)
+		e.Environmental = true
 	}
 	return e
 }

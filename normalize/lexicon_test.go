@@ -2,12 +2,16 @@ package normalize
 
 import (
 	"slices"
+	"sync"
 	"testing"
 )
 
+// testSegmenter is loaded once for the package's tests.
+var testSegmenter = sync.OnceValues(func() (Segmenter, error) { return LoadSegmenter("") })
+
 func testNormalizer(t *testing.T) *Normalizer {
 	t.Helper()
-	seg, err := SharedSegmenter("")
+	seg, err := testSegmenter()
 	if err != nil {
 		t.Skip(err)
 	}

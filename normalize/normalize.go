@@ -24,7 +24,7 @@ type Normalizer struct {
 	lex *Lexicon
 }
 
-// New builds a Normalizer around a segmenter (see SharedSegmenter).
+// New builds a Normalizer around a segmenter (see LoadSegmenter).
 func New(seg Segmenter) *Normalizer {
 	return &Normalizer{seg: seg, lex: NewLexicon(seg)}
 }

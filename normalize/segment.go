@@ -6,9 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/yanyiwu/gojieba"
+
+	"github.com/yusuan/yusuan/internal/guard"
 )
 
 // Segmenter splits Chinese text into words.
@@ -77,38 +78,27 @@ var domainWords = []string{
 	"机构设置", "内设机构", "收支预算", "收支总表", "财政专户", "事业收入", "经营收入",
 }
 
-var (
-	segMu  sync.Mutex
-	segs   = map[string]Segmenter{}
-	segErr = map[string]error{}
-)
-
-// SharedSegmenter returns the process-wide segmenter for the dictionary
-// directory that ResolveDictDir finds from dictDir. It is built once (about
-// half a second and 140 MB) and shared by every document and goroutine.
-func SharedSegmenter(dictDir string) (Segmenter, error) {
+// LoadSegmenter loads the segmenter for the dictionary directory that
+// ResolveDictDir finds from dictDir. Loading costs about half a second and
+// 140 MB: a program loads one (yusuan.NewConverter does) and shares it; it
+// is safe for concurrent use.
+func LoadSegmenter(dictDir string) (Segmenter, error) {
 	dir, err := ResolveDictDir(dictDir)
 	if err != nil {
 		return nil, err
 	}
-	segMu.Lock()
-	defer segMu.Unlock()
-	if s, ok := segs[dir]; ok {
-		return s, segErr[dir]
-	}
-	s, err := NewSegmenter(dir)
-	segs[dir], segErr[dir] = s, err
-	return s, err
+	return NewSegmenter(dir)
 }
 
-// NewSegmenter loads a new gojieba segmenter from dir. Programs should use
-// SharedSegmenter; this is for benchmarks and tests of start-up.
-func NewSegmenter(dir string) (s Segmenter, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			s, err = nil, fmt.Errorf("gojieba: loading %s: %v", dir, r)
-		}
-	}()
+// NewSegmenter loads a new gojieba segmenter from dir, which must hold the
+// dictionaries (see ResolveDictDir).
+func NewSegmenter(dir string) (Segmenter, error) {
+	// A damaged dictionary makes gojieba panic: the load fails, with the
+	// same policy as a file that fails to convert.
+	return guard.Call("gojieba dictionaries in "+dir, nil, func() (Segmenter, error) { return newJieba(dir), nil })
+}
+
+func newJieba(dir string) Segmenter {
 	paths := make([]string, len(dictFiles))
 	for i, f := range dictFiles {
 		paths[i] = filepath.Join(dir, f)
@@ -120,5 +110,5 @@ func NewSegmenter(dir string) (s Segmenter, err error) {
 		}
 		j.AddWord(w)
 	}
-	return &jieba{j: j}, nil
+	return &jieba{j: j}
 }

@@ -19,10 +19,11 @@ import (
 //	go test ./normalize -run '^$' -bench CorpusTables -benchtime 3x
 func BenchmarkCorpusTables(b *testing.B) {
 	files := corpusPDFs(b)
-	n, err := yusuan.Normalizer(yusuan.Options{})
+	conv, err := yusuan.NewConverter(yusuan.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
+	n := conv.Normalizer()
 	var docs []*extract.Document
 	var names []string
 	start := time.Now()
@@ -31,7 +32,7 @@ func BenchmarkCorpusTables(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		x, err := yusuan.InspectBytes(context.Background(), data, f, yusuan.Options{})
+		x, err := conv.InspectBytes(context.Background(), data, f)
 		if err != nil {
 			b.Fatal(err)
 		}

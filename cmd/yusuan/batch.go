@@ -22,7 +22,7 @@ func init() {
 const batchDelayEnv = "YUSUAN_BATCH_TEST_DELAY"
 
 func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("batch", "batch -o OUT.xlsx|OUT.csv|DIR [flags] PATH... (files, folders, globs)", stderr)
+	fs := newFlags("batch", "batch -o OUT.xlsx|OUT.csv|DIR [flags] PATH... (files, folders, globs)", stdout, stderr)
 	out := fs.String("o", "", "output: `OUT`.xlsx (one workbook), OUT.csv (one CSV per sheet), or a directory (JSON per document + index.jsonl)")
 	format := fs.String("format", "", "xlsx, csv or json (default: by -o's extension, else json)")
 	workers := fs.Int("workers", runtime.NumCPU(), "files converted in parallel")
@@ -31,9 +31,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fresh := fs.Bool("fresh", false, "ignore the journal of an earlier run and start over")
 	retry := fs.Bool("retry-failed", false, "convert again the files an earlier run recorded as failed or timed out")
 	var cf commonFlags
-	fs.StringVar(&cf.dictDir, "dict-dir", "", "gojieba dictionary `DIR` (default $YUSUAN_DICT_DIR, then the build-time module path)")
-	fs.Int64Var(&cf.maxBytes, "max-bytes", 0, "largest input file in bytes (default 200 MiB)")
-	fs.IntVar(&cf.maxPages, "max-pages", 0, "most PDF pages read (default 2000)")
+	cf.register(fs, true)
 	if stop, code := parseFlags(fs, args); stop {
 		return code
 	}
@@ -42,22 +40,26 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fs.Usage()
 		return exitUsage
 	}
+	conv, err := cf.converter(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "yusuan: %v\n", err)
+		return exitFail
+	}
 	opts := batch.Options{
 		Output: *out, Format: *format, Workers: *workers, Timeout: *timeout,
-		MaxBytes: cf.maxBytes, Fresh: *fresh, RetryFailed: *retry, Convert: cf.options(),
+		Fresh: *fresh, RetryFailed: *retry, Converter: conv,
 	}
 	if !*quiet && isTerminal(stderr) {
 		opts.Progress = stderr
 	}
 	if d, err := time.ParseDuration(os.Getenv(batchDelayEnv)); err == nil && d > 0 {
-		co := opts.Convert
 		opts.ConvertFunc = func(ctx context.Context, path string) (*schema.Document, error) {
 			select {
 			case <-time.After(d):
 			case <-ctx.Done():
 				return nil, ctx.Err()
 			}
-			return convertOne(ctx, path, co)
+			return conv.ConvertFile(ctx, path)
 		}
 	}
 	rep, err := batch.Run(ctx, fs.Args(), opts)
@@ -69,7 +71,8 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "yusuan batch: %v\n", err)
 		return exitUsage
 	case rep != nil && rep.Interrupted:
-		fmt.Fprintf(stderr, "yusuan batch: interrupted (%v); finished files are journaled in %s: rerun the same command to finish\n", err, rep.Journal)
+		fmt.Fprintf(stderr, "yusuan batch: interrupted; %d files finished are journaled in %s, %d not converted: rerun the same command to finish\n",
+			rep.Converted, rep.Journal, rep.Unfinished)
 		return exitFail
 	case err != nil:
 		fmt.Fprintf(stderr, "yusuan batch: %v\n", err)

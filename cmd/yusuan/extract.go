@@ -7,35 +7,21 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/yusuan/yusuan"
 	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/internal/atomicfile"
+	"github.com/yusuan/yusuan/internal/pathtext"
 	"github.com/yusuan/yusuan/schema"
 )
 
-func schemaVersion() string { return schema.Version }
-
-// commonFlags are shared by extract and inspect.
-type commonFlags struct {
-	dictDir  string
-	maxBytes int64
-	maxPages int
-}
-
-func (c *commonFlags) options() yusuan.Options {
-	return yusuan.Options{DictDir: c.dictDir, Extract: extract.Options{MaxBytes: c.maxBytes, MaxPages: c.maxPages}}
-}
-
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("extract", "extract [--format json|jsonl|xlsx] [-o FILE] FILE... (- reads standard input)", stderr)
+	fs := newFlags("extract", "extract [--format json|jsonl|xlsx] [-o FILE] FILE... (- reads standard input)", stdout, stderr)
 	format := fs.String("format", "json", "output format: json, jsonl or xlsx")
-	out := fs.String("o", "", "write to `FILE` instead of standard output (xlsx needs it)")
+	out := fs.String("o", "", "write to `FILE` instead of standard output (xlsx needs it); left as it was when nothing converts")
 	compactOut := fs.Bool("compact", false, "json: no indentation")
 	var cf commonFlags
-	fs.StringVar(&cf.dictDir, "dict-dir", "", "gojieba dictionary `DIR` (default $YUSUAN_DICT_DIR, then the build-time module path)")
-	fs.Int64Var(&cf.maxBytes, "max-bytes", 0, "largest input file in bytes (default 200 MiB)")
-	fs.IntVar(&cf.maxPages, "max-pages", 0, "most PDF pages read (default 2000)")
+	cf.register(fs, true)
 	if stop, code := parseFlags(fs, args); stop {
 		return code
 	}
@@ -55,28 +41,33 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintln(stderr, "yusuan extract: --format xlsx needs -o FILE.xlsx")
 		return exitUsage
 	}
-	opts := cf.options()
-	if _, err := yusuan.Normalizer(opts); err != nil {
+	if err := checkOutput(*out, files); err != nil {
+		fail(stderr, "extract", err)
+		return exitUsage
+	}
+	conv, err := cf.converter(stderr)
+	if err != nil {
 		fmt.Fprintf(stderr, "yusuan: %v\n", err)
 		return exitFail
 	}
-
 	sink, err := newSink(*format, *out, !*compactOut, stdout)
-	if sink != nil {
-		sink.multi = len(files) > 1
-	}
 	if err != nil {
-		fmt.Fprintf(stderr, "yusuan extract: %v\n", err)
+		fail(stderr, "extract", err)
 		return exitFail
 	}
+	defer sink.abort()
+	sink.multi = len(files) > 1
 	code := exitOK
 	for _, f := range files {
-		doc, err := convertOne(ctx, f, opts)
+		if ctx.Err() != nil {
+			break
+		}
+		doc, err := convertOne(ctx, conv, f)
 		if err != nil {
 			fmt.Fprintf(stderr, "yusuan: %v\n", err)
 			code = exitFail
 			if aerr := sink.addError(f, err); aerr != nil {
-				fmt.Fprintf(stderr, "yusuan extract: %v\n", aerr)
+				fail(stderr, "extract", aerr)
 				return exitFail
 			}
 			continue
@@ -86,6 +77,14 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			return exitFail
 		}
 	}
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "yusuan extract: interrupted; %s\n", sink.untouched())
+		return exitFail
+	}
+	if *out != "" && sink.converted == 0 {
+		fmt.Fprintf(stderr, "yusuan extract: no file converted; %s\n", sink.untouched())
+		return exitFail
+	}
 	if err := sink.close(); err != nil {
 		fmt.Fprintf(stderr, "yusuan extract: writing output: %v\n", err)
 		return exitFail
@@ -93,49 +92,66 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	return code
 }
 
-func convertOne(ctx context.Context, f string, opts yusuan.Options) (doc *schema.Document, err error) {
-	defer func() {
-		// A bug met on one file must not lose the others given with it.
-		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("%s: internal error (please report it with the file): %v", f, r)
-		}
-	}()
-	if f == "-" {
-		return yusuan.Convert(ctx, os.Stdin, "-", opts)
+// checkOutput refuses an -o that is one of the inputs (it would be replaced
+// by the conversion of itself) or that is not a file.
+func checkOutput(out string, inputs []string) error {
+	if out == "" {
+		return nil
 	}
-	return yusuan.ConvertFile(ctx, f, opts)
+	if _, err := atomicfile.Target(out); err != nil {
+		return fmt.Errorf("-o %w", err)
+	}
+	ost, err := os.Stat(out)
+	if err != nil {
+		return nil // a new file
+	}
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil && os.SameFile(st, ost) {
+			return fmt.Errorf("-o %s is also an input: it would be overwritten", pathtext.Display(out))
+		}
+	}
+	return nil
+}
+
+// convertOne converts one input ("-" is standard input) with the one
+// converter: a panic is the file's error (yusuan.ErrPanic).
+func convertOne(ctx context.Context, conv *yusuan.Converter, f string) (*schema.Document, error) {
+	if f == "-" {
+		return conv.Convert(ctx, os.Stdin, "-")
+	}
+	return conv.ConvertFile(ctx, f)
 }
 
 // sink receives documents as they are converted.
 type sink struct {
-	format string
-	pretty bool
-	w      io.Writer
-	file   *os.File
-	tmp    string
-	final  string
-	buf    *bufio.Writer
-	docs   []*schema.Document // json: printed at close (one object, or an array)
-	multi  bool               // several inputs: json prints an array even if one converted
-	xw     *schema.XLSXWriter
+	format    string
+	pretty    bool
+	path      string // -o, or "" for standard output
+	file      *atomicfile.File
+	buf       *bufio.Writer
+	docs      []*schema.Document // json: printed at close (one object, or an array)
+	multi     bool               // several inputs: json prints an array even if one converted
+	xw        *schema.XLSXWriter
+	converted int
 }
 
 func newSink(format, out string, pretty bool, stdout io.Writer) (*sink, error) {
-	s := &sink{format: format, pretty: pretty, w: stdout}
+	s := &sink{format: format, pretty: pretty, path: out}
+	w := stdout
 	if out != "" {
-		// Write to a temporary name beside the target and rename at the end,
-		// so an interrupted run never leaves a truncated file.
-		f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+		// A temporary name beside the target, renamed at the end: an
+		// interrupted or failed run leaves the old file as it was.
+		f, err := atomicfile.Create(out)
 		if err != nil {
 			return nil, err
 		}
-		s.file, s.tmp, s.final = f, f.Name(), out
-		s.w = f
+		s.file, w = f, f
 	}
-	s.buf = bufio.NewWriter(s.w)
+	s.buf = bufio.NewWriter(w)
 	if format == "xlsx" {
 		xw, err := schema.NewXLSXWriter(s.buf)
 		if err != nil {
+			s.abort()
 			return nil, err
 		}
 		s.xw = xw
@@ -144,6 +160,7 @@ func newSink(format, out string, pretty bool, stdout io.Writer) (*sink, error) {
 }
 
 func (s *sink) add(d *schema.Document) error {
+	s.converted++
 	switch s.format {
 	case "jsonl":
 		return schema.WriteJSONL(s.buf, d)
@@ -156,9 +173,28 @@ func (s *sink) add(d *schema.Document) error {
 
 func (s *sink) addError(path string, err error) error {
 	if s.format == "xlsx" {
-		return s.xw.AddError(path, "", err.Error())
+		return s.xw.AddError(pathtext.Faithful(path), "", err.Error())
 	}
 	return nil
+}
+
+// untouched says what became of -o when nothing is written.
+func (s *sink) untouched() string {
+	if s.path == "" {
+		return "output incomplete"
+	}
+	return pathtext.Display(s.path) + " left as it was"
+}
+
+// abort drops the output being written (nothing once close succeeded).
+func (s *sink) abort() {
+	if s.xw != nil {
+		s.xw.Close() // removes excelize's temporary files
+		s.xw = nil
+	}
+	if s.file != nil {
+		s.file.Abort()
+	}
 }
 
 func (s *sink) close() error {
@@ -173,21 +209,15 @@ func (s *sink) close() error {
 		}
 	case "xlsx":
 		err = s.xw.Close()
+		s.xw = nil
 	}
 	if ferr := s.buf.Flush(); err == nil {
 		err = ferr
 	}
-	if s.file != nil {
-		if cerr := s.file.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(s.tmp)
-			return err
-		}
-		return os.Rename(s.tmp, s.final)
+	if s.file == nil || err != nil {
+		return err
 	}
-	return err
+	return s.file.Commit()
 }
 
 // writeJSONArray prints docs as an array however many there are, so a
@@ -205,11 +235,10 @@ func writeJSONArray(w io.Writer, docs []*schema.Document, pretty bool) error {
 }
 
 func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("inspect", "inspect [--format text|json] FILE...", stderr)
+	fs := newFlags("inspect", "inspect [--format text|json] FILE...", stdout, stderr)
 	format := fs.String("format", "text", "text (readable) or json")
 	var cf commonFlags
-	fs.Int64Var(&cf.maxBytes, "max-bytes", 0, "largest input file in bytes (default 200 MiB)")
-	fs.IntVar(&cf.maxPages, "max-pages", 0, "most PDF pages read (default 2000)")
+	cf.register(fs, false)
 	if stop, code := parseFlags(fs, args); stop {
 		return code
 	}
@@ -225,18 +254,14 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	code := exitOK
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
+	opts := cf.options(stderr)
 	for _, f := range fs.Args() {
 		var x *extract.Document
 		var err error
 		if f == "-" {
-			data, rerr := io.ReadAll(io.LimitReader(os.Stdin, extract.DefaultMaxBytes+1))
-			if rerr != nil {
-				err = rerr
-			} else {
-				x, err = yusuan.InspectBytes(ctx, data, "-", cf.options())
-			}
+			x, err = yusuan.InspectReader(ctx, os.Stdin, "-", opts)
 		} else {
-			x, err = yusuan.InspectFile(ctx, f, cf.options())
+			x, err = yusuan.InspectFile(ctx, f, opts)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "yusuan: %v\n", err)
@@ -253,14 +278,14 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			}
 			continue
 		}
-		fmt.Fprintf(w, "== %s\n", f)
+		fmt.Fprintf(w, "== %s\n", pathtext.Display(f))
 		extract.WriteText(w, x)
 	}
 	return code
 }
 
 func runSchema(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("schema", "schema", stderr)
+	fs := newFlags("schema", "schema", stdout, stderr)
 	if stop, code := parseFlags(fs, args); stop {
 		return code
 	}

@@ -13,11 +13,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
-)
+	"syscall"
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
+	"github.com/yusuan/yusuan"
+)
 
 const (
 	exitOK    = 0
@@ -40,28 +41,58 @@ var commands = []command{
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM as well as Ctrl-C: outputs are then abandoned cleanly (no
+	// .tmp left, no good file replaced) and a batch journals what finished.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		usage(stderr)
-		if len(args) == 0 {
-			return exitUsage
-		}
-		return exitOK
+		return exitUsage
 	}
-	for _, c := range commands {
-		if c.name == args[0] {
-			return c.run(ctx, args[1:], stdout, stderr)
-		}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		usage(stdout)
+		return exitOK
+	case "-version", "--version":
+		return runVersion(ctx, nil, stdout, stderr)
+	case "help":
+		return runHelp(args[1:], stdout, stderr)
+	}
+	if c, ok := findCommand(args[0]); ok {
+		return c.run(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "yusuan: unknown command %q\n\n", args[0])
 	usage(stderr)
 	return exitUsage
+}
+
+func findCommand(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// runHelp prints the usage, or a command's ("yusuan help extract").
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stdout)
+		return exitOK
+	}
+	c, ok := findCommand(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "yusuan help: unknown command %q\n\n", args[0])
+		usage(stderr)
+		return exitUsage
+	}
+	return c.run(context.Background(), []string{"--help"}, stdout, stderr)
 }
 
 func usage(w io.Writer) {
@@ -70,24 +101,44 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'yusuan <command> --help' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'yusuan help <command>' or 'yusuan <command> --help' for a command's flags;")
+	fmt.Fprintln(w, "'yusuan --version' for the version.")
 }
 
-// newFlags makes a flag set whose --help prints the command's usage and
-// whose errors are usage errors.
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+// newFlags makes a flag set whose --help prints the command's usage to
+// stdout (exit 0) and whose errors go to stderr as usage errors (exit 2).
+func newFlags(name, synopsis string, stdout, stderr io.Writer) *flagSet {
+	fs := &flagSet{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), help: stdout}
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: yusuan %s\n\n", synopsis)
+		fmt.Fprintf(fs.Output(), "Usage: yusuan %s\n\n", synopsis)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
+// flagSet is a command's flags and where its --help goes.
+type flagSet struct {
+	*flag.FlagSet
+	help io.Writer
+}
+
 // parseFlags parses and reports whether to stop, with the exit code.
-func parseFlags(fs *flag.FlagSet, args []string) (bool, int) {
-	if err := fs.Parse(interleave(fs, args)); err != nil {
+func parseFlags(fs *flagSet, args []string) (bool, int) {
+	args = interleave(fs.FlagSet, args)
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			errOut := fs.Output()
+			fs.SetOutput(fs.help)
+			fs.Usage()
+			fs.SetOutput(errOut)
+			return true, exitOK
+		}
+	}
+	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return true, exitOK
 		}
@@ -127,10 +178,10 @@ func interleave(fs *flag.FlagSet, args []string) []string {
 }
 
 func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "version", stderr)
+	fs := newFlags("version", "version", stdout, stderr)
 	if stop, code := parseFlags(fs, args); stop {
 		return code
 	}
-	fmt.Fprintf(stdout, "yusuan %s (schema %s)\n", version, schemaVersion())
+	fmt.Fprintf(stdout, "yusuan %s (schema %s, %s)\n", yusuan.BuildVersion(), schemaVersion(), runtime.Version())
 	return exitOK
 }

@@ -26,7 +26,7 @@ func TestUsageAndExitCodes(t *testing.T) {
 		name string
 		args []string
 		code int
-		want string // in stderr
+		want string // in stderr, or stdout for help
 	}{
 		{"no args", nil, exitUsage, "Commands:"},
 		{"help", []string{"--help"}, exitOK, "Commands:"},
@@ -38,12 +38,22 @@ func TestUsageAndExitCodes(t *testing.T) {
 		{"xlsx needs -o", []string{"extract", "--format", "xlsx", "x"}, exitUsage, "needs -o"},
 		{"inspect help", []string{"inspect", "-h"}, exitOK, "Usage: yusuan inspect"},
 		{"schema help", []string{"schema", "--help"}, exitOK, "Usage: yusuan schema"},
+		{"help command", []string{"help", "extract"}, exitOK, "Usage: yusuan extract"},
+		{"help unknown", []string{"help", "nope"}, exitUsage, `unknown command "nope"`},
+		{"help flag after files", []string{"extract", "a.txt", "--help"}, exitOK, "-max-pages"},
+		{"version flag", []string{"--version"}, exitOK, "yusuan "},
+		{"pages flag", []string{"extract", "--help"}, exitOK, "-pages RANGE"},
+		{"bad pages", []string{"extract", "--pages", "5-2", "x"}, exitUsage, "bad page range"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			code, _, stderr := runCLI(t, c.args...)
-			if code != c.code || !strings.Contains(stderr, c.want) {
-				t.Errorf("exit %d, stderr %q; want exit %d containing %q", code, stderr, c.code, c.want)
+			code, stdout, stderr := runCLI(t, c.args...)
+			got := stderr
+			if code == exitOK {
+				got = stdout // --help is asked for: standard output, exit 0
+			}
+			if code != c.code || !strings.Contains(got, c.want) {
+				t.Errorf("exit %d, stdout %q stderr %q; want exit %d containing %q", code, stdout, stderr, c.code, c.want)
 			}
 		})
 	}
