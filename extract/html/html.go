@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -78,29 +77,14 @@ func Sniff(head []byte) bool {
 	return false
 }
 
-// panicError is an unexpected panic inside the extractor, reported as
-// corrupt input with its stack so that tests and fuzzing can tell it from
-// an ordinary ErrCorrupt.
-type panicError struct {
-	val   any
-	stack []byte
-}
-
-func (e *panicError) Error() string {
-	return fmt.Sprintf("extract html: %v: internal failure: %v", extract.ErrCorrupt, e.val)
-}
-
-func (e *panicError) Unwrap() error { return extract.ErrCorrupt }
-
 // Extract reads an HTML page and returns its article as blocks. It is the
 // extract.Extractor registered for extract.FormatHTML.
-func Extract(ctx context.Context, data []byte, opts extract.Options) (doc *extract.Document, err error) {
+//
+// It does not recover from panics: a panic is a bug, and package yusuan's
+// panic policy (internal/guard) makes it the file's error with its stack
+// logged, rather than calling the page corrupt.
+func Extract(ctx context.Context, data []byte, opts extract.Options) (*extract.Document, error) {
 	opts = opts.WithDefaults()
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, &panicError{val: r, stack: debug.Stack()}
-		}
-	}()
 	if int64(len(data)) > opts.MaxBytes {
 		return nil, fmt.Errorf("extract html: %w: %d bytes, limit %d", extract.ErrTooLarge, len(data), opts.MaxBytes)
 	}
@@ -111,7 +95,7 @@ func Extract(ctx context.Context, data []byte, opts extract.Options) (doc *extra
 	if err != nil {
 		return nil, fmt.Errorf("extract html: %w", err)
 	}
-	doc = &extract.Document{Format: extract.FormatHTML, Encoding: dec.encoding, Blocks: []extract.Block{}}
+	doc := &extract.Document{Format: extract.FormatHTML, Encoding: dec.encoding, Blocks: []extract.Block{}}
 	if dec.mismatch {
 		doc.Problems = append(doc.Problems, extract.Problem{
 			Code:    "extract.charset_mismatch",
