@@ -10,6 +10,7 @@ import (
 	"github.com/yanyiwu/gojieba"
 
 	"github.com/yusuan/yusuan/internal/guard"
+	"github.com/yusuan/yusuan/internal/jiebadict"
 )
 
 // Segmenter splits Chinese text into words.
@@ -21,22 +22,18 @@ type Segmenter interface {
 const DictEnv = "YUSUAN_DICT_DIR"
 
 // dictFiles are the files gojieba needs, in the order NewJieba takes them.
-var dictFiles = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", "idf.utf8", "stop_words.utf8"}
+var dictFiles = jiebadict.Files
 
 // ErrNoDict is returned when no dictionary directory can be found.
 var ErrNoDict = errors.New("gojieba dictionaries not found")
 
 // ResolveDictDir finds the dictionary directory: the explicit dir (from
-// --dict-dir), else $YUSUAN_DICT_DIR, else the directory gojieba recorded
-// at build time (its module cache; absent when the binary was copied to
-// another machine). A directory the user named must hold the files: it is
-// an error, not a reason to fall back. It checks the files are there
-// rather than letting gojieba panic later.
+// --dict-dir), else $YUSUAN_DICT_DIR, else the dictionaries built into the
+// binary (unpacked once into a cache directory: see internal/jiebadict), so
+// a binary copied to another machine needs neither. A directory the user
+// named must hold the files: it is an error, not a reason to fall back. It
+// checks the files are there rather than letting gojieba fail later.
 func ResolveDictDir(explicit string) (string, error) {
-	how := func(dir string) error {
-		return fmt.Errorf("%w in %s: pass --dict-dir DIR or set %s to a directory holding %s (gojieba ships them in its module: $(go env GOMODCACHE)/github.com/yanyiwu/gojieba@v1.4.6/deps/cppjieba/dict)",
-			ErrNoDict, dir, DictEnv, strings.Join(dictFiles, ", "))
-	}
 	for _, dir := range []string{explicit, os.Getenv(DictEnv)} {
 		if dir == "" {
 			continue
@@ -44,12 +41,14 @@ func ResolveDictDir(explicit string) (string, error) {
 		if hasDict(dir) {
 			return dir, nil
 		}
-		return "", how(dir)
+		return "", fmt.Errorf("%w in %s: pass --dict-dir DIR or set %s to a directory holding %s, or neither to use the built-in ones",
+			ErrNoDict, dir, DictEnv, strings.Join(dictFiles, ", "))
 	}
-	if hasDict(gojieba.DICT_DIR) {
-		return gojieba.DICT_DIR, nil
+	dir, err := jiebadict.Dir()
+	if err != nil {
+		return "", fmt.Errorf("%w: %v (set %s to a writable directory, or pass --dict-dir)", ErrNoDict, err, jiebadict.CacheEnv)
 	}
-	return "", how(gojieba.DICT_DIR)
+	return dir, nil
 }
 
 func hasDict(dir string) bool {
