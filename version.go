@@ -10,9 +10,19 @@ import (
 // build recorded it, the VCS revision, with "+dirty" for uncommitted
 // changes: "v1.2.0", "(devel) 3f2c1a9d8e7b+dirty". Every output records it
 // so a dataset says what made it.
+//
+// Go records the revision when it builds in a git checkout (not in a git
+// worktree, nor with -buildvcs=false); a build made elsewhere can stamp
+// one: go build -ldflags "-X github.com/yusuan/yusuan.stamp=v1.2.0-abc123".
 func BuildVersion() string { return buildVersion() }
 
+// stamp, when set at link time, is the version BuildVersion reports.
+var stamp string
+
 var buildVersion = sync.OnceValue(func() string {
+	if stamp != "" {
+		return stamp
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "unknown"

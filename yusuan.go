@@ -174,6 +174,7 @@ func (c *Converter) ConvertBytes(ctx context.Context, data []byte, name string) 
 		doc.Source = schema.Source{
 			Path: pathtext.Faithful(name), Format: string(x.Format), SHA256: hex.EncodeToString(sum[:]),
 			Bytes: int64(len(data)), Encoding: x.Encoding, Pages: x.Pages,
+			Producer: "yusuan " + BuildVersion(),
 		}
 		schema.Validate(doc)
 		return doc, nil

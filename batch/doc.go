@@ -13,7 +13,9 @@
 //
 // # Work
 //
-// Workers (default runtime.NumCPU) share one normalizer (yusuan.Normalizer).
+// Workers (default runtime.NumCPU) share one yusuan.Converter (made once by
+// the caller, or by Run; its options hold the limits, such as the largest
+// input).
 // Each file gets a deadline (Options.Timeout): a conversion still running at
 // the deadline is abandoned — the file is reported as timed out whether or
 // not the extractor honours its context — and the worker moves on. A panic
@@ -58,14 +60,15 @@
 // The journal is JSON Lines, appended to as files finish. Its first line is
 // a header,
 //
-//	{"yusuan_batch_journal":1,"format":"xlsx"}
+//	{"yusuan_batch_journal":1,"format":"xlsx","yusuan":"v1.2.0 3f2c1a9d8e7b"}
 //
+// (yusuan: the build that started the journal),
 // and every other line is one finished file, an Entry:
 //
 //	{"path":"a/b.pdf","sha256":"9f…","bytes":123456,"format":"pdf",
 //	 "status":"warnings","part":"parts/9f….json","issuer":"…","year":2024,
 //	 "kind":"budget","scope":"department","findings":{"warning":2},
-//	 "ms":812,"time":"2026-01-02T15:04:05Z"}
+//	 "ms":812,"time":"2026-01-02T15:04:05Z","producer":"yusuan v1.2.0 3f2c1a9d8e7b"}
 //
 // status is ok, warnings (converted with warning or error findings),
 // failed or timeout; error holds the reason for the last two. part
@@ -75,9 +78,11 @@
 // line for a path wins. A torn last line, left by a kill mid-write, is
 // dropped when the journal is reopened.
 //
-// On a rerun with the same output, an input whose path and SHA-256 match a
-// journal line is not converted again (Options.RetryFailed redoes failed and
-// timed-out ones); the rest are converted, and the final output is rebuilt
+// On a rerun with the same output, an input whose path (cleaned and made
+// absolute, so "in/a.pdf" and "/work/in/a.pdf" are one input) and SHA-256
+// match a journal line is not converted again (Options.RetryFailed redoes
+// failed and timed-out ones; a failure to write the output, such as a full
+// disk, is marked "environmental" and redone anyway); the rest are converted, and the final output is rebuilt
 // from the journal and parts, so it holds every input exactly once.
 // Options.Fresh ignores and clears the journal and parts. A header whose
 // format differs from this run's also starts afresh. A run starts by

@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"time"
+
+	"github.com/yusuan/yusuan"
 )
 
 // Status of one input.
@@ -48,12 +50,17 @@ type Entry struct {
 	// Environmental marks a failure caused by the output, not the input
 	// (the disk was full): a rerun converts the file again.
 	Environmental bool `json:"environmental,omitempty"`
+	// Producer is the yusuan build that converted the file.
+	Producer string `json:"producer,omitempty"`
 }
 
 // journalHeader is the journal's first line.
 type journalHeader struct {
 	Version int    `json:"yusuan_batch_journal"`
 	Format  string `json:"format"`
+	// Yusuan is the build that started the journal (yusuan.BuildVersion);
+	// each converted entry names its own in Producer.
+	Yusuan string `json:"yusuan,omitempty"`
 }
 
 const journalVersion = 1
@@ -128,7 +135,7 @@ func openJournal(path, format string) (*journal, error) {
 		return nil, fmt.Errorf("journal: %w", err)
 	}
 	if st.Size() == 0 {
-		if err := j.writeLine(journalHeader{Version: journalVersion, Format: format}); err != nil {
+		if err := j.writeLine(journalHeader{Version: journalVersion, Format: format, Yusuan: yusuan.BuildVersion()}); err != nil {
 			f.Close()
 			return nil, err
 		}

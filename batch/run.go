@@ -506,6 +506,7 @@ func describe(e *Entry, doc *schema.Document) {
 	e.Year = doc.Meta.FiscalYear
 	e.Kind = doc.Meta.Kind
 	e.Scope = doc.Meta.Scope
+	e.Producer = doc.Source.Producer
 	e.Status = StatusOK
 	e.Findings = nil
 	for _, f := range doc.Findings {

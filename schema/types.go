@@ -39,12 +39,13 @@ type Document struct {
 
 // Source describes the input file.
 type Source struct {
-	Path     string `json:"path" zh:"路径" desc:"Path of the input file as given."`
+	Path     string `json:"path" zh:"路径" desc:"Path of the input file as given. Bytes of the name that are not UTF-8 are written as \\xNN (a \\x in the name itself as \\\\x), so the file stays named exactly."`
 	Format   string `json:"format" zh:"格式" desc:"Detected format: txt, html, pdf, docx, xlsx or xls."`
 	SHA256   string `json:"sha256" zh:"SHA-256" desc:"SHA-256 of the file's bytes, hex."`
 	Bytes    int64  `json:"bytes" zh:"字节数" desc:"File size in bytes."`
 	Encoding string `json:"encoding,omitempty" zh:"编码" desc:"Text encoding detected (utf-8, gb18030, utf-16le, …)."`
 	Pages    int    `json:"pages,omitempty" zh:"页数" desc:"Pages (PDF) or sheets (spreadsheets)."`
+	Producer string `json:"producer,omitempty" zh:"生成程序" desc:"The yusuan build that made this document: module version and VCS revision (yusuan version prints it), so a dataset says what made it."`
 }
 
 // Kind of disclosure.
