@@ -3,6 +3,7 @@ package batch
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -86,7 +87,11 @@ func Collect(args []string, exclude []string) Inputs {
 				return nil
 			}
 			if p != root {
-				if why := skipReason(d.Name()); why != "" {
+				why := skipReason(d.Name())
+				if why == "" {
+					why = yusuanOutput(p, d.IsDir())
+				}
+				if why != "" {
 					skip(p, why)
 					if d.IsDir() {
 						return fs.SkipDir
@@ -137,14 +142,19 @@ func Collect(args []string, exclude []string) Inputs {
 				in.Missing = append(in.Missing, Missing{arg, errors.New("pattern matches no file")})
 			}
 			for _, m := range matches {
-				if why := skipReason(filepath.Base(m)); why != "" {
+				mst, err := os.Stat(m)
+				why := skipReason(filepath.Base(m))
+				if why == "" && err == nil {
+					why = yusuanOutput(m, mst.IsDir())
+				}
+				if why != "" {
 					skip(m, why)
 					continue
 				}
 				if excluded(m) {
 					continue
 				}
-				if mst, err := os.Stat(m); err == nil && mst.IsDir() {
+				if err == nil && mst.IsDir() {
 					walk(m)
 				} else {
 					add(m)
@@ -184,6 +194,80 @@ func skipReason(name string) string {
 		return "system file"
 	}
 	return ""
+}
+
+// yusuanOutput says why the walked file or folder at p is the output or
+// state of a yusuan run (this one's or another's), or "": such files are
+// never documents, though a txt reader would take JSON and CSV for text.
+func yusuanOutput(p string, isDir bool) string {
+	exists := func(q string) bool { _, err := os.Stat(q); return err == nil }
+	if isDir {
+		switch {
+		case exists(filepath.Join(p, stateDirName)):
+			return "output folder of a yusuan batch"
+		case strings.HasSuffix(p, ".parts") && exists(strings.TrimSuffix(p, ".parts")+".journal.jsonl"):
+			return "parts of a yusuan batch"
+		}
+		return ""
+	}
+	name := filepath.Base(p)
+	switch {
+	case strings.HasSuffix(name, ".journal.jsonl"):
+		return "journal of a yusuan batch"
+	case exists(p + ".journal.jsonl"),
+		(filepath.Ext(p) == ".lock" || filepath.Ext(p) == ".log") && exists(strings.TrimSuffix(p, filepath.Ext(p))+".journal.jsonl"):
+		return "output of a yusuan batch"
+	}
+	if stem, _, ok := cutSheet(name); ok && exists(filepath.Join(filepath.Dir(p), stem+".csv.journal.jsonl")) {
+		return "output of a yusuan batch"
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json", ".jsonl", ".csv":
+		if sniffYusuanOutput(p) {
+			return "a yusuan output (JSON or CSV), not a disclosure"
+		}
+	}
+	return ""
+}
+
+// cutSheet splits "out.documents.csv" into "out" and "documents".
+func cutSheet(name string) (stem, sheet string, ok bool) {
+	base, found := strings.CutSuffix(name, ".csv")
+	if !found {
+		return "", "", false
+	}
+	i := strings.LastIndexByte(base, '.')
+	if i <= 0 {
+		return "", "", false
+	}
+	return base[:i], base[i+1:], true
+}
+
+// sniffYusuanOutput reports whether the file starts like a yusuan
+// document, batch journal or index, or a yusuan CSV sheet.
+func sniffYusuanOutput(p string) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, 512)
+	n, _ := io.ReadFull(f, buf)
+	head := strings.TrimPrefix(string(buf[:n]), "\ufeff")
+	if strings.HasPrefix(head, "document,") {
+		return true // every sheet of schema.CSVWriter starts with this column
+	}
+	head = strings.TrimLeft(head, " \t\r\n[")
+	if !strings.HasPrefix(head, "{") {
+		return false
+	}
+	head = strings.TrimLeft(head[1:], " \t\r\n")
+	for _, key := range []string{`"schema_version"`, `"yusuan_batch_journal"`, `"path"`} {
+		if strings.HasPrefix(head, key) {
+			return key != `"path"` || strings.Contains(head, `"status"`)
+		}
+	}
+	return false
 }
 
 func hasMeta(p string) bool { return strings.ContainsAny(p, `*?[`) }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"sync"
 
+	"github.com/yusuan/yusuan"
 	"github.com/yusuan/yusuan/extract"
 )
 
@@ -28,6 +29,15 @@ type probe struct {
 // detects its format from the first 64 KiB.
 func probeFile(path string, maxBytes int64) probe {
 	p := probe{Path: path}
+	// Stat before opening: opening a named pipe blocks until a writer
+	// comes, and a device may never end.
+	if st, err := os.Stat(path); err != nil {
+		p.Err = unwrapPathError(err)
+		return p
+	} else if !st.Mode().IsRegular() {
+		p.Err = fmt.Errorf("%w: %s", yusuan.ErrNotRegular, st.Mode().Type())
+		return p
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		p.Err = unwrapPathError(err)

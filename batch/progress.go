@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/yusuan/yusuan/internal/pathtext"
 )
 
 // progress draws one status line on a terminal: files done/total, rate,
@@ -21,19 +23,45 @@ type progress struct {
 	mu       sync.Mutex
 	finished int
 	failed   int
-	begun    time.Time
-	current  map[string]time.Time
-	quit     chan struct{}
-	wg       sync.WaitGroup
+	// preFinished were finished before converting began (not in the rate).
+	preFinished int
+	begun       time.Time
+	current     map[string]time.Time
+	quit        chan struct{}
+	wg          sync.WaitGroup
 }
 
 func newProgress(w io.Writer, total int) *progress {
 	return &progress{w: w, total: total, current: map[string]time.Time{}, quit: make(chan struct{})}
 }
 
+// preset counts what is decided before converting — resumed entries,
+// files that failed at probing, arguments that named nothing — so that
+// the line's totals are the summary's. Duplicates are not counted.
+func (p *progress) preset(entries []Entry, todo []int, missing int) {
+	pending := make(map[int]bool, len(todo))
+	for _, i := range todo {
+		pending[i] = true
+	}
+	p.total, p.finished, p.failed = missing, missing, missing
+	for i, e := range entries {
+		if e.Status == StatusDuplicate {
+			continue
+		}
+		p.total++
+		if !pending[i] {
+			p.finished++
+			if !e.Status.Converted() {
+				p.failed++
+			}
+		}
+	}
+	p.preFinished = p.finished
+}
+
 func (p *progress) start() {
 	p.begun = time.Now()
-	if p.w == nil || p.total == 0 {
+	if p.w == nil || p.total == p.finished {
 		return
 	}
 	p.wg.Go(func() {
@@ -53,7 +81,7 @@ func (p *progress) start() {
 func (p *progress) stop() {
 	close(p.quit)
 	p.wg.Wait()
-	if p.w != nil && p.total > 0 {
+	if p.w != nil && p.total > p.preFinished {
 		p.draw()
 		fmt.Fprint(p.w, "\n")
 	}
@@ -89,7 +117,7 @@ func (p *progress) line(now time.Time) string {
 	el := now.Sub(p.begun)
 	rate := 0.0
 	if el > 0 {
-		rate = float64(p.finished) / el.Seconds()
+		rate = float64(p.finished-p.preFinished) / el.Seconds()
 	}
 	eta := "--"
 	if rate > 0 {
@@ -105,7 +133,7 @@ func (p *progress) line(now time.Time) string {
 		}
 	}
 	if cur != "" {
-		s += "  " + shorten(filepath.Base(cur), 40)
+		s += "  " + shorten(pathtext.Display(filepath.Base(cur)), 40)
 	}
 	return s
 }
@@ -171,7 +199,11 @@ func (r *Report) WriteSummary(w io.Writer) {
 	if timeout > 0 {
 		fmt.Fprintf(w, " (%d timed out)", timeout)
 	}
-	fmt.Fprintf(w, ", %d duplicates\n", dup)
+	fmt.Fprintf(w, ", %d duplicates", dup)
+	if r.Interrupted {
+		fmt.Fprintf(w, "; interrupted: %d not converted", r.Unfinished)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "this run converted %d, resumed %d from the journal; %d skipped (hidden or temp); %d workers; %s (hashing %s, converting %s, writing %s)\n",
 		r.Converted, r.Resumed, len(r.Skipped), r.Workers, fmtDuration(r.Elapsed),
 		fmtDuration(r.Probing), fmtDuration(r.Converting), fmtDuration(r.Writing))
@@ -186,7 +218,7 @@ func (r *Report) WriteSummary(w io.Writer) {
 	if s := slowest(r.Entries, 5); len(s) > 0 {
 		fmt.Fprintln(w, "\nslowest:")
 		for _, e := range s {
-			fmt.Fprintf(w, "  %8s  %s\n", fmtDuration(time.Duration(e.Millis)*time.Millisecond), e.Path)
+			fmt.Fprintf(w, "  %8s  %s\n", fmtDuration(time.Duration(e.Millis)*time.Millisecond), pathtext.Display(e.Path))
 		}
 	}
 	if failed > 0 {
@@ -200,7 +232,7 @@ func (r *Report) WriteSummary(w io.Writer) {
 				fmt.Fprintf(w, "  … and %d more (see the errors sheet or index.jsonl)\n", failed-20)
 				break
 			}
-			fmt.Fprintf(w, "  %s: %s\n", e.Path, firstLine(e.Error))
+			fmt.Fprintf(w, "  %s: %s\n", pathtext.Display(e.Path), firstLine(e.Error))
 		}
 	}
 	if len(r.Written) > 0 {

@@ -20,6 +20,7 @@ import (
 	"github.com/yusuan/yusuan"
 	"github.com/yusuan/yusuan/extract"
 	"github.com/yusuan/yusuan/internal/guard"
+	"github.com/yusuan/yusuan/internal/pathtext"
 	"github.com/yusuan/yusuan/schema"
 )
 
@@ -141,7 +142,8 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 	}
 
 	phase = time.Now()
-	prog := newProgress(opts.Progress, len(todo))
+	prog := newProgress(opts.Progress, 0)
+	prog.preset(entries, todo, len(in.Missing))
 	prog.start()
 	finished, abandoned, err := runWorkers(ctx, todo, entries, workers, opts.Timeout, convert, t, j, logger, prog)
 	prog.stop()
@@ -470,7 +472,7 @@ func convertOne(ctx context.Context, e Entry, timeout time.Duration, convert con
 		return e
 	case o.err != nil:
 		// Messages lead with the path, which the entry already holds.
-		e.Status, e.Error = StatusFailed, strings.TrimPrefix(o.err.Error(), e.Path+": ")
+		e.Status, e.Error = StatusFailed, strings.TrimPrefix(o.err.Error(), pathtext.Display(e.Path)+": ")
 		return e
 	case o.doc == nil:
 		e.Status, e.Error = StatusFailed, "conversion returned no document"
