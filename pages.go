@@ -3,7 +3,6 @@ package yusuan
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -50,22 +49,11 @@ func (r *PageRange) String() string {
 	return fmt.Sprintf("%d-%d", r.First, r.Last)
 }
 
-// limit lowers the extractor's page limit to what the range needs.
+// limit sets the extractor's pages to the range.
 func (r PageRange) limit(eo extract.Options) extract.Options {
 	if r.Last > 0 {
 		eo.MaxPages = min(eo.WithDefaults().MaxPages, r.Last)
 	}
+	eo.FirstPage = r.First
 	return eo
-}
-
-// apply drops the blocks of pages outside the range. Blocks without a page
-// (formats other than PDF) are kept.
-func (r PageRange) apply(x *extract.Document) {
-	if r == (PageRange{}) {
-		return
-	}
-	x.Blocks = slices.DeleteFunc(x.Blocks, func(b extract.Block) bool {
-		p := b.At.Page
-		return p > 0 && (p < r.First || r.Last > 0 && p > r.Last)
-	})
 }

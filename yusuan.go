@@ -234,7 +234,6 @@ func (c *Converter) inspect(ctx context.Context, data []byte, name string) (*ext
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", pathtext.Display(name), err)
 	}
-	c.opts.Pages.apply(x)
 	return x, nil
 }
 

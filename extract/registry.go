@@ -14,7 +14,10 @@ import (
 type Options struct {
 	MaxBytes int64 // largest input accepted; default DefaultMaxBytes
 	MaxPages int   // PDF pages / sheets read; default DefaultMaxPages
-	MaxDepth int   // nesting (HTML elements, PDF objects and forms); default DefaultMaxDepth
+	// FirstPage, when above 1, drops the PDF pages before it (--pages);
+	// MaxPages still counts from page 1.
+	FirstPage int
+	MaxDepth  int // nesting (HTML elements, PDF objects and forms); default DefaultMaxDepth
 	// Name is the file name, used in messages and as a weak hint when content sniffing cannot decide.
 	Name string
 }

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"slices"
 
 	"github.com/yusuan/yusuan/extract"
 )
@@ -22,5 +23,16 @@ func Extract(ctx context.Context, data []byte, opts extract.Options) (*extract.D
 	if err != nil {
 		return nil, err
 	}
+	if opts.FirstPage > 1 {
+		skipPages(f, opts.FirstPage)
+	}
 	return Layout(f), nil
+}
+
+// skipPages drops the pages before first (and their problems) before
+// layout, so that nothing read from them — a table's first rows, a
+// heading — reaches the document. Pages keep their numbers.
+func skipPages(f *File, first int) {
+	f.Pages = slices.DeleteFunc(f.Pages, func(p *Page) bool { return p.Number < first })
+	f.Problems = slices.DeleteFunc(f.Problems, func(p extract.Problem) bool { return p.At.Page > 0 && p.At.Page < first })
 }
