@@ -148,3 +148,23 @@ func TestRunNewlineInName(t *testing.T) {
 		t.Errorf("summary should quote %q:\n%s", name, sum.String())
 	}
 }
+
+// TestRunCleansKilledXLSXWrite: excelize's temporary files of a run killed
+// while writing the workbook (kept in a hidden folder beside the output)
+// are removed by the next run, which leaves none of its own.
+func TestRunCleansKilledXLSXWrite(t *testing.T) {
+	dir := t.TempDir()
+	txtFiles(t, dir, 2, nil)
+	out := filepath.Join(dir, "out.xlsx")
+	stale := filepath.Join(dir, ".out.xlsx.excelize.tmp", "excelize-123456")
+	writeTree(t, dir, map[string]string{".out.xlsx.excelize.tmp/excelize-123456": "half a sheet"})
+	if _, err := Run(t.Context(), []string{filepath.Join(dir, "in")}, Options{Output: out, ConvertFunc: fakeConvert(nil, nil)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Dir(stale)); !os.IsNotExist(err) {
+		t.Errorf("scratch folder left: %v", err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(m) != 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+}

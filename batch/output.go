@@ -231,8 +231,15 @@ func (n *namer) name(path string) string {
 func (t *target) finalize(entries []Entry) error {
 	switch t.format {
 	case FormatXLSX:
+		// excelize spills big sheets to temporary files: keep them where
+		// removeStaleTemps finds them after a kill.
+		scratch := filepath.Join(filepath.Dir(t.path), "."+filepath.Base(t.path)+".excelize.tmp")
+		if err := os.MkdirAll(scratch, 0o755); err != nil {
+			return err
+		}
+		defer os.RemoveAll(scratch)
 		return atomicfile.Write(t.path, func(w *bufio.Writer) error {
-			xw, err := schema.NewXLSXWriter(w)
+			xw, err := schema.NewXLSXWriterIn(w, scratch)
 			if err != nil {
 				return err
 			}

@@ -53,8 +53,13 @@ type xlsxSheet struct {
 }
 
 // NewXLSXWriter starts a workbook that Close will write to w.
-func NewXLSXWriter(w io.Writer) (*XLSXWriter, error) {
-	x := &XLSXWriter{w: w, f: excelize.NewFile(), maxRows: excelize.TotalRows}
+func NewXLSXWriter(w io.Writer) (*XLSXWriter, error) { return NewXLSXWriterIn(w, "") }
+
+// NewXLSXWriterIn is NewXLSXWriter with the sheets that outgrow memory
+// spilled into tmpDir ("" is the system's temporary directory), so that a
+// caller can put them where it cleans up after a killed run.
+func NewXLSXWriterIn(w io.Writer, tmpDir string) (*XLSXWriter, error) {
+	x := &XLSXWriter{w: w, f: excelize.NewFile(excelize.Options{TmpDir: tmpDir}), maxRows: excelize.TotalRows}
 	if err := x.init(); err != nil {
 		_ = x.f.Close()
 		return nil, fmt.Errorf("xlsx: %w", err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/yusuan/yusuan"
 	"github.com/yusuan/yusuan/extract"
@@ -132,6 +133,7 @@ type sink struct {
 	docs      []*schema.Document // json: printed at close (one object, or an array)
 	multi     bool               // several inputs: json prints an array even if one converted
 	xw        *schema.XLSXWriter
+	scratch   string // xlsx: excelize's temporary files
 	converted int
 }
 
@@ -149,7 +151,15 @@ func newSink(format, out string, pretty bool, stdout io.Writer) (*sink, error) {
 	}
 	s.buf = bufio.NewWriter(w)
 	if format == "xlsx" {
-		xw, err := schema.NewXLSXWriter(s.buf)
+		// excelize spills big sheets to temporary files: beside the
+		// output, hidden, and removed on close, abort or Ctrl-C.
+		scratch, err := os.MkdirTemp(filepath.Dir(s.file.Name()), "."+filepath.Base(out)+".*.tmp")
+		if err != nil {
+			s.abort()
+			return nil, err
+		}
+		s.scratch = scratch
+		xw, err := schema.NewXLSXWriterIn(s.buf, scratch)
 		if err != nil {
 			s.abort()
 			return nil, err
@@ -195,6 +205,9 @@ func (s *sink) abort() {
 	if s.file != nil {
 		s.file.Abort()
 	}
+	if s.scratch != "" {
+		os.RemoveAll(s.scratch)
+	}
 }
 
 func (s *sink) close() error {
@@ -210,6 +223,7 @@ func (s *sink) close() error {
 	case "xlsx":
 		err = s.xw.Close()
 		s.xw = nil
+		os.RemoveAll(s.scratch)
 	}
 	if ferr := s.buf.Flush(); err == nil {
 		err = ferr
