@@ -2,6 +2,7 @@ package yusuan
 
 import (
 	"runtime/debug"
+	"strings"
 	"sync"
 )
 
@@ -66,6 +67,9 @@ func describeBuild(info *debug.BuildInfo) string {
 	}
 	if len(rev) > 12 {
 		rev = rev[:12]
+	}
+	if strings.HasSuffix(strings.TrimSuffix(v, "+dirty"), rev) {
+		return v // a pseudo-version already names the revision (and "+dirty")
 	}
 	return v + " " + rev + dirty
 }

@@ -14,6 +14,8 @@ func TestDescribeBuild(t *testing.T) {
 	}{
 		{"release", debug.BuildInfo{Main: debug.Module{Path: modulePath, Version: "v1.2.0"}}, "v1.2.0"},
 		{"checkout", debug.BuildInfo{Main: debug.Module{Path: modulePath, Version: "(devel)"}, Settings: vcs}, "(devel) 3f2c1a9d8e7b+dirty"},
+		{"pseudo-version", debug.BuildInfo{Main: debug.Module{Path: modulePath, Version: "v0.0.0-20261207010138-3f2c1a9d8e7b+dirty"}, Settings: vcs},
+			"v0.0.0-20261207010138-3f2c1a9d8e7b+dirty"},
 		{"no info", debug.BuildInfo{Main: debug.Module{Path: modulePath}}, "(devel)"},
 		{"as a dependency", debug.BuildInfo{Main: debug.Module{Path: "example.com/app"}, Settings: vcs,
 			Deps: []*debug.Module{{Path: modulePath, Version: "v0.3.1"}}}, "v0.3.1"},
