@@ -168,3 +168,29 @@ func TestRunCleansKilledXLSXWrite(t *testing.T) {
 		t.Errorf("temporary files left: %v", m)
 	}
 }
+
+// TestRunOutputsAreShared: every output file is 0644, as other tools make
+// them (CreateTemp alone gives 0600).
+func TestRunOutputsAreShared(t *testing.T) {
+	for _, out := range []string{"out.xlsx", "set.csv", "csvdir", "jsondir"} {
+		t.Run(out, func(t *testing.T) {
+			dir := t.TempDir()
+			txtFiles(t, dir, 1, nil)
+			format := ""
+			if out == "csvdir" {
+				format = FormatCSV
+			}
+			rep, err := Run(t.Context(), []string{filepath.Join(dir, "in")}, Options{Output: filepath.Join(dir, out), Format: format, ConvertFunc: fakeConvert(nil, nil)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, _ := filepath.Glob(filepath.Join(dir, "*.*"))
+			more, _ := filepath.Glob(filepath.Join(rep.Output, "*"))
+			for _, f := range append(files, more...) {
+				if st, err := os.Stat(f); err == nil && st.Mode().IsRegular() && st.Mode().Perm() != 0o644 {
+					t.Errorf("%s: mode %v, want 0644", filepath.Base(f), st.Mode().Perm())
+				}
+			}
+		})
+	}
+}

@@ -22,6 +22,7 @@ import (
 
 	"github.com/yusuan/yusuan"
 	"github.com/yusuan/yusuan/batch"
+	"github.com/yusuan/yusuan/internal/pathtext"
 	"github.com/yusuan/yusuan/schema"
 )
 
@@ -138,6 +139,10 @@ func fileExists(p string) bool {
 // JSON Lines of documents, or a batch index (lines naming output files,
 // read relative to the index's folder).
 func loadJSONDocs(path string, add func(*schema.Document)) []error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		// Reading a named pipe would wait for a writer forever.
+		return []error{fmt.Errorf("%s: %w", pathtext.Display(path), yusuan.ErrNotRegular)}
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return []error{err}

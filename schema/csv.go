@@ -46,6 +46,13 @@ func NewCSVWriter(dir string) (*CSVWriter, error) {
 			c.discard()
 			return nil, fmt.Errorf("csv: %w", err)
 		}
+		// CreateTemp makes 0600 files; outputs are meant to be shared.
+		if err := f.Chmod(0o644); err != nil {
+			f.Close()
+			os.Remove(f.Name())
+			c.discard()
+			return nil, fmt.Errorf("csv: %w", err)
+		}
 		bw := bufio.NewWriterSize(f, 64<<10)
 		cf := &csvFile{f: f, bw: bw, cw: csv.NewWriter(bw), final: filepath.Join(dir, def.name+".csv")}
 		cf.cw.UseCRLF = true
