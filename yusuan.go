@@ -36,7 +36,7 @@ type Options struct {
 	// Extract bounds the extractors (sizes, pages, nesting).
 	Extract extract.Options
 	// DictDir is gojieba's dictionary directory; empty means $YUSUAN_DICT_DIR,
-	// then the dictionaries built into the binary.
+	// then the dictionaries built into a portable binary, else gojieba's module directory.
 	DictDir string
 	// Pages selects the PDF pages read; the zero value reads them all (up
 	// to Extract.MaxPages).

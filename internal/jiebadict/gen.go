@@ -1,7 +1,9 @@
 //go:build ignore
 
 // gen copies the dictionaries yusuan's segmentation uses from the gojieba
-// module named in go.mod (its module cache copy) and gzips them here:
+// module named in go.mod (its module cache copy) and gzips them into data/,
+// which is not committed; a portable build embeds them
+// (scripts/build-portable.sh):
 //
 //	go generate ./internal/jiebadict
 package main
@@ -21,7 +23,18 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	dir := filepath.Join(strings.TrimSpace(string(out)), "deps", "cppjieba", "dict")
+	mod := strings.TrimSpace(string(out))
+	dir := filepath.Join(mod, "deps", "cppjieba", "dict")
+	if err := os.MkdirAll("data", 0o755); err != nil {
+		log.Fatal(err)
+	}
+	// The dictionaries are gojieba's (MIT): a binary that carries them
+	// carries its licence too.
+	if lic, err := os.ReadFile(filepath.Join(mod, "LICENSE")); err != nil {
+		log.Fatal(err)
+	} else if err := os.WriteFile(filepath.Join("data", "LICENSE"), lic, 0o644); err != nil {
+		log.Fatal(err)
+	}
 	for _, name := range []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {

@@ -1,29 +1,34 @@
-// Package jiebadict owns the gojieba dictionaries built into yusuan, so that
-// a binary copied to another machine segments text without gojieba's module
-// cache. The segmentation dictionaries (data/, gzipped copies of gojieba's:
-// see data/LICENSE and gen.go) are embedded; the two that only keyword
-// extraction reads, which yusuan never calls, are one-line stand-ins, since
-// gojieba insists on loading them. Dir unpacks them once per content into a
-// cache directory, safely when several processes start at once.
+// Package jiebadict owns where gojieba's dictionaries come from, so that a
+// binary copied to another machine can still segment text.
+//
+// The dictionaries are gojieba's data, not ours, so the repository does not
+// carry them. A portable build copies them in at build time
+// (scripts/build-portable.sh: `go generate ./internal/jiebadict`, then
+// `go build -tags yusuan_embeddict`); such a binary embeds them and Dir
+// unpacks them once per content into a cache directory, safely when several
+// processes start at once. An ordinary build reads them from gojieba's
+// module directory recorded at build time, as gojieba itself does. The two
+// files only keyword extraction reads, which yusuan never calls, are
+// one-line stand-ins in an embedded build, since cppjieba insists on
+// loading them.
 package jiebadict
 
 import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
-	"embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/yanyiwu/gojieba"
 )
 
 //go:generate go run gen.go
-
-//go:embed data/*.gz
-var data embed.FS
 
 // Files are the dictionary files gojieba loads, in NewJieba's order.
 var Files = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", "idf.utf8", "stop_words.utf8"}
@@ -39,13 +44,27 @@ var standIns = map[string]string{
 // dictionaries are unpacked.
 const CacheEnv = "YUSUAN_CACHE_DIR"
 
-// Dir returns a directory holding the built-in dictionaries, unpacking them
-// on first use into <cache>/yusuan/jieba-<hash of the contents>, where
-// <cache> is $YUSUAN_CACHE_DIR, else the user's cache directory, else the
-// temporary directory.
+// ErrNotBuiltIn is returned by Dir when the binary embeds no dictionaries
+// and gojieba's module directory is not on this machine.
+var ErrNotBuiltIn = errors.New("this build has no built-in dictionaries (build with scripts/build-portable.sh for a binary that does)")
+
+// Embedded reports whether this binary carries the dictionaries.
+func Embedded() bool { return embedded != nil }
+
+// Dir returns a directory holding the dictionaries. An embedded build
+// unpacks them on first use into <cache>/yusuan/jieba-<hash of the
+// contents>, where <cache> is $YUSUAN_CACHE_DIR, else the user's cache
+// directory, else the temporary directory; an ordinary build returns
+// gojieba's own dictionary directory when it exists.
 func Dir() (string, error) { return dirOnce() }
 
 var dirOnce = sync.OnceValues(func() (string, error) {
+	if embedded == nil {
+		if moduleDictOK() {
+			return gojieba.DICT_DIR, nil
+		}
+		return "", fmt.Errorf("%w; gojieba's dictionaries are not at %s either", ErrNotBuiltIn, gojieba.DICT_DIR)
+	}
 	files, err := contents()
 	if err != nil {
 		return "", err
@@ -72,15 +91,29 @@ func cacheRoots() []string {
 	return append(roots, os.TempDir())
 }
 
-// contents returns every file's bytes, the embedded ones decompressed.
+// moduleDictOK reports whether gojieba's module directory recorded at build
+// time holds every file.
+func moduleDictOK() bool {
+	for _, name := range Files {
+		if st, err := os.Stat(filepath.Join(gojieba.DICT_DIR, name)); err != nil || !st.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
+}
+
+// contents returns every embedded file's bytes, decompressed.
 func contents() (map[string][]byte, error) {
+	if embedded == nil {
+		return nil, ErrNotBuiltIn
+	}
 	files := map[string][]byte{}
 	for _, name := range Files {
 		if s, ok := standIns[name]; ok {
 			files[name] = []byte(s)
 			continue
 		}
-		gz, err := data.ReadFile("data/" + name + ".gz")
+		gz, err := embedded.ReadFile("data/" + name + ".gz")
 		if err != nil {
 			return nil, err
 		}
