@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/yusuan/yusuan/internal/units"
 )
 
 // What every table extractor needs to tell about cells, in one place so
@@ -11,7 +13,6 @@ import (
 
 var (
 	numericRE = regexp.MustCompile(`^[-−+(（]?\s*[0-9０-９][0-9０-９,，]*(\.[0-9０-９]+)?\s*[)）%％]?$`)
-	unitRE    = regexp.MustCompile(`单位\s*[:：]\s*(?:人民币)?\s*(万元|千元|亿元|百万元|元)`)
 )
 
 // IsNumericCell reports a cell that holds a figure: "1,234.50", "(12)",
@@ -24,10 +25,7 @@ func IsNumericCell(s string) bool {
 // UnitIn finds a declared money unit such as "单位：万元", "金额单位:元" or
 // "（单位：人民币万元）" and returns it, or "".
 func UnitIn(s string) string {
-	if m := unitRE.FindStringSubmatch(s); m != nil {
-		return m[1]
-	}
-	return ""
+	return units.Declared(s)
 }
 
 // RowHasNumber reports a row with at least one figure in it.

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yusuan/yusuan/decimal"
+	"github.com/yusuan/yusuan/internal/units"
 )
 
 // Money is an amount parsed from text, before provenance is attached.
@@ -19,12 +20,9 @@ type Money struct {
 	End   int
 }
 
-// unitShift is the power of ten that turns a unit into 元.
-var unitShift = map[string]int{"元": 0, "千元": 3, "万元": 4, "亿元": 8, "百万元": 6}
-
 // ToYuan converts v in unit to 元; ok is false for an unknown unit.
 func ToYuan(v decimal.Decimal, unit string) (decimal.Decimal, bool) {
-	n, ok := unitShift[unit]
+	n, ok := units.Shift(unit)
 	if !ok {
 		return decimal.Decimal{}, false
 	}
@@ -42,7 +40,7 @@ func ParseAmount(s, defaultUnit string) (Money, bool) {
 		return Money{}, false
 	}
 	if t == "无" || t == "零" {
-		_, known := unitShift[defaultUnit]
+		known := units.Known(defaultUnit)
 		return Money{Value: decimal.Decimal{}, Unit: defaultUnit, Yuan: decimal.Decimal{}, Text: raw, End: utf8.RuneCountInString(raw)}, known
 	}
 	neg := false

@@ -322,52 +322,23 @@ func addReason(d *schema.Document, r string) {
 	d.Summary.Change.Reasons = append(d.Summary.Change.Reasons, r)
 }
 
-// threePublicItem names the 三公 field a label or column header is about,
-// or "" — shared by the narrative and the 三公 tables. 机关运行经费, printed
-// beside 三公, is told apart first ("运行" alone means the vehicles).
-func threePublicItem(lb string) string {
-	switch {
-	case hasAny(lb, "机关运行"):
-		return "operating_expenses"
-	case hasAny(lb, "购置及运", "购置和运", "购置费及运", "购置与运") || (hasAny(lb, "用车") && hasAny(lb, "购置") && hasAny(lb, "运行", "运维", "维护")):
-		return "vehicles"
-	case hasAny(lb, "购置"):
-		return "vehicle_purchase"
-	case hasAny(lb, "运行", "运维", "维护"):
-		return "vehicle_operation"
-	case hasAny(lb, "公务用车", "车辆"):
-		return "vehicles"
-	case hasAny(lb, "出国", "出境"):
-		return "overseas_travel"
-	case hasAny(lb, "接待"):
-		return "reception"
-	case hasAny(lb, "会议"):
-		return "meeting"
-	case hasAny(lb, "培训"):
-		return "training"
-	case hasAny(lb, "三公"):
-		return "total"
-	}
-	return ""
-}
-
-func threePublicField(tp *schema.ThreePublic, item string) **schema.Amount {
+func threePublicField(tp *schema.ThreePublic, item schema.ColumnKey) **schema.Amount {
 	switch item {
-	case "vehicles":
+	case schema.ColVehicles:
 		return &tp.Vehicles
-	case "vehicle_purchase":
+	case schema.ColVehiclePurchase:
 		return &tp.VehiclePurchase
-	case "vehicle_operation":
+	case schema.ColVehicleOperation:
 		return &tp.VehicleOperation
-	case "overseas_travel":
+	case schema.ColOverseasTravel:
 		return &tp.OverseasTravel
-	case "reception":
+	case schema.ColReception:
 		return &tp.Reception
-	case "meeting":
+	case schema.ColMeeting:
 		return &tp.Meeting
-	case "training":
+	case schema.ColTraining:
 		return &tp.Training
-	case "total":
+	case schema.ColTotal:
 		return &tp.Total
 	}
 	return nil
@@ -388,21 +359,22 @@ func (n *Normalizer) threePublicFigures(d *schema.Document, b *extract.Block) {
 		tp.Explanation += "\n" + b.Text
 	}
 	final := d.Meta.Kind == schema.KindFinalAccount
-	lastItem, lastSentence := "", ""
+	var lastItem schema.ColumnKey
+	lastSentence := ""
 	for _, l := range labelledAmounts(b) {
 		a := amountOf(l.money, b)
 		lb := compact(Clean(l.label))
 		if isChange, sign := changeSign(lb); isChange && (hasAny(lb, "上年", "比", "较", "同比") || hasAny(l.sentence, "上年", "相比", "较", "比", "同比")) {
-			item := threePublicItem(lb)
+			item := schema.ThreePublicItem(lb)
 			if item == "" && l.sentence != "" && strings.HasPrefix(l.sentence, lastSentence) {
 				item = lastItem // "因公出国（境）费…80万元，比上年预算减少20万元"
 			}
-			if item == "" || item == "total" {
+			if item == "" || item == schema.ColTotal {
 				set(&tp.Change, signed(a, sign))
 			}
 			continue
 		}
-		item := threePublicItem(lb)
+		item := schema.ThreePublicItem(lb)
 		if item == "" && l.sentence != "" && strings.HasPrefix(l.sentence, lastSentence) {
 			item = lastItem
 		}
@@ -410,7 +382,7 @@ func (n *Normalizer) threePublicFigures(d *schema.Document, b *extract.Block) {
 			continue
 		}
 		lastItem, lastSentence = item, l.sentence
-		if item == "operating_expenses" {
+		if item == schema.ColOperatingExpenses {
 			// "三公经费和机关运行经费" sections state both.
 			set(&d.OperatingExpenses, a)
 			continue

@@ -30,7 +30,7 @@ type colInfo struct {
 	role     colRole
 	codePart int      // 1 类, 2 款, 3 项 for split code columns; 0 joined
 	path     []string // header texts, outermost first, compacted
-	key      string
+	key      schema.ColumnKey
 	side     string
 }
 
@@ -470,8 +470,8 @@ func totalKind(name string) string {
 
 // columnKeys maps each value column onto a canonical key and records the
 // columns that add up to a total.
-func (s *tableShape) columnKeys(kind string) []schema.Column {
-	threePublic := kind == "B7" || kind == "F7"
+func (s *tableShape) columnKeys(kind schema.TableKind) []schema.Column {
+	threePublic := kind.ThreePublic()
 	hasMeeting := hasAny(s.headerText, "会议费", "培训费")
 	measures := hasAny(s.headerText, "预算数") && hasAny(s.headerText, "决算数")
 	lastYear := s.lastYearYear()
@@ -481,26 +481,23 @@ func (s *tableShape) columnKeys(kind string) []schema.Column {
 		for _, c := range b.valueCols {
 			ci := &s.cols[c]
 			path := ci.path
-			measure := ""
+			measure := schema.MeasureNone
 			if measures && len(path) > 0 {
 				switch path[len(path)-1] {
 				case "预算数", "年初预算数", "全年预算数":
-					measure, path = "budget", path[:len(path)-1]
+					measure, path = schema.MeasureBudget, path[:len(path)-1]
 				case "决算数":
-					measure, path = "final", path[:len(path)-1]
+					measure, path = schema.MeasureFinal, path[:len(path)-1]
 				}
 			}
-			key := columnKey(path, threePublic, hasMeeting)
-			if measure != "" {
-				key += "." + measure
-			}
-			if threePublic && measure == "" && isLastYearPath(path, lastYear) {
+			key := columnKey(path, threePublic, hasMeeting).With(measure)
+			if threePublic && measure == schema.MeasureNone && isLastYearPath(path, lastYear) {
 				// 三公 printed for last year and this year side by side.
-				key += ".last_year"
+				key = key.With(schema.MeasureLastYear)
 			}
-			seen[b.side+"/"+key]++
-			if n := seen[b.side+"/"+key]; n > 1 {
-				key += "_" + strconv.Itoa(n)
+			seen[b.side+"/"+string(key)]++
+			if n := seen[b.side+"/"+string(key)]; n > 1 {
+				key += schema.ColumnKey("_" + strconv.Itoa(n))
 			}
 			ci.key = key
 			out = append(out, schema.Column{Col: c, Key: key, Path: append([]string{}, ci.path...), Side: b.side})
@@ -539,9 +536,9 @@ func isLastYearPath(path []string, lastYear string) bool {
 }
 
 // columnKey maps a header path onto a canonical column name.
-func columnKey(path []string, threePublic, hasMeeting bool) string {
+func columnKey(path []string, threePublic, hasMeeting bool) schema.ColumnKey {
 	if len(path) == 0 {
-		return "amount"
+		return schema.ColAmount
 	}
 	if !threePublic {
 		// 比上年增减 › 金额 | % : the group says what the leaf measures.
@@ -549,13 +546,13 @@ func columnKey(path []string, threePublic, hasMeeting bool) string {
 		for _, p := range path[:len(path)-1] {
 			if hasAny(p, "增减", "增长", "变动", "增加") {
 				if hasAny(leaf, "%", "％", "率", "幅", "比例") {
-					return "change_pct"
+					return schema.ColChangePct
 				}
-				return "change"
+				return schema.ColChange
 			}
 		}
 		if hasAny(leaf, "完成率", "执行率", "完成%", "完成百分比") {
-			return "completion_pct"
+			return schema.ColCompletionPct
 		}
 	}
 	for i := len(path) - 1; i >= 0; i-- {
@@ -566,17 +563,17 @@ func columnKey(path []string, threePublic, hasMeeting bool) string {
 				for j := i - 1; j >= 0; j-- {
 					switch {
 					case hasAny(path[j], "公务用车"):
-						return "vehicles"
+						return schema.ColVehicles
 					case hasAny(path[j], "三公"):
-						return "total"
+						return schema.ColTotal
 					}
 				}
 				if hasMeeting {
-					return "grand_total"
+					return schema.ColGrandTotal
 				}
-				return "total"
+				return schema.ColTotal
 			}
-			if k := threePublicItem(p); k != "" {
+			if k := schema.ThreePublicItem(p); k != "" {
 				return k
 			}
 			continue
@@ -586,126 +583,128 @@ func columnKey(path []string, threePublic, hasMeeting bool) string {
 			for j := i - 1; j >= 0; j-- {
 				switch {
 				case hasAny(path[j], "本年支出"):
-					return "expenditure"
+					return schema.ColExpend
 				case hasAny(path[j], "本年收入"):
-					return "revenue"
+					return schema.ColRevenue
 				}
 			}
-			return "total"
+			return schema.ColTotal
 		case hasAny(p, "本年收入合计", "本年支出合计", "收入预算", "支出预算") && !hasAny(p, "基本", "项目"):
-			return "total"
+			return schema.ColTotal
 		case hasAny(p, "基本支出"):
-			return "basic"
+			return schema.ColBasic
 		case hasAny(p, "项目支出"):
-			return "project"
+			return schema.ColProject
 		case hasAny(p, "预留机动"):
-			return "reserve"
+			return schema.ColReserve
 		case hasAny(p, "上缴上级"):
-			return "remit_to_superior"
+			return schema.ColRemitToSuperior
 		case hasAny(p, "经营支出"):
-			return "business_expense"
+			return schema.ColBusinessExpense
 		case hasAny(p, "对附属单位补助"):
-			return "subsidy_to_affiliated"
+			return schema.ColSubsidyToAffiliated
 		case hasAny(p, "人员经费"):
-			return "personnel"
+			return schema.ColPersonnel
 		case hasAny(p, "公用经费"):
-			return "public_use"
+			return schema.ColPublicUse
 		case hasAny(p, "年初结转"):
-			return "beginning_balance"
+			return schema.ColBeginningBalance
 		case hasAny(p, "年末结转"):
-			return "ending_balance"
+			return schema.ColEndingBalance
 		case hasAny(p, "上年结转", "结转资金"):
-			return "carried_over"
+			return schema.ColCarriedOver
 		case hasAny(p, "财政拨款收入") || p == "财政拨款":
-			return "fiscal"
+			return schema.ColFiscal
 		case hasAny(p, "一般公共预算"):
-			return "general_public_budget"
+			return schema.ColGeneralPublicBudget
 		case hasAny(p, "政府性基金"):
-			return "government_fund_budget"
+			return schema.ColGovernmentFund
 		case hasAny(p, "国有资本经营"):
-			return "state_capital_budget"
+			return schema.ColStateCapital
 		case hasAny(p, "财政专户"):
-			return "special_account"
+			return schema.ColSpecialAccount
 		case hasAny(p, "事业单位经营", "经营收入"):
-			return "business_operating"
+			return schema.ColBusinessOperating
 		case hasAny(p, "事业收入"):
-			return "business"
+			return schema.ColBusiness
 		case hasAny(p, "上级补助"):
-			return "superior_subsidy"
+			return schema.ColSuperiorSubsidy
 		case hasAny(p, "附属单位上缴"):
-			return "affiliated"
+			return schema.ColAffiliated
 		case hasAny(p, "其他收入", "其他资金", "单位资金"):
-			return "other"
+			return schema.ColOther
 		case hasAny(p, "本年收入"):
-			return "revenue"
+			return schema.ColRevenue
 		case hasAny(p, "本年支出"):
-			return "expenditure"
+			return schema.ColExpend
 		case hasAny(p, "上年执行", "上年预算", "上年数", "上年决算"):
-			return "last_year"
+			return schema.ColLastYear
 		case hasAny(p, "%", "％", "增长率", "增幅", "比例"):
-			return "change_pct"
+			return schema.ColChangePct
 		case hasAny(p, "增减", "增加额", "变动"):
-			return "change"
+			return schema.ColChange
 		case hasAny(p, "机关运行经费"):
-			return "amount"
+			return schema.ColAmount
 		case hasAny(p, "金额", "预算数", "决算数", "预算", "决算"):
-			return "amount"
+			return schema.ColAmount
 		}
 	}
-	return "amount"
+	return schema.ColAmount
 }
 
 // partKeys lists, for a total key, the keys that add up to it.
-var partKeys = map[string][]string{
-	"total": {"basic", "project", "reserve", "remit_to_superior", "business_expense", "subsidy_to_affiliated",
-		"personnel", "public_use",
-		"fiscal", "general_public_budget", "government_fund_budget", "state_capital_budget", "special_account",
-		"business", "business_operating", "superior_subsidy", "affiliated", "other", "carried_over"},
-	"expenditure": {"basic", "project"},
-	"fiscal":      {"general_public_budget", "government_fund_budget", "state_capital_budget"},
+var partKeys = map[schema.ColumnKey][]schema.ColumnKey{
+	schema.ColTotal: {schema.ColBasic, schema.ColProject, schema.ColReserve, schema.ColRemitToSuperior, schema.ColBusinessExpense, schema.ColSubsidyToAffiliated,
+		schema.ColPersonnel, schema.ColPublicUse,
+		schema.ColFiscal, schema.ColGeneralPublicBudget, schema.ColGovernmentFund, schema.ColStateCapital, schema.ColSpecialAccount,
+		schema.ColBusiness, schema.ColBusinessOperating, schema.ColSuperiorSubsidy, schema.ColAffiliated, schema.ColOther, schema.ColCarriedOver},
+	schema.ColExpend: {schema.ColBasic, schema.ColProject},
+	schema.ColFiscal: {schema.ColGeneralPublicBudget, schema.ColGovernmentFund, schema.ColStateCapital},
 }
 
-var threePublicParts = map[string][]string{
-	"total":       {"overseas_travel", "vehicles", "reception"},
-	"vehicles":    {"vehicle_purchase", "vehicle_operation"},
-	"grand_total": {"total", "meeting", "training"},
+var threePublicParts = map[schema.ColumnKey][]schema.ColumnKey{
+	schema.ColTotal:      {schema.ColOverseasTravel, schema.ColVehicles, schema.ColReception},
+	schema.ColVehicles:   {schema.ColVehiclePurchase, schema.ColVehicleOperation},
+	schema.ColGrandTotal: {schema.ColTotal, schema.ColMeeting, schema.ColTraining},
 }
 
 // addParts fills Column.Parts for the total columns whose parts are
 // printed beside them.
 func addParts(cols []schema.Column) {
-	has := map[string]bool{}
-	for _, c := range cols {
-		has[c.Side+"/"+c.Key] = true
+	type sideKey struct {
+		side string
+		key  schema.ColumnKey
 	}
-	three := has["/overseas_travel"] || has["/reception"] || has["/overseas_travel.budget"]
+	has := map[sideKey]bool{}
+	for _, c := range cols {
+		has[sideKey{c.Side, c.Key}] = true
+	}
+	three := has[sideKey{"", schema.ColOverseasTravel}] || has[sideKey{"", schema.ColReception}] ||
+		has[sideKey{"", schema.ColOverseasTravel.With(schema.MeasureBudget)}]
 	for i := range cols {
 		c := &cols[i]
-		base, measure, _ := strings.Cut(c.Key, ".")
-		suffix := ""
-		if measure != "" {
-			suffix = "." + measure
-		}
+		base, measure := c.Key.Split()
 		table := partKeys
 		if three {
 			table = threePublicParts
 		}
-		var parts []string
+		var parts []schema.ColumnKey
 		for _, p := range table[base] {
-			if !has[c.Side+"/"+p+suffix] {
+			if !has[sideKey{c.Side, p.With(measure)}] {
 				continue
 			}
 			// 财政拨款 with its three sources beside it: count it once.
-			if base == "total" && has[c.Side+"/fiscal"] && (p == "general_public_budget" || p == "government_fund_budget" || p == "state_capital_budget") {
+			if base == schema.ColTotal && has[sideKey{c.Side, schema.ColFiscal}] &&
+				(p == schema.ColGeneralPublicBudget || p == schema.ColGovernmentFund || p == schema.ColStateCapital) {
 				continue
 			}
-			parts = append(parts, p+suffix)
+			parts = append(parts, p.With(measure))
 		}
 		// 三公 total without a 用车 subtotal: 购置 + 运行 stand for it.
-		if three && base == "total" && !has[c.Side+"/vehicles"+suffix] {
-			for _, p := range []string{"vehicle_purchase", "vehicle_operation"} {
-				if has[c.Side+"/"+p+suffix] {
-					parts = append(parts, p+suffix)
+		if three && base == schema.ColTotal && !has[sideKey{c.Side, schema.ColVehicles.With(measure)}] {
+			for _, p := range []schema.ColumnKey{schema.ColVehiclePurchase, schema.ColVehicleOperation} {
+				if has[sideKey{c.Side, p.With(measure)}] {
+					parts = append(parts, p.With(measure))
 				}
 			}
 		}
@@ -721,7 +720,7 @@ var (
 )
 
 // lineItems turns the body rows into line items.
-func (s *tableShape) lineItems(kind string) []schema.LineItem {
+func (s *tableShape) lineItems(kind schema.TableKind) []schema.LineItem {
 	unit := s.v.unit
 	if unit == "" {
 		unit = "万元"
@@ -738,7 +737,7 @@ func (s *tableShape) lineItems(kind string) []schema.LineItem {
 			if s.colNumRows[r] {
 				continue
 			}
-			it := schema.LineItem{Side: b.side, Amounts: map[string]*schema.Amount{}}
+			it := schema.LineItem{Side: b.side, Amounts: map[schema.ColumnKey]*schema.Amount{}}
 			valueCols := b.valueCols
 			// The label: the name column's cell, unless it belongs to an
 			// earlier block (a label spanning blocks).
@@ -815,11 +814,11 @@ func (s *tableShape) lineItems(kind string) []schema.LineItem {
 					continue
 				}
 				key := s.cols[c].key
-				if strings.HasSuffix(key, "_pct") {
+				if strings.HasSuffix(string(key), "_pct") {
 					// A percentage is no amount.
 					if p, ok := parsePercent(txt); ok {
 						if it.Percents == nil {
-							it.Percents = map[string]*schema.Percent{}
+							it.Percents = map[schema.ColumnKey]*schema.Percent{}
 						}
 						it.Percents[key] = &schema.Percent{Value: p, Text: txt, At: cell.At}
 					}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/schema"
 )
 
 // TestLineItemsLastYearAndPercents: a table printing last year, the change
@@ -13,10 +14,11 @@ import (
 // a 三公 table for two years, and economic rows printed by name only.
 func TestLineItemsLastYearAndPercents(t *testing.T) {
 	tests := []struct {
-		name, title, kind string
-		table             *extract.Table
-		columns           []string
-		want              []string // code|name|amounts|percents
+		name, title string
+		kind        schema.TableKind
+		table       *extract.Table
+		columns     []string
+		want        []string // code|name|amounts|percents
 	}{
 		{
 			name: "上年 | 本年 | 比上年增减 › 金额, %", title: "一般公共预算支出表", kind: "B5",
@@ -74,7 +76,7 @@ func TestLineItemsLastYearAndPercents(t *testing.T) {
 		if tt.columns != nil {
 			var gc []string
 			for _, c := range cols {
-				gc = append(gc, c.Key)
+				gc = append(gc, string(c.Key))
 			}
 			if strings.Join(gc, " ") != strings.Join(tt.columns, " ") {
 				t.Errorf("%s: columns %v, want %v", tt.name, gc, tt.columns)
@@ -89,10 +91,10 @@ func TestLineItemsLastYearAndPercents(t *testing.T) {
 			if strings.Contains(tt.want[0], "=") {
 				var am, pc []string
 				for k, a := range it.Amounts {
-					am = append(am, k+"="+a.Yuan.String())
+					am = append(am, string(k)+"="+a.Yuan.String())
 				}
 				for k, p := range it.Percents {
-					pc = append(pc, k+"="+p.Value.String())
+					pc = append(pc, string(k)+"="+p.Value.String())
 				}
 				sort.Strings(am)
 				sort.Strings(pc)

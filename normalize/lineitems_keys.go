@@ -61,52 +61,52 @@ func functionalClassCode(name string) string {
 // rowKeys name the rows of the summary tables (B1/F1/B4/F4, Jiangsu's
 // 收入预算总表 and 支出用途 block). Tried in order; the first match wins.
 var rowKeys = []struct {
-	key   string
+	key   schema.RowKey
 	words []string
 	none  []string
 }{
-	{"revenue.non_fiscal_balance_used", []string{"使用非财政拨款结余"}, nil},
-	{"revenue.carried_over", []string{"上年结转", "年初结转", "年初财政拨款结转", "上年结余"}, nil},
-	{"expenditure.carried_forward", []string{"结转下年", "年末结转", "年末财政拨款结转"}, nil},
-	{"expenditure.balance_distribution", []string{"结余分配"}, nil},
-	{"revenue.general_public_budget", []string{"一般公共预算"}, []string{"支出"}},
-	{"revenue.government_fund_budget", []string{"政府性基金"}, []string{"支出"}},
-	{"revenue.state_capital_budget", []string{"国有资本经营"}, []string{"支出"}},
-	{"revenue.special_account", []string{"财政专户"}, nil},
-	{"revenue.business_operating", []string{"事业单位经营收入", "经营收入"}, nil},
-	{"revenue.business", []string{"事业收入"}, nil},
-	{"revenue.superior_subsidy", []string{"上级补助收入"}, nil},
-	{"revenue.affiliated", []string{"附属单位上缴"}, nil},
-	{"revenue.other", []string{"其他收入", "其他资金", "单位资金"}, nil},
-	{"revenue.fiscal", []string{"财政拨款"}, []string{"支出"}},
-	{"expenditure.basic", []string{"基本支出"}, nil},
-	{"expenditure.project", []string{"项目支出"}, nil},
-	{"expenditure.reserve", []string{"预留机动"}, nil},
+	{schema.RowRevenueNonFiscalBalance, []string{"使用非财政拨款结余"}, nil},
+	{schema.RowRevenueCarriedOver, []string{"上年结转", "年初结转", "年初财政拨款结转", "上年结余"}, nil},
+	{schema.RowExpenditureCarriedForward, []string{"结转下年", "年末结转", "年末财政拨款结转"}, nil},
+	{schema.RowExpenditureBalanceDistribution, []string{"结余分配"}, nil},
+	{schema.RowRevenueGeneralPublicBudget, []string{"一般公共预算"}, []string{"支出"}},
+	{schema.RowRevenueGovernmentFund, []string{"政府性基金"}, []string{"支出"}},
+	{schema.RowRevenueStateCapital, []string{"国有资本经营"}, []string{"支出"}},
+	{schema.RowRevenueSpecialAccount, []string{"财政专户"}, nil},
+	{schema.RowRevenueBusinessOperating, []string{"事业单位经营收入", "经营收入"}, nil},
+	{schema.RowRevenueBusiness, []string{"事业收入"}, nil},
+	{schema.RowRevenueSuperiorSubsidy, []string{"上级补助收入"}, nil},
+	{schema.RowRevenueAffiliated, []string{"附属单位上缴"}, nil},
+	{schema.RowRevenueOther, []string{"其他收入", "其他资金", "单位资金"}, nil},
+	{schema.RowRevenueFiscal, []string{"财政拨款"}, []string{"支出"}},
+	{schema.RowExpenditureBasic, []string{"基本支出"}, nil},
+	{schema.RowExpenditureProject, []string{"项目支出"}, nil},
+	{schema.RowExpenditureReserve, []string{"预留机动"}, nil},
 }
 
 // assignKeys gives the rows of a summary table their meaning. Totals
 // depend on what else is printed: "收入合计" is the grand total where a
 // 当年收入小计 row precedes it (Jiangsu), this year's total otherwise.
-func assignKeys(items []schema.LineItem, kind string) {
+func assignKeys(items []schema.LineItem, kind schema.TableKind) {
 	switch kind {
-	case "B1", "F1", "B4", "F4", "B2", "F2", "B3", "F3":
+	case schema.KindB1, schema.KindF1, schema.KindB4, schema.KindF4, schema.KindB2, schema.KindF2, schema.KindB3, schema.KindF3:
 	default:
 		return
 	}
 	sideOf := func(it *schema.LineItem) string {
 		switch {
-		case it.Side == "revenue":
-			return "revenue"
-		case it.Side == "expenditure" || it.Side == "purpose":
-			return "expenditure"
+		case it.Side == schema.SideRevenue:
+			return schema.SideRevenue
+		case it.Side == schema.SideExpenditure || it.Side == schema.SidePurpose:
+			return schema.SideExpenditure
 		case strings.Contains(it.Name, "收入"):
-			return "revenue"
+			return schema.SideRevenue
 		case strings.Contains(it.Name, "支出"):
-			return "expenditure"
-		case kind == "B2" || kind == "F2":
-			return "revenue"
+			return schema.SideExpenditure
+		case kind == schema.KindB2 || kind == schema.KindF2:
+			return schema.SideRevenue
 		}
-		return "expenditure"
+		return schema.SideExpenditure
 	}
 	hasThisYear := map[string]bool{}
 	for i := range items {
@@ -115,7 +115,7 @@ func assignKeys(items []schema.LineItem, kind string) {
 			hasThisYear[sideOf(it)] = true
 		}
 	}
-	twoSided := kind == "B1" || kind == "F1" || kind == "B4" || kind == "F4"
+	twoSided := kind.TwoSided()
 	carry := map[string]string{} // side → the 年初结转和结余 row whose parts follow it
 	for i := range items {
 		it := &items[i]
@@ -131,30 +131,30 @@ func assignKeys(items []schema.LineItem, kind string) {
 			continue
 		}
 		if it.RowKind != "" && totalKind(it.Name) != "" {
-			if !twoSided && kind != "B2" && kind != "F2" {
+			if !twoSided && kind != schema.KindB2 && kind != schema.KindF2 {
 				continue
 			}
 			switch {
 			case it.Parent != "":
 			case strings.HasPrefix(it.Name, "本年") || strings.HasPrefix(it.Name, "当年"):
-				it.Key = side + ".total"
+				it.Key = schema.SideRowKey(side, "total")
 			case it.RowKind == schema.RowGrandTotal || hasThisYear[side]:
-				it.Key = side + ".grand_total"
+				it.Key = schema.SideRowKey(side, "grand_total")
 			default:
-				it.Key = side + ".total"
+				it.Key = schema.SideRowKey(side, "total")
 			}
 			continue
 		}
-		if !twoSided && kind != "B2" && kind != "F2" {
+		if !twoSided && kind != schema.KindB2 && kind != schema.KindF2 {
 			continue
 		}
 		for _, rk := range rowKeys {
 			if hasAny(it.Name, rk.words...) && !hasAny(it.Name, rk.none...) {
 				k := rk.key
-				if strings.HasPrefix(k, "revenue.") && side != "revenue" && !strings.HasPrefix(k, "revenue.carried") {
+				if k.Side() == schema.SideRevenue && side != schema.SideRevenue && k != schema.RowRevenueCarriedOver {
 					break
 				}
-				if strings.HasPrefix(k, "expenditure.") && side == "revenue" {
+				if k.Side() == schema.SideExpenditure && side == schema.SideRevenue {
 					break
 				}
 				if it.Parent != "" && it.Subitem {
@@ -162,7 +162,7 @@ func assignKeys(items []schema.LineItem, kind string) {
 					break
 				}
 				it.Key = k
-				if k == "revenue.carried_over" && twoSided {
+				if k == schema.RowRevenueCarriedOver && twoSided {
 					carry[side] = it.Name
 				}
 				break
@@ -172,9 +172,9 @@ func assignKeys(items []schema.LineItem, kind string) {
 }
 
 // economicKind: the tables whose rows follow the 部门预算支出经济分类.
-func economicKind(kind string) bool {
+func economicKind(kind schema.TableKind) bool {
 	switch kind {
-	case "B6", "F6", kindFiscalBasic, kindOperating:
+	case schema.KindB6, schema.KindF6, schema.KindFiscalBasic, schema.KindOperating:
 		return true
 	}
 	return false

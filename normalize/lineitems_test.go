@@ -59,7 +59,7 @@ func describe(items []schema.LineItem) []string {
 	for _, it := range items {
 		var am []string
 		for k, a := range it.Amounts {
-			am = append(am, k+"="+a.Yuan.String())
+			am = append(am, string(k)+"="+a.Yuan.String())
 		}
 		sort.Strings(am)
 		s := fmt.Sprintf("%s|%s|%s|%s|%s|%s|%s|%v|%s", it.Side, it.Code, it.Level, it.Parent, it.Name, it.Key, it.RowKind, it.Subitem, strings.Join(am, ","))
@@ -70,10 +70,11 @@ func describe(items []schema.LineItem) []string {
 
 func TestLineItems(t *testing.T) {
 	tests := []struct {
-		name, title, unit, kind string
-		table                   *extract.Table
-		want                    []string
-		columns                 []string // key:parts
+		name, title, unit string
+		kind              schema.TableKind
+		table             *extract.Table
+		want              []string
+		columns           []string // key:parts
 	}{
 		{
 			name: "split 类 款 项 columns, codes rebuilt, 合计 across the code columns", title: "2026年部门一般公共预算支出功能分类预算表", unit: "元", kind: "B5",
@@ -201,7 +202,7 @@ func TestLineItems(t *testing.T) {
 			if tt.columns != nil {
 				var gc []string
 				for _, c := range cols {
-					gc = append(gc, c.Key+":"+strings.Join(c.Parts, "+"))
+					gc = append(gc, string(c.Key)+":"+schema.JoinKeys(c.Parts, "+"))
 				}
 				if strings.Join(gc, " ") != strings.Join(tt.columns, " ") {
 					t.Errorf("columns = %v, want %v", gc, tt.columns)

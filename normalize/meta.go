@@ -9,6 +9,7 @@ import (
 
 	"github.com/yusuan/yusuan/extract"
 	"github.com/yusuan/yusuan/extract/numbering"
+	"github.com/yusuan/yusuan/internal/units"
 	"github.com/yusuan/yusuan/schema"
 )
 
@@ -37,7 +38,7 @@ var (
 	titleTailRe  = regexp.MustCompile(`(?:年度|年)?(?:部门|单位)?(?:预算|决算)`)
 	cityRe       = regexp.MustCompile(`^(.{2,6}?(?:市|自治州|州|地区|盟))`)
 	countyRe     = regexp.MustCompile(`^(.{1,7}?(?:区|县|旗|市))`)
-	unitDeclared = regexp.MustCompile(`(?:金额)?单位[:：]\s*(亿元|万元|千元|元)`)
+	unitDeclared = units.DeclaredRE() // one table of units (internal/units)
 )
 
 func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, title string) {

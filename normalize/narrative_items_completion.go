@@ -126,7 +126,7 @@ func resolveCodes(d *schema.Document, it *schema.NarrativeItem, names [3]string)
 	}
 	class := functionalClassCode(names[0])
 	found := ""
-	for _, kinds := range [][]string{{"B5", "F5"}, {"B3", "F3"}, {kindFiscalExpenditure}} {
+	for _, kinds := range [][]schema.TableKind{{schema.KindB5, schema.KindF5}, {schema.KindB3, schema.KindF3}, {schema.KindFiscalExpenditure}} {
 		for i := range d.Tables {
 			t := &d.Tables[i]
 			if !hasKind(t.Kind, kinds) {
@@ -156,7 +156,7 @@ func resolveCodes(d *schema.Document, it *schema.NarrativeItem, names [3]string)
 	}
 }
 
-func hasKind(k string, kinds []string) bool {
+func hasKind(k schema.TableKind, kinds []schema.TableKind) bool {
 	for _, x := range kinds {
 		if k == x {
 			return true

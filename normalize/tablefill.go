@@ -16,120 +16,83 @@ import (
 func (n *Normalizer) fillFromTables(d *schema.Document, views []*tableView) {
 	final := d.Meta.Kind == schema.KindFinalAccount
 	sm := &d.Summary
-	for _, kinds := range [][]string{{"B1", "F1"}, {"B4", "F4"}} {
-		t := firstTable(d, kinds...)
+	for _, kinds := range [][]schema.TableKind{{schema.KindB1, schema.KindF1}, {schema.KindB4, schema.KindF4}} {
+		t := d.Table(kinds...)
 		if t == nil {
 			continue
 		}
-		get := func(key string) *schema.Amount { return keyedAmount(t, key) }
-		whole := kinds[0] == "B1"
+		get := func(key schema.RowKey) *schema.Amount { return copyAmount(t.RowAmount(key)) }
+		whole := kinds[0] == schema.KindB1
 		if whole {
-			total := get("revenue.total")
-			if total == nil && isBlankOrZero(get("revenue.carried_over")) && isBlankOrZero(get("revenue.non_fiscal_balance_used")) {
-				total = get("revenue.grand_total")
-			}
-			set(&sm.Revenue.Total, total)
-			set(&sm.Revenue.SpecialAccount, get("revenue.special_account"))
-			set(&sm.Revenue.Other, get("revenue.other"))
-			set(&sm.Revenue.CarriedOver, get("revenue.carried_over"))
-			set(&sm.Revenue.FiscalAppropriation, get("revenue.fiscal"))
-			if b, o := get("revenue.business"), get("revenue.business_operating"); b != nil && isBlankOrZero(o) {
-				set(&sm.Revenue.Business, b)
-			} else if b != nil && o != nil {
-				sum := *b
-				sum.Yuan, sum.Value = b.Yuan.Add(o.Yuan), b.Value.Add(o.Value)
-				sum.Text = b.Text + " + " + o.Text
-				set(&sm.Revenue.Business, &sum)
-			}
-			etotal := get("expenditure.total")
-			if etotal == nil && isBlankOrZero(get("expenditure.carried_forward")) && isBlankOrZero(get("expenditure.balance_distribution")) {
-				etotal = get("expenditure.grand_total")
-			}
-			set(&sm.Expenditure.Total, etotal)
-			set(&sm.Expenditure.CarriedForward, get("expenditure.carried_forward"))
+			fillSummaryTotals(sm, get)
 		}
-		set(&sm.Revenue.GeneralPublicBudget, get("revenue.general_public_budget"))
-		set(&sm.Revenue.GovernmentFundBudget, get("revenue.government_fund_budget"))
-		set(&sm.Revenue.StateCapitalBudget, get("revenue.state_capital_budget"))
+		set(&sm.Revenue.GeneralPublicBudget, get(schema.RowRevenueGeneralPublicBudget))
+		set(&sm.Revenue.GovernmentFundBudget, get(schema.RowRevenueGovernmentFund))
+		set(&sm.Revenue.StateCapitalBudget, get(schema.RowRevenueStateCapital))
 		if whole {
-			set(&sm.Expenditure.Basic, get("expenditure.basic"))
-			set(&sm.Expenditure.Project, get("expenditure.project"))
-			set(&sm.Expenditure.Reserve, get("expenditure.reserve"))
+			set(&sm.Expenditure.Basic, get(schema.RowExpenditureBasic))
+			set(&sm.Expenditure.Project, get(schema.RowExpenditureProject))
+			set(&sm.Expenditure.Reserve, get(schema.RowExpenditureReserve))
 		}
 	}
-	if t := firstTable(d, "B3", "F3"); t != nil {
-		if row := totalRow(t); row != nil {
-			set(&sm.Expenditure.Basic, copyAmount(row.Amounts["basic"]))
-			set(&sm.Expenditure.Project, copyAmount(row.Amounts["project"]))
-			set(&sm.Expenditure.Reserve, copyAmount(row.Amounts["reserve"]))
-			if sm.Expenditure.Other == nil {
-				sm.Expenditure.Other = sumAmounts("上缴上级支出 + 经营支出 + 对附属单位补助支出",
-					row.Amounts["remit_to_superior"], row.Amounts["business_expense"], row.Amounts["subsidy_to_affiliated"])
-			}
-			set(&sm.Expenditure.Total, copyAmount(row.Amounts["total"]))
+	if row := d.Table(schema.KindB3, schema.KindF3).TotalRow(); row != nil {
+		set(&sm.Expenditure.Basic, copyAmount(row.Amounts[schema.ColBasic]))
+		set(&sm.Expenditure.Project, copyAmount(row.Amounts[schema.ColProject]))
+		set(&sm.Expenditure.Reserve, copyAmount(row.Amounts[schema.ColReserve]))
+		if sm.Expenditure.Other == nil {
+			sm.Expenditure.Other = nonZero(schema.Sum("上缴上级支出 + 经营支出 + 对附属单位补助支出",
+				row.Amounts[schema.ColRemitToSuperior], row.Amounts[schema.ColBusinessExpense], row.Amounts[schema.ColSubsidyToAffiliated]))
 		}
+		set(&sm.Expenditure.Total, copyAmount(row.Amounts[schema.ColTotal]))
 	}
-	if t := firstTable(d, "B7", "F7"); t != nil && !t.Empty {
-		if row := dataRow(t); row != nil {
-			if final {
-				fillThreePublic(&d.ThreePublic, row, ".final")
-				if hasSuffixKey(row, ".budget") {
-					if d.ThreePublicBudget == nil {
-						d.ThreePublicBudget = &schema.ThreePublic{}
-					}
-					fillThreePublic(d.ThreePublicBudget, row, ".budget")
+	if row := d.Table(schema.KindB7, schema.KindF7).DataRow(); row != nil {
+		if final {
+			fillThreePublic(&d.ThreePublic, row, schema.MeasureFinal)
+			if hasMeasure(row, schema.MeasureBudget) {
+				if d.ThreePublicBudget == nil {
+					d.ThreePublicBudget = &schema.ThreePublic{}
 				}
-			} else {
-				fillThreePublic(&d.ThreePublic, row, "")
+				fillThreePublic(d.ThreePublicBudget, row, schema.MeasureBudget)
 			}
-			set(&d.OperatingExpenses, copyAmount(row.Amounts["operating_expenses"]))
+		} else {
+			fillThreePublic(&d.ThreePublic, row, schema.MeasureNone)
 		}
+		set(&d.OperatingExpenses, copyAmount(row.Amounts[schema.ColOperatingExpenses]))
 	}
-	if t := firstTable(d, kindOperating); t != nil && !t.Empty {
-		if row := totalRow(t); row != nil {
-			set(&d.OperatingExpenses, copyAmount(firstAmount(row)))
-		}
+	if row := d.Table(schema.KindOperating).TotalRow(); row != nil {
+		set(&d.OperatingExpenses, copyAmount(row.Main()))
 	}
 	for i, t := range d.Tables {
-		if t.Kind == kindProcurement && i < len(views) {
+		if t.Kind == schema.KindProcurement && i < len(views) {
 			fillProcurement(d, views[i])
 			break
 		}
 	}
 }
 
-func firstTable(d *schema.Document, kinds ...string) *schema.Table {
-	for i := range d.Tables {
-		for _, k := range kinds {
-			if d.Tables[i].Kind == k {
-				return &d.Tables[i]
-			}
-		}
+// fillSummaryTotals fills the summary's totals and sources from the rows
+// of the summary table (B1/F1).
+func fillSummaryTotals(sm *schema.Summary, get func(schema.RowKey) *schema.Amount) {
+	total := get(schema.RowRevenueTotal)
+	if total == nil && isBlankOrZero(get(schema.RowRevenueCarriedOver)) && isBlankOrZero(get(schema.RowRevenueNonFiscalBalance)) {
+		total = get(schema.RowRevenueGrandTotal)
 	}
-	return nil
-}
-
-// keyedAmount returns a copy of the amount of the row with key in t.
-func keyedAmount(t *schema.Table, key string) *schema.Amount {
-	for i := range t.LineItems {
-		if it := &t.LineItems[i]; it.Key == key {
-			return copyAmount(firstAmount(it))
-		}
+	set(&sm.Revenue.Total, total)
+	set(&sm.Revenue.SpecialAccount, get(schema.RowRevenueSpecialAccount))
+	set(&sm.Revenue.Other, get(schema.RowRevenueOther))
+	set(&sm.Revenue.CarriedOver, get(schema.RowRevenueCarriedOver))
+	set(&sm.Revenue.FiscalAppropriation, get(schema.RowRevenueFiscal))
+	if b, o := get(schema.RowRevenueBusiness), get(schema.RowRevenueBusinessOperating); b != nil && isBlankOrZero(o) {
+		set(&sm.Revenue.Business, b)
+	} else if b != nil && o != nil {
+		set(&sm.Revenue.Business, schema.Sum(b.Text+" + "+o.Text, b, o))
 	}
-	return nil
-}
-
-// firstAmount: the row's total or sole amount.
-func firstAmount(it *schema.LineItem) *schema.Amount {
-	for _, k := range []string{"total", "amount", "total.final", "general_public_budget"} {
-		if a := it.Amounts[k]; a != nil {
-			return a
-		}
+	etotal := get(schema.RowExpenditureTotal)
+	if etotal == nil && isBlankOrZero(get(schema.RowExpenditureCarriedForward)) && isBlankOrZero(get(schema.RowExpenditureBalanceDistribution)) {
+		etotal = get(schema.RowExpenditureGrandTotal)
 	}
-	for _, a := range it.Amounts {
-		return a
-	}
-	return nil
+	set(&sm.Expenditure.Total, etotal)
+	set(&sm.Expenditure.CarriedForward, get(schema.RowExpenditureCarriedForward))
 }
 
 func copyAmount(a *schema.Amount) *schema.Amount {
@@ -140,52 +103,23 @@ func copyAmount(a *schema.Amount) *schema.Amount {
 	return &c
 }
 
-func isBlankOrZero(a *schema.Amount) bool { return a == nil || a.Yuan.IsZero() }
+func isBlankOrZero(a *schema.Amount) bool { return schema.BlankOrZero(a) }
 
-// totalRow is a table's 合计 row, or its only row.
-func totalRow(t *schema.Table) *schema.LineItem {
-	for i := range t.LineItems {
-		it := &t.LineItems[i]
-		if (it.RowKind == schema.RowTotal || it.RowKind == schema.RowGrandTotal) && it.Code == "" && it.Parent == "" {
-			return it
-		}
+// nonZero is a, or nil when a is 0.
+func nonZero(a *schema.Amount) *schema.Amount {
+	if schema.BlankOrZero(a) {
+		return nil
 	}
-	if len(t.LineItems) == 1 {
-		return &t.LineItems[0]
-	}
-	return nil
+	return a
 }
 
-// dataRow is the first row with amounts that is not about last year.
-func dataRow(t *schema.Table) *schema.LineItem {
-	for i := range t.LineItems {
-		it := &t.LineItems[i]
-		if len(it.Amounts) > 0 && !hasAny(it.Name, "上年") {
-			return it
-		}
-	}
-	return nil
-}
-
-func hasSuffixKey(it *schema.LineItem, suffix string) bool {
+func hasMeasure(it *schema.LineItem, m schema.Measure) bool {
 	for k := range it.Amounts {
-		if strings.HasSuffix(k, suffix) {
+		if _, km := k.Split(); km == m {
 			return true
 		}
 	}
 	return false
-}
-
-func fillThreePublic(tp *schema.ThreePublic, row *schema.LineItem, suffix string) {
-	get := func(k string) *schema.Amount { return copyAmount(row.Amounts[k+suffix]) }
-	set(&tp.Total, get("total"))
-	set(&tp.OverseasTravel, get("overseas_travel"))
-	set(&tp.Vehicles, get("vehicles"))
-	set(&tp.VehiclePurchase, get("vehicle_purchase"))
-	set(&tp.VehicleOperation, get("vehicle_operation"))
-	set(&tp.Reception, get("reception"))
-	set(&tp.Meeting, get("meeting"))
-	set(&tp.Training, get("training"))
 }
 
 // fillProcurement reads a 政府采购预算表: its 合计 row and the 货物 / 工程 /
@@ -231,22 +165,14 @@ func fillProcurement(d *schema.Document, v *tableView) {
 	}
 }
 
-// sumAmounts adds the printed amounts; nil when none is printed or all are zero.
-func sumAmounts(text string, parts ...*schema.Amount) *schema.Amount {
-	var sum *schema.Amount
-	for _, p := range parts {
-		if p == nil {
-			continue
-		}
-		if sum == nil {
-			sum = copyAmount(p)
-			sum.Text = text
-			continue
-		}
-		sum.Yuan, sum.Value = sum.Yuan.Add(p.Yuan), sum.Value.Add(p.Value)
-	}
-	if sum == nil || sum.Yuan.IsZero() {
-		return nil
-	}
-	return sum
+func fillThreePublic(tp *schema.ThreePublic, row *schema.LineItem, m schema.Measure) {
+	get := func(k schema.ColumnKey) *schema.Amount { return copyAmount(row.Amounts[k.With(m)]) }
+	set(&tp.Total, get(schema.ColTotal))
+	set(&tp.OverseasTravel, get(schema.ColOverseasTravel))
+	set(&tp.Vehicles, get(schema.ColVehicles))
+	set(&tp.VehiclePurchase, get(schema.ColVehiclePurchase))
+	set(&tp.VehicleOperation, get(schema.ColVehicleOperation))
+	set(&tp.Reception, get(schema.ColReception))
+	set(&tp.Meeting, get(schema.ColMeeting))
+	set(&tp.Training, get(schema.ColTraining))
 }

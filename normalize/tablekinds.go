@@ -3,19 +3,8 @@ package normalize
 import (
 	"regexp"
 	"strings"
-)
 
-// Table kinds beyond the standard B1…B9 / F1…F9 (domain.md §2–3).
-const (
-	kindOther             = "other"
-	kindProcurement       = "procurement"
-	kindAssets            = "assets"
-	kindPerformance       = "performance"
-	kindProject           = "project"
-	kindOperating         = "operating_expenses" // 一般公共预算机关运行经费支出预算表 (Jiangsu)
-	kindFiscalExpenditure = "fiscal_expenditure" // 财政拨款支出预算表（功能科目）(Jiangsu)
-	kindFiscalBasic       = "fiscal_basic"       // 财政拨款基本支出预算表（经济科目）(Jiangsu)
-	kindUnits             = "units"              // 部门决算单位构成 (序号 | 单位名称 | 备注)
+	"github.com/yusuan/yusuan/schema"
 )
 
 // titleKinds recognise a table by the words of its title, after the
@@ -26,29 +15,29 @@ const (
 // (上海 "财务收支预算总表", "…功能分类预算表", "…部门预算经济分类预算表";
 // 江苏 "收支预算总表", "…（功能科目）", "“三公”经费、会议费、培训费支出预算表").
 var titleKinds = []struct {
-	budget, final string
+	budget, final schema.TableKind
 	all           []string // every word must appear
 	anyOf         []string // one of these must appear (if given)
 	none          []string // no word may appear
 }{
-	{"B7", "F7", []string{"三公"}, nil, nil},
-	{kindUnits, kindUnits, []string{"单位构成"}, nil, nil},
-	{kindProcurement, kindProcurement, []string{"政府采购"}, nil, nil},
-	{kindPerformance, kindPerformance, []string{"绩效"}, nil, nil},
-	{kindAssets, kindAssets, nil, []string{"国有资产", "固定资产", "资产占用"}, nil},
-	{"B8", "F8", []string{"政府性基金"}, nil, nil},
-	{"B9", "F9", []string{"国有资本经营"}, nil, nil},
-	{kindOperating, kindOperating, []string{"机关运行经费"}, nil, nil},
-	{"B6", "F6", []string{"一般公共预算", "基本支出"}, nil, nil},
-	{kindFiscalBasic, "F6", []string{"财政拨款", "基本支出"}, nil, nil},
-	{"B6", "F6", []string{"基本支出"}, nil, []string{"项目支出"}},
-	{"B5", "F5", []string{"一般公共预算", "支出"}, nil, []string{"收支", "收入"}},
-	{"B4", "F4", []string{"财政拨款"}, []string{"收支", "收入支出"}, nil},
-	{kindFiscalExpenditure, "F5", []string{"财政拨款", "支出"}, nil, []string{"收入"}},
-	{"B1", "F1", nil, []string{"收支", "收入支出"}, []string{"项目"}},
-	{"B2", "F2", []string{"收入"}, []string{"总表", "预算表", "决算表", "总体情况"}, nil},
-	{"B3", "F3", []string{"支出"}, []string{"总表", "预算表", "决算表", "总体情况"}, []string{"项目支出表", "项目支出预算表"}},
-	{kindProject, kindProject, []string{"项目"}, []string{"支出表", "支出预算表", "经费"}, nil},
+	{schema.KindB7, schema.KindF7, []string{"三公"}, nil, nil},
+	{schema.KindUnits, schema.KindUnits, []string{"单位构成"}, nil, nil},
+	{schema.KindProcurement, schema.KindProcurement, []string{"政府采购"}, nil, nil},
+	{schema.KindPerformance, schema.KindPerformance, []string{"绩效"}, nil, nil},
+	{schema.KindAssets, schema.KindAssets, nil, []string{"国有资产", "固定资产", "资产占用"}, nil},
+	{schema.KindB8, schema.KindF8, []string{"政府性基金"}, nil, nil},
+	{schema.KindB9, schema.KindF9, []string{"国有资本经营"}, nil, nil},
+	{schema.KindOperating, schema.KindOperating, []string{"机关运行经费"}, nil, nil},
+	{schema.KindB6, schema.KindF6, []string{"一般公共预算", "基本支出"}, nil, nil},
+	{schema.KindFiscalBasic, schema.KindF6, []string{"财政拨款", "基本支出"}, nil, nil},
+	{schema.KindB6, schema.KindF6, []string{"基本支出"}, nil, []string{"项目支出"}},
+	{schema.KindB5, schema.KindF5, []string{"一般公共预算", "支出"}, nil, []string{"收支", "收入"}},
+	{schema.KindB4, schema.KindF4, []string{"财政拨款"}, []string{"收支", "收入支出"}, nil},
+	{schema.KindFiscalExpenditure, schema.KindF5, []string{"财政拨款", "支出"}, nil, []string{"收入"}},
+	{schema.KindB1, schema.KindF1, nil, []string{"收支", "收入支出"}, []string{"项目"}},
+	{schema.KindB2, schema.KindF2, []string{"收入"}, []string{"总表", "预算表", "决算表", "总体情况"}, nil},
+	{schema.KindB3, schema.KindF3, []string{"支出"}, []string{"总表", "预算表", "决算表", "总体情况"}, []string{"项目支出表", "项目支出预算表"}},
+	{schema.KindProject, schema.KindProject, []string{"项目"}, []string{"支出表", "支出预算表", "经费"}, nil},
 }
 
 // tableWords says whether a title names a table at all: captions such as
@@ -56,7 +45,7 @@ var titleKinds = []struct {
 var tableWords = regexp.MustCompile(`表|情况`)
 
 // kindFromTitle returns the kind a title names, or "".
-func kindFromTitle(title string, final bool) string {
+func kindFromTitle(title string, final bool) schema.TableKind {
 	t := compact(Clean(title))
 	if t == "" || !tableWords.MatchString(t) {
 		return ""
@@ -95,13 +84,13 @@ var tableNumber = regexp.MustCompile(`^(?:公开\d{1,2}表|公开表[一二三�
 
 // kindFromContent recognises a table without a telling title, from its
 // header words and row labels (grid facts gathered in tableShape).
-func kindFromContent(s *tableShape, final bool) string {
+func kindFromContent(s *tableShape, final bool) schema.TableKind {
 	h := s.headerText
 	rows := s.labelText
 	if hasAny(h, "决算数") {
 		final = true
 	}
-	pick := func(b, f string) string {
+	pick := func(b, f schema.TableKind) schema.TableKind {
 		if final {
 			return f
 		}
@@ -109,53 +98,53 @@ func kindFromContent(s *tableShape, final bool) string {
 	}
 	switch {
 	case hasAny(h, "三公", "因公出国"):
-		return pick("B7", "F7")
+		return pick(schema.KindB7, schema.KindF7)
 	case hasAny(h, "单位名称") && hasAny(h, "序号"):
-		return kindUnits
+		return schema.KindUnits
 	case hasAny(h, "采购"):
-		return kindProcurement
+		return schema.KindProcurement
 	case hasAny(h, "一级指标", "二级指标", "三级指标", "绩效指标"):
-		return kindPerformance
+		return schema.KindPerformance
 	case hasAny(h, "机关运行经费") && !hasAny(h, "三公"):
-		return kindOperating
+		return schema.KindOperating
 	case hasAny(h, "年初结转和结余") && hasAny(h, "本年收入"):
 		if hasAny(s.title, "国有资本") {
-			return pick("B9", "F9")
+			return pick(schema.KindB9, schema.KindF9)
 		}
-		return pick("B8", "F8")
+		return pick(schema.KindB8, schema.KindF8)
 	}
 	twoSided := (hasAny(h, "收入") && hasAny(h, "支出") && s.labelCols >= 2) ||
 		(hasAny(rows, "收入合计", "收入总计", "本年收入") && hasAny(rows, "支出合计", "支出总计", "本年支出"))
 	if twoSided {
 		if hasAny(rows, "事业收入", "其他收入", "其他资金", "财政专户", "上级补助", "经营收入") {
-			return pick("B1", "F1")
+			return pick(schema.KindB1, schema.KindF1)
 		}
-		return pick("B4", "F4")
+		return pick(schema.KindB4, schema.KindF4)
 	}
 	switch s.classification {
 	case "economic":
 		if hasAny(h, "人员经费", "公用经费") || final {
-			return pick("B6", "F6")
+			return pick(schema.KindB6, schema.KindF6)
 		}
 		if hasAny(h+s.title, "财政拨款") {
-			return kindFiscalBasic
+			return schema.KindFiscalBasic
 		}
-		return "B6"
+		return schema.KindB6
 	case "functional":
 		switch {
 		case hasAny(h, "财政拨款收入", "上级补助收入", "事业收入", "本年收入"):
-			return pick("B2", "F2")
+			return pick(schema.KindB2, schema.KindF2)
 		case hasAny(h, "一般公共预算"):
-			return pick("B5", "F5")
+			return pick(schema.KindB5, schema.KindF5)
 		case hasAny(h, "基本支出", "项目支出", "本年支出"):
-			return pick("B3", "F3")
+			return pick(schema.KindB3, schema.KindF3)
 		}
 	}
 	switch {
 	case hasAny(rows, "收入总计", "一般公共预算资金") && !hasAny(rows, "支出"):
-		return pick("B2", "F2")
+		return pick(schema.KindB2, schema.KindF2)
 	case hasAny(h, "基本支出") && hasAny(h, "项目支出"):
-		return pick("B3", "F3")
+		return pick(schema.KindB3, schema.KindF3)
 	}
 	return ""
 }

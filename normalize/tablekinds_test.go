@@ -41,7 +41,7 @@ func TestKindFromTitle(t *testing.T) {
 		{"单位：万元", false, ""},
 	}
 	for _, tt := range tests {
-		if got := kindFromTitle(tt.title, tt.final); got != tt.want {
+		if got := kindFromTitle(tt.title, tt.final); string(got) != tt.want {
 			t.Errorf("kindFromTitle(%q, %v) = %q, want %q", tt.title, tt.final, got, tt.want)
 		}
 	}
@@ -71,7 +71,7 @@ func TestKindFromContent(t *testing.T) {
 			"3.00 | 1.00 | 1.00 | 1.00 | "), "公开表三", "万元"), "B3"},
 	}
 	for _, tt := range tests {
-		if got := classifyTable(tt.v, false); got != tt.want {
+		if got := classifyTable(tt.v, false); string(got) != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/yusuan/yusuan/decimal"
 	"github.com/yusuan/yusuan/extract"
 	"github.com/yusuan/yusuan/extract/numbering"
+	"github.com/yusuan/yusuan/internal/units"
 	"github.com/yusuan/yusuan/schema"
 )
 
@@ -112,11 +113,11 @@ func (n *Normalizer) fillTables(d *schema.Document, x *extract.Document, o *outl
 			st.EmptyNote = "" // a note on a table with figures is no empty note
 		}
 		switch st.Kind {
-		case kindPerformance:
+		case schema.KindPerformance:
 			if it, ok := indicatorTable(v); ok {
 				d.Performance.IndicatorTables = append(d.Performance.IndicatorTables, it)
 			}
-		case kindAssets:
+		case schema.KindAssets:
 			fillAssets(d, v)
 		}
 		if itemized(st.Kind) {
@@ -139,9 +140,9 @@ func (n *Normalizer) fillTables(d *schema.Document, x *extract.Document, o *outl
 }
 
 // itemized: the kinds whose rows become line items.
-func itemized(kind string) bool {
+func itemized(kind schema.TableKind) bool {
 	switch kind {
-	case kindOther, kindPerformance, kindAssets, kindUnits, kindProject, kindProcurement:
+	case schema.KindOther, schema.KindPerformance, schema.KindAssets, schema.KindUnits, schema.KindProject, schema.KindProcurement:
 		return false
 	}
 	return true
@@ -314,7 +315,7 @@ func isHeaderRow(v *tableView, r int) bool {
 
 // classifyTable gives the table's kind from its title, then from its
 // header words and row labels (tablekinds.go).
-func classifyTable(v *tableView, final bool) string {
+func classifyTable(v *tableView, final bool) schema.TableKind {
 	if k := kindFromTitle(v.title, final); k != "" {
 		return k
 	}
@@ -335,16 +336,16 @@ func classifyTable(v *tableView, final bool) string {
 	h := compact(hdr.String())
 	switch {
 	case hasAny(h, "一级指标", "二级指标", "三级指标", "数量指标", "质量指标", "满意度指标", "绩效目标表", "绩效指标"):
-		return kindPerformance
+		return schema.KindPerformance
 	case hasAny(h, "固定资产", "资产占用", "资产总额", "国有资产"):
-		return kindAssets
+		return schema.KindAssets
 	case hasAny(h, "政府采购"):
-		return kindProcurement
+		return schema.KindProcurement
 	}
 	if hasAny(h, "项目支出") && hasAny(h, "项目名称") {
-		return kindProject
+		return schema.KindProject
 	}
-	return kindOther
+	return schema.KindOther
 }
 
 // level1Of infers a missing 一级指标 from its 二级指标.
@@ -540,8 +541,5 @@ func isoDate(m []string) string {
 
 // unitIn finds a declared money unit such as "单位：万元".
 func unitIn(s string) string {
-	if m := unitDeclared.FindStringSubmatch(s); m != nil {
-		return m[1]
-	}
-	return ""
+	return units.Declared(s)
 }

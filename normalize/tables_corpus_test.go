@@ -99,7 +99,7 @@ func TestCorpusTableKinds(t *testing.T) {
 			if tb.Kind == "other" {
 				t.Errorf("%s: table %d %q not recognised", rel, i, tb.Title)
 			}
-			if coded[tb.Kind] && !tb.Empty && codes == 0 && len(tb.LineItems) > 2 {
+			if coded[string(tb.Kind)] && !tb.Empty && codes == 0 && len(tb.LineItems) > 2 {
 				t.Errorf("%s: table %d (%s %q) has no coded line items", rel, i, tb.Kind, tb.Title)
 			}
 		}
@@ -148,7 +148,7 @@ func TestSiFaJu2026(t *testing.T) {
 		if it.Name != tt.name || it.Classification != "functional" {
 			t.Errorf("%s: name %q classification %q", tt.code, it.Name, it.Classification)
 		}
-		for k, want := range map[string]string{"total": tt.total, "basic": tt.basic, "project": tt.project} {
+		for k, want := range map[schema.ColumnKey]string{"total": tt.total, "basic": tt.basic, "project": tt.project} {
 			a := it.Amounts[k]
 			if a == nil || !a.Yuan.Equal(decimal.MustParse(want)) {
 				t.Errorf("%s %s: %s = %v, want %s", tt.code, tt.name, k, a, want)

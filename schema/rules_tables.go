@@ -1,12 +1,14 @@
 package schema
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
 	"github.com/yusuan/yusuan/decimal"
+	"github.com/yusuan/yusuan/internal/units"
 )
 
 // The rules on the standard tables and the narrative's line list
@@ -83,42 +85,11 @@ func tableCompare(rule, what string, stated *Amount, parts []*Amount, identity b
 	}}
 }
 
-func keyed(t *Table, key string) *LineItem {
-	for i := range t.LineItems {
-		if t.LineItems[i].Key == key {
-			return &t.LineItems[i]
-		}
-	}
-	return nil
-}
-
-// mainAmount is a row's total or sole amount.
-func mainAmount(it *LineItem) *Amount {
-	if it == nil {
-		return nil
-	}
-	for _, k := range []string{"total", "amount", "total.final", "general_public_budget"} {
-		if a := it.Amounts[k]; a != nil {
-			return a
-		}
-	}
-	if len(it.Amounts) == 1 {
-		for _, a := range it.Amounts {
-			return a
-		}
-	}
-	return nil
-}
-
-func twoSided(kind string) bool {
-	return kind == "B1" || kind == "F1" || kind == "B4" || kind == "F4"
-}
-
 func label(t *Table) string {
 	if t.Title != "" {
-		return t.Kind + " " + t.Title
+		return string(t.Kind) + " " + t.Title
 	}
-	return t.Kind
+	return string(t.Kind)
 }
 
 // checkTableTotals: B1/F1/B4/F4 收入总计 = 支出总计.
@@ -126,11 +97,11 @@ func checkTableTotals(d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
-		if !twoSided(t.Kind) {
+		if !t.Kind.TwoSided() {
 			continue
 		}
 		for _, k := range []string{"grand_total", "total"} {
-			r, e := mainAmount(keyed(t, "revenue."+k)), mainAmount(keyed(t, "expenditure."+k))
+			r, e := t.RowAmount(SideRowKey(SideRevenue, k)), t.RowAmount(SideRowKey(SideExpenditure, k))
 			if r != nil && e != nil {
 				out = append(out, tableCompare("tables.revenue_equals_expenditure",
 					label(t)+": 收入"+zhTotal(k)+" vs 支出"+zhTotal(k), r, []*Amount{e}, true)...)
@@ -154,18 +125,21 @@ func checkGrandTotals(d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
-		if !twoSided(t.Kind) {
+		if !t.Kind.TwoSided() {
 			continue
 		}
-		for _, side := range []struct{ name, carry, extra string }{
-			{"revenue", "revenue.carried_over", "revenue.non_fiscal_balance_used"},
-			{"expenditure", "expenditure.carried_forward", "expenditure.balance_distribution"},
+		for _, side := range []struct {
+			name         string
+			carry, extra RowKey
+		}{
+			{SideRevenue, RowRevenueCarriedOver, RowRevenueNonFiscalBalance},
+			{SideExpenditure, RowExpenditureCarriedForward, RowExpenditureBalanceDistribution},
 		} {
-			g, tot := mainAmount(keyed(t, side.name+".grand_total")), mainAmount(keyed(t, side.name+".total"))
+			g, tot := t.RowAmount(SideRowKey(side.name, "grand_total")), t.RowAmount(SideRowKey(side.name, "total"))
 			if g == nil || tot == nil {
 				continue
 			}
-			parts := []*Amount{tot, mainAmount(keyed(t, side.carry)), mainAmount(keyed(t, side.extra))}
+			parts := []*Amount{tot, t.RowAmount(side.carry), t.RowAmount(side.extra)}
 			out = append(out, tableCompare("tables.grand_total_equals_total_plus_carry",
 				label(t)+": "+side.name+" 总计 vs 本年合计 + 结转", g, parts, true)...)
 		}
@@ -179,20 +153,20 @@ func checkSideSums(d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
-		if !twoSided(t.Kind) {
+		if !t.Kind.TwoSided() {
 			continue
 		}
-		for _, side := range []string{"revenue", "expenditure", "purpose"} {
+		for _, side := range []string{SideRevenue, SideExpenditure, SidePurpose} {
 			var parts []*Amount
 			for j := range t.LineItems {
 				it := &t.LineItems[j]
 				if it.Side != side || it.Subitem || it.RowKind != "" || it.Level == "款" || it.Level == "项" {
 					continue
 				}
-				if strings.Contains(it.Key, "carried") || strings.Contains(it.Key, "balance") {
+				if it.Key.Carry() {
 					continue
 				}
-				if a := mainAmount(it); a != nil {
+				if a := it.Main(); a != nil {
 					parts = append(parts, a)
 				}
 			}
@@ -200,25 +174,25 @@ func checkSideSums(d *Document) []Finding {
 				continue
 			}
 			base := side
-			if side == "purpose" {
-				base = "expenditure"
+			if side == SidePurpose {
+				base = SideExpenditure
 			}
-			tot := mainAmount(keyed(t, base+".total"))
+			tot := t.RowAmount(SideRowKey(base, "total"))
 			if tot == nil {
 				// Without a 本年 row the 总计 is this year's total when nothing is carried.
-				g := mainAmount(keyed(t, base+".grand_total"))
-				carry := "revenue.carried_over"
-				if base == "expenditure" {
-					carry = "expenditure.carried_forward"
+				g := t.RowAmount(SideRowKey(base, "grand_total"))
+				carry := RowRevenueCarriedOver
+				if base == SideExpenditure {
+					carry = RowExpenditureCarriedForward
 				}
-				if c := mainAmount(keyed(t, carry)); g != nil && (c == nil || c.Yuan.IsZero()) {
+				if c := t.RowAmount(carry); g != nil && (c == nil || c.Yuan.IsZero()) {
 					tot = g
 				}
 			}
-			if side == "purpose" {
+			if side == SidePurpose {
 				// Jiangsu: the 当年支出小计 label spans both expenditure blocks.
-				if it := keyed(t, "expenditure.total"); it != nil && len(it.Amounts) == 1 {
-					tot = mainAmount(it)
+				if it := t.Row(RowExpenditureTotal); it != nil && len(it.Amounts) == 1 {
+					tot = it.Main()
 				}
 			}
 			out = append(out, tableCompare("tables.side_total_equals_rows",
@@ -235,7 +209,7 @@ func checkRowParts(d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
-		if t.Kind == "B7" || t.Kind == "F7" {
+		if t.Kind == KindB7 || t.Kind == KindF7 {
 			continue
 		}
 		for _, c := range t.Columns {
@@ -260,7 +234,7 @@ func checkRowParts(d *Document) []Finding {
 					name = it.Code + " " + name
 				}
 				out = append(out, tableCompare("tables.row_total_equals_parts",
-					fmt.Sprintf("%s, row %q: %s vs %s", label(t), name, c.Key, strings.Join(c.Parts, " + ")), stated, parts, false)...)
+					fmt.Sprintf("%s, row %q: %s vs %s", label(t), name, c.Key, JoinKeys(c.Parts, " + ")), stated, parts, false)...)
 			}
 		}
 	}
@@ -305,7 +279,7 @@ func checkTotalRow(d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
-		if twoSided(t.Kind) {
+		if t.Kind.TwoSided() {
 			continue
 		}
 		for j := range t.LineItems {
@@ -375,7 +349,7 @@ func checkPlausible(d *Document) []Finding {
 	return out
 }
 
-func sortedKeys(m map[string]*Amount) []string { return slices.Sorted(maps.Keys(m)) }
+func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K { return slices.Sorted(maps.Keys(m)) }
 
 // textTolerance: half a unit of the last digit the narrative printed
 // ("9628.22万元" → 50 元, "17,192万元" → 5000 元), at least 100 元.
@@ -412,33 +386,6 @@ func textCompare(rule, what string, text, table *Amount) []Finding {
 	}}
 }
 
-func firstKind(d *Document, kinds ...string) *Table {
-	for i := range d.Tables {
-		for _, k := range kinds {
-			if d.Tables[i].Kind == k && !d.Tables[i].Empty {
-				return &d.Tables[i]
-			}
-		}
-	}
-	return nil
-}
-
-func totalItem(t *Table) *LineItem {
-	if t == nil {
-		return nil
-	}
-	for i := range t.LineItems {
-		it := &t.LineItems[i]
-		if (it.RowKind == RowTotal || it.RowKind == RowGrandTotal) && it.Code == "" && it.Parent == "" {
-			return it
-		}
-	}
-	if len(t.LineItems) == 1 {
-		return &t.LineItems[0]
-	}
-	return nil
-}
-
 // checkNarrativeVsTable: the headline figures of the narrative against the
 // tables (元 ↔ 万元). Figures filled from a table are the table's own.
 func checkNarrativeVsTable(d *Document) []Finding {
@@ -446,18 +393,18 @@ func checkNarrativeVsTable(d *Document) []Finding {
 	var out []Finding
 	isText := func(a *Amount) bool { return a != nil && a.At.Table == nil }
 	final := d.Meta.Kind == KindFinalAccount
-	if t := firstKind(d, "B1", "F1"); t != nil {
+	if t := d.Table(KindB1, KindF1); t != nil {
 		sm := d.Summary
-		rt := mainAmount(keyed(t, "revenue.total"))
+		rt := t.RowAmount(RowRevenueTotal)
 		if rt == nil {
-			if c := mainAmount(keyed(t, "revenue.carried_over")); c == nil || c.Yuan.IsZero() {
-				rt = mainAmount(keyed(t, "revenue.grand_total"))
+			if c := t.RowAmount(RowRevenueCarriedOver); c == nil || c.Yuan.IsZero() {
+				rt = t.RowAmount(RowRevenueGrandTotal)
 			}
 		}
-		et := mainAmount(keyed(t, "expenditure.total"))
+		et := t.RowAmount(RowExpenditureTotal)
 		if et == nil {
-			if c := mainAmount(keyed(t, "expenditure.carried_forward")); c == nil || c.Yuan.IsZero() {
-				et = mainAmount(keyed(t, "expenditure.grand_total"))
+			if c := t.RowAmount(RowExpenditureCarriedForward); c == nil || c.Yuan.IsZero() {
+				et = t.RowAmount(RowExpenditureGrandTotal)
 			}
 		}
 		for _, p := range []struct {
@@ -467,50 +414,43 @@ func checkNarrativeVsTable(d *Document) []Finding {
 		}{
 			{"revenue total (本年收入合计)", sm.Revenue.Total, rt},
 			{"expenditure total (本年支出合计)", sm.Expenditure.Total, et},
-			{"一般公共预算 revenue", sm.Revenue.GeneralPublicBudget, mainAmount(keyed(t, "revenue.general_public_budget"))},
-			{"政府性基金 revenue", sm.Revenue.GovernmentFundBudget, mainAmount(keyed(t, "revenue.government_fund_budget"))},
-			{"财政拨款 revenue", sm.Revenue.FiscalAppropriation, mainAmount(keyed(t, "revenue.fiscal"))},
-			{"上年结转", sm.Revenue.CarriedOver, mainAmount(keyed(t, "revenue.carried_over"))},
+			{"一般公共预算 revenue", sm.Revenue.GeneralPublicBudget, t.RowAmount(RowRevenueGeneralPublicBudget)},
+			{"政府性基金 revenue", sm.Revenue.GovernmentFundBudget, t.RowAmount(RowRevenueGovernmentFund)},
+			{"财政拨款 revenue", sm.Revenue.FiscalAppropriation, t.RowAmount(RowRevenueFiscal)},
+			{"上年结转", sm.Revenue.CarriedOver, t.RowAmount(RowRevenueCarriedOver)},
 		} {
 			if isText(p.text) {
 				out = append(out, textCompare(rule, p.what, p.text, p.table)...)
 			}
 		}
 	}
-	if row := totalItem(firstKind(d, "B3", "F3")); row != nil {
+	if row := d.Table(KindB3, KindF3).TotalRow(); row != nil {
 		if isText(d.Summary.Expenditure.Basic) {
-			out = append(out, textCompare(rule, "基本支出", d.Summary.Expenditure.Basic, row.Amounts["basic"])...)
+			out = append(out, textCompare(rule, "基本支出", d.Summary.Expenditure.Basic, row.Amounts[ColBasic])...)
 		}
 		if isText(d.Summary.Expenditure.Project) {
-			out = append(out, textCompare(rule, "项目支出", d.Summary.Expenditure.Project, row.Amounts["project"])...)
+			out = append(out, textCompare(rule, "项目支出", d.Summary.Expenditure.Project, row.Amounts[ColProject])...)
 		}
 	}
-	if t := firstKind(d, "B7", "F7"); t != nil {
-		var row *LineItem
-		for i := range t.LineItems {
-			if len(t.LineItems[i].Amounts) > 0 && !strings.Contains(t.LineItems[i].Name, "上年") {
-				row = &t.LineItems[i]
-				break
-			}
-		}
-		if row != nil {
-			suffix := ""
-			if final && row.Amounts["total.final"] != nil {
-				suffix = ".final"
+	if t := d.Table(KindB7, KindF7); t != nil {
+		if row := t.DataRow(); row != nil {
+			measure := MeasureNone
+			if final && row.Amounts[ColTotal.With(MeasureFinal)] != nil {
+				measure = MeasureFinal
 			}
 			tp := d.ThreePublic
 			for _, p := range []struct {
 				what string
 				text *Amount
-				key  string
+				key  ColumnKey
 			}{
-				{"三公经费", tp.Total, "total"}, {"因公出国（境）费", tp.OverseasTravel, "overseas_travel"},
-				{"公务用车购置及运行费", tp.Vehicles, "vehicles"}, {"公务用车购置费", tp.VehiclePurchase, "vehicle_purchase"},
-				{"公务用车运行费", tp.VehicleOperation, "vehicle_operation"}, {"公务接待费", tp.Reception, "reception"},
-				{"会议费", tp.Meeting, "meeting"}, {"培训费", tp.Training, "training"},
+				{"三公经费", tp.Total, ColTotal}, {"因公出国（境）费", tp.OverseasTravel, ColOverseasTravel},
+				{"公务用车购置及运行费", tp.Vehicles, ColVehicles}, {"公务用车购置费", tp.VehiclePurchase, ColVehiclePurchase},
+				{"公务用车运行费", tp.VehicleOperation, ColVehicleOperation}, {"公务接待费", tp.Reception, ColReception},
+				{"会议费", tp.Meeting, ColMeeting}, {"培训费", tp.Training, ColTraining},
 			} {
 				if isText(p.text) {
-					out = append(out, textCompare(rule, p.what, p.text, row.Amounts[p.key+suffix])...)
+					out = append(out, textCompare(rule, p.what, p.text, row.Amounts[p.key.With(measure)])...)
 				}
 			}
 		}
@@ -523,7 +463,7 @@ func checkNarrativeVsTable(d *Document) []Finding {
 // 一般公共预算 table first (B5/F5), then the fiscal and the overall
 // expenditure tables.
 func functionalItem(d *Document, code string) *LineItem {
-	for _, kinds := range [][]string{{"B5", "F5"}, {"fiscal_expenditure"}, {"B3", "F3"}} {
+	for _, kinds := range [][]TableKind{{KindB5, KindF5}, {KindFiscalExpenditure}, {KindB3, KindF3}} {
 		for i := range d.Tables {
 			t := &d.Tables[i]
 			if t.Kind != kinds[0] && (len(kinds) < 2 || t.Kind != kinds[1]) {
@@ -552,7 +492,7 @@ func checkItemsVsTable(d *Document) []Finding {
 			continue
 		}
 		out = append(out, textCompare("narrative_items.vs_table",
-			fmt.Sprintf("%s %s", it.Code, it.Name), it.Amount, mainAmount(row))...)
+			fmt.Sprintf("%s %s", it.Code, it.Name), it.Amount, row.Main())...)
 	}
 	return out
 }
@@ -625,6 +565,8 @@ func checkItemPct(d *Document) []Finding {
 	return out
 }
 
+// unitShift is the power of ten that turns unit into 元; 0 for an unknown unit.
 func unitShift(unit string) int {
-	return map[string]int{"元": 0, "千元": 3, "万元": 4, "百万元": 6, "亿元": 8}[unit]
+	n, _ := units.Shift(unit)
+	return n
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -57,56 +58,15 @@ func pairCompare(rule, what string, a, b *Amount, identity bool) []Finding {
 	}}
 }
 
-func blankOrZero(a *Amount) bool { return a == nil || a.Yuan.IsZero() }
-
-// thisYearTotal is a two-sided table's 本年 total on one side: the 本年
-// row, else the 总计 when nothing is carried.
-func thisYearTotal(t *Table, side string) *Amount {
-	if a := mainAmount(keyed(t, side+".total")); a != nil {
-		return a
-	}
-	carry := "revenue.carried_over"
-	if side == "expenditure" {
-		carry = "expenditure.carried_forward"
-	}
-	if blankOrZero(mainAmount(keyed(t, carry))) {
-		return mainAmount(keyed(t, side+".grand_total"))
-	}
-	return nil
-}
-
-// sumOf adds the printed amounts into one figure that names its parts;
-// nil when none is printed.
-func sumOf(text string, parts ...*Amount) *Amount {
-	var s *Amount
-	for _, p := range parts {
-		if p == nil {
-			continue
-		}
-		if s == nil {
-			c := *p
-			c.Text = text
-			s = &c
-			continue
-		}
-		s.Yuan = s.Yuan.Add(p.Yuan)
-		s.Value = s.Value.Add(p.Value)
-		if p.Value.Scale() > s.Value.Scale() {
-			s.Value = s.Value.Round(p.Value.Scale())
-		}
-	}
-	return s
-}
-
 // nonFiscalSources: B1/F1 revenue rows that are not 财政拨款.
-var nonFiscalSources = []string{"revenue.special_account", "revenue.business", "revenue.business_operating",
-	"revenue.other", "revenue.superior_subsidy", "revenue.affiliated", "revenue.non_fiscal_balance_used"}
+var nonFiscalSources = []RowKey{RowRevenueSpecialAccount, RowRevenueBusiness, RowRevenueBusinessOperating,
+	RowRevenueOther, RowRevenueSuperiorSubsidy, RowRevenueAffiliated, RowRevenueNonFiscalBalance}
 
 // fiscalOnly: the summary table lists no revenue beyond 财政拨款, so its
 // totals are the 财政拨款 table's.
 func fiscalOnly(b1 *Table) bool {
 	for _, k := range nonFiscalSources {
-		if !blankOrZero(mainAmount(keyed(b1, k))) {
+		if !BlankOrZero(b1.RowAmount(k)) {
 			return false
 		}
 	}
@@ -116,19 +76,19 @@ func fiscalOnly(b1 *Table) bool {
 // generalOnly: all revenue is 一般公共预算 (no fund, state-capital or
 // non-fiscal money), so the overall tables equal the 一般公共预算 ones.
 func generalOnly(d *Document) bool {
-	b1 := firstKind(d, "B1", "F1")
+	b1 := d.Table(KindB1, KindF1)
 	if b1 == nil || !fiscalOnly(b1) {
 		return false
 	}
-	for _, k := range []string{"revenue.government_fund_budget", "revenue.state_capital_budget"} {
-		if !blankOrZero(mainAmount(keyed(b1, k))) {
+	for _, k := range []RowKey{RowRevenueGovernmentFund, RowRevenueStateCapital} {
+		if !BlankOrZero(b1.RowAmount(k)) {
 			return false
 		}
 	}
-	if !blankOrZero(mainAmount(keyed(b1, "revenue.carried_over"))) {
+	if !BlankOrZero(b1.RowAmount(RowRevenueCarriedOver)) {
 		return false // spending from carried-over money of any kind
 	}
-	return mainAmount(keyed(b1, "revenue.general_public_budget")) != nil
+	return b1.RowAmount(RowRevenueGeneralPublicBudget) != nil
 }
 
 // checkSummaryVsFiscal: B1 against B4 (F1 against F4): each 财政拨款
@@ -137,19 +97,22 @@ func generalOnly(d *Document) bool {
 func checkSummaryVsFiscal(d *Document) []Finding {
 	const rule = "tables.summary_vs_fiscal_summary"
 	var out []Finding
-	for _, pair := range [][2]string{{"B1", "B4"}, {"F1", "F4"}} {
-		s, f := firstKind(d, pair[0]), firstKind(d, pair[1])
+	for _, pair := range [][2]TableKind{{KindB1, KindB4}, {KindF1, KindF4}} {
+		s, f := d.Table(pair[0]), d.Table(pair[1])
 		if s == nil || f == nil {
 			continue
 		}
-		name := pair[0] + " vs " + pair[1]
-		for _, k := range []struct{ key, zh string }{
-			{"revenue.general_public_budget", "一般公共预算"},
-			{"revenue.government_fund_budget", "政府性基金预算"},
-			{"revenue.state_capital_budget", "国有资本经营预算"},
+		name := string(pair[0]) + " vs " + string(pair[1])
+		for _, k := range []struct {
+			key RowKey
+			zh  string
+		}{
+			{RowRevenueGeneralPublicBudget, "一般公共预算"},
+			{RowRevenueGovernmentFund, "政府性基金预算"},
+			{RowRevenueStateCapital, "国有资本经营预算"},
 		} {
-			a, b := mainAmount(keyed(s, k.key)), mainAmount(keyed(f, k.key))
-			if blankOrZero(a) && blankOrZero(b) {
+			a, b := s.RowAmount(k.key), f.RowAmount(k.key)
+			if BlankOrZero(a) && BlankOrZero(b) {
 				continue
 			}
 			if a == nil && b != nil {
@@ -157,21 +120,21 @@ func checkSummaryVsFiscal(d *Document) []Finding {
 			}
 			out = append(out, pairCompare(rule, name+": "+k.zh+" revenue", a, b, true)...)
 		}
-		fiscal := mainAmount(keyed(s, "revenue.fiscal"))
+		fiscal := s.RowAmount(RowRevenueFiscal)
 		if fiscal == nil {
-			fiscal = sumOf("一般公共预算 + 政府性基金 + 国有资本经营",
-				mainAmount(keyed(s, "revenue.general_public_budget")),
-				mainAmount(keyed(s, "revenue.government_fund_budget")),
-				mainAmount(keyed(s, "revenue.state_capital_budget")))
+			fiscal = Sum("一般公共预算 + 政府性基金 + 国有资本经营",
+				s.RowAmount(RowRevenueGeneralPublicBudget),
+				s.RowAmount(RowRevenueGovernmentFund),
+				s.RowAmount(RowRevenueStateCapital))
 		}
-		out = append(out, pairCompare(rule, name+": 财政拨款 revenue vs the 财政拨款 table's 本年收入", fiscal, thisYearTotal(f, "revenue"), true)...)
-		if !fiscalOnly(s) || !blankOrZero(mainAmount(keyed(s, "revenue.carried_over"))) || !blankOrZero(mainAmount(keyed(f, "revenue.carried_over"))) {
+		out = append(out, pairCompare(rule, name+": 财政拨款 revenue vs the 财政拨款 table's 本年收入", fiscal, f.ThisYearTotal("revenue"), true)...)
+		if !fiscalOnly(s) || !BlankOrZero(s.RowAmount(RowRevenueCarriedOver)) || !BlankOrZero(f.RowAmount(RowRevenueCarriedOver)) {
 			continue
 		}
 		// Only 财政拨款, nothing carried: the expenditure sides agree too.
-		out = append(out, pairCompare(rule, name+": 本年支出 (only 财政拨款 revenue)", thisYearTotal(s, "expenditure"), thisYearTotal(f, "expenditure"), false)...)
-		for _, k := range []string{"expenditure.basic", "expenditure.project", "expenditure.reserve"} {
-			out = append(out, pairCompare(rule, name+": "+k+" (only 财政拨款 revenue)", mainAmount(keyed(s, k)), mainAmount(keyed(f, k)), false)...)
+		out = append(out, pairCompare(rule, name+": 本年支出 (only 财政拨款 revenue)", s.ThisYearTotal("expenditure"), f.ThisYearTotal("expenditure"), false)...)
+		for _, k := range []RowKey{RowExpenditureBasic, RowExpenditureProject, RowExpenditureReserve} {
+			out = append(out, pairCompare(rule, name+": "+string(k)+" (only 财政拨款 revenue)", s.RowAmount(k), f.RowAmount(k), false)...)
 		}
 		fc := map[string]*LineItem{}
 		for i := range f.LineItems {
@@ -184,7 +147,7 @@ func checkSummaryVsFiscal(d *Document) []Finding {
 			if it.Code == "" || it.Side != "expenditure" || it.Subitem {
 				continue
 			}
-			out = append(out, compareWithRow(rule, fmt.Sprintf("%s: %s %s (only 财政拨款 revenue)", name, it.Code, it.Name), mainAmount(it), fc, it.Code, f.At)...)
+			out = append(out, compareWithRow(rule, fmt.Sprintf("%s: %s %s (only 财政拨款 revenue)", name, it.Code, it.Name), it.Main(), fc, it.Code, f.At)...)
 		}
 	}
 	return out
@@ -195,35 +158,35 @@ func checkSummaryVsFiscal(d *Document) []Finding {
 func checkSummaryVsBreakdown(d *Document) []Finding {
 	const rule = "tables.summary_vs_breakdown"
 	var out []Finding
-	for _, k := range [][4]string{{"B1", "B2", "B3"}, {"F1", "F2", "F3"}} {
-		s := firstKind(d, k[0])
+	for _, k := range [][4]TableKind{{KindB1, KindB2, KindB3}, {KindF1, KindF2, KindF3}} {
+		s := d.Table(k[0])
 		if s == nil {
 			continue
 		}
-		for i, side := range []string{"revenue", "expenditure"} {
-			t := firstKind(d, k[1+i])
+		for i, side := range []string{SideRevenue, SideExpenditure} {
+			t := d.Table(k[1+i])
 			if t == nil {
 				continue
 			}
 			// Jiangsu's 收入预算总表 is itself keyed (收入总计 with 上年结转 inside).
-			if g := mainAmount(keyed(t, side+".grand_total")); g != nil {
+			if g := t.RowAmount(SideRowKey(side, "grand_total")); g != nil {
 				out = append(out, pairCompare(rule, fmt.Sprintf("%s %s 总计 vs %s 总计", k[0], side, t.Kind),
-					mainAmount(keyed(s, side+".grand_total")), g, true)...)
+					s.RowAmount(SideRowKey(side, "grand_total")), g, true)...)
 				continue
 			}
-			row := totalItem(t)
+			row := t.TotalRow()
 			if row == nil {
 				continue
 			}
-			b := row.Amounts["total"]
+			b := row.Amounts[ColTotal]
 			if b == nil {
-				b = mainAmount(row)
+				b = row.Main()
 			}
-			a := thisYearTotal(s, side)
-			what := fmt.Sprintf("%s 本年%s合计 vs %s 合计", k[0], map[string]string{"revenue": "收入", "expenditure": "支出"}[side], t.Kind)
-			if side == "revenue" && row.Amounts["carried_over"] != nil {
+			a := s.ThisYearTotal(side)
+			what := fmt.Sprintf("%s 本年%s合计 vs %s 合计", k[0], map[string]string{SideRevenue: "收入", SideExpenditure: "支出"}[side], t.Kind)
+			if side == SideRevenue && row.Amounts[ColCarriedOver] != nil {
 				// A 收入表 whose 合计 counts the carry-over as a column.
-				a = sumOf("本年收入合计 + 上年结转", a, mainAmount(keyed(s, "revenue.carried_over")))
+				a = Sum("本年收入合计 + 上年结转", a, s.RowAmount(RowRevenueCarriedOver))
 				what += " (with 上年结转)"
 			}
 			out = append(out, pairCompare(rule, what, a, b, true)...)
@@ -248,20 +211,20 @@ func coded(t *Table) map[string]*LineItem {
 func checkFiscalVsGeneral(d *Document) []Finding {
 	const rule = "tables.fiscal_summary_vs_general_budget"
 	var out []Finding
-	for _, k := range [][2]string{{"B4", "B5"}, {"F4", "F5"}} {
-		f, g := firstKind(d, k[0]), firstKind(d, k[1])
+	for _, k := range [][2]TableKind{{KindB4, KindB5}, {KindF4, KindF5}} {
+		f, g := d.Table(k[0]), d.Table(k[1])
 		if f == nil || g == nil {
 			continue
 		}
-		name := k[0] + " 一般公共预算 vs " + k[1]
+		name := string(k[0]) + " 一般公共预算 vs " + string(k[1])
 		var tot *Amount
-		if it := keyed(f, "expenditure.total"); it != nil {
-			tot = it.Amounts["general_public_budget"]
-		} else if it := keyed(f, "expenditure.grand_total"); it != nil && blankOrZero(mainAmount(keyed(f, "expenditure.carried_forward"))) {
-			tot = it.Amounts["general_public_budget"]
+		if it := f.Row(RowExpenditureTotal); it != nil {
+			tot = it.Amounts[ColGeneralPublicBudget]
+		} else if it := f.Row(RowExpenditureGrandTotal); it != nil && BlankOrZero(f.RowAmount(RowExpenditureCarriedForward)) {
+			tot = it.Amounts[ColGeneralPublicBudget]
 		}
-		if row := totalItem(g); row != nil {
-			out = append(out, pairCompare(rule, name+": 本年支出合计", tot, mainAmount(row), true)...)
+		if row := g.TotalRow(); row != nil {
+			out = append(out, pairCompare(rule, name+": 本年支出合计", tot, row.Main(), true)...)
 		}
 		gc := coded(g)
 		for i := range f.LineItems {
@@ -269,7 +232,7 @@ func checkFiscalVsGeneral(d *Document) []Finding {
 			if it.Code == "" || it.Side != "expenditure" || it.Subitem {
 				continue
 			}
-			out = append(out, compareWithRow(rule, fmt.Sprintf("%s: %s %s", name, it.Code, it.Name), it.Amounts["general_public_budget"], gc, it.Code, g.At)...)
+			out = append(out, compareWithRow(rule, fmt.Sprintf("%s: %s %s", name, it.Code, it.Name), it.Amounts[ColGeneralPublicBudget], gc, it.Code, g.At)...)
 		}
 	}
 	return out
@@ -282,8 +245,8 @@ func checkExpenditureVsGeneral(d *Document) []Finding {
 	const rule = "tables.expenditure_vs_general_budget"
 	var out []Finding
 	equal := generalOnly(d)
-	for _, k := range [][2]string{{"B3", "B5"}, {"F3", "F5"}} {
-		e, g := firstKind(d, k[0]), firstKind(d, k[1])
+	for _, k := range [][2]TableKind{{KindB3, KindB5}, {KindF3, KindF5}} {
+		e, g := d.Table(k[0]), d.Table(k[1])
 		if e == nil || g == nil {
 			continue
 		}
@@ -294,9 +257,9 @@ func checkExpenditureVsGeneral(d *Document) []Finding {
 			if it.Code == "" || it.Subitem || all == nil {
 				continue
 			}
-			for _, key := range []string{"total", "basic", "project"} {
+			for _, key := range []ColumnKey{ColTotal, ColBasic, ColProject} {
 				a, b := it.Amounts[key], all.Amounts[key]
-				if a == nil || blankOrZero(a) && blankOrZero(b) {
+				if a == nil || BlankOrZero(a) && BlankOrZero(b) {
 					continue
 				}
 				if b == nil {
@@ -332,24 +295,24 @@ func economicTotal(t *Table) *Amount {
 	if p != nil || u != nil {
 		var pa, ua *Amount
 		if p != nil {
-			pa = mainAmount(p)
+			pa = p.Main()
 		}
 		if u != nil {
-			ua = mainAmount(u)
+			ua = u.Main()
 		}
-		return sumOf("人员经费合计 + 公用经费合计", pa, ua)
+		return Sum("人员经费合计 + 公用经费合计", pa, ua)
 	}
-	row := totalItem(t)
+	row := t.TotalRow()
 	if row == nil {
 		return nil
 	}
-	if a := row.Amounts["total"]; a != nil {
+	if a := row.Amounts[ColTotal]; a != nil {
 		return a
 	}
-	if a := sumOf("人员经费 + 公用经费", row.Amounts["personnel"], row.Amounts["public_use"]); a != nil {
+	if a := Sum("人员经费 + 公用经费", row.Amounts[ColPersonnel], row.Amounts[ColPublicUse]); a != nil {
 		return a
 	}
-	return mainAmount(row)
+	return row.Main()
 }
 
 // checkBasicVsEconomic: the 基本支出 of the 一般公共预算 table (B5/F5, or
@@ -358,15 +321,15 @@ func economicTotal(t *Table) *Amount {
 func checkBasicVsEconomic(d *Document) []Finding {
 	const rule = "tables.basic_vs_economic"
 	var out []Finding
-	basic := func(kind string) (*Table, *Amount) {
-		t := firstKind(d, kind)
-		if row := totalItem(t); row != nil && row.Amounts["basic"] != nil {
-			return t, row.Amounts["basic"]
+	basic := func(kind TableKind) (*Table, *Amount) {
+		t := d.Table(kind)
+		if row := t.TotalRow(); row != nil && row.Amounts[ColBasic] != nil {
+			return t, row.Amounts[ColBasic]
 		}
 		return nil, nil
 	}
-	for _, k := range [][3]string{{"B5", "B3", "B6"}, {"F5", "F3", "F6"}, {"fiscal_expenditure", "", "fiscal_basic"}} {
-		e := firstKind(d, k[2])
+	for _, k := range [][3]TableKind{{KindB5, KindB3, KindB6}, {KindF5, KindF3, KindF6}, {KindFiscalExpenditure, "", KindFiscalBasic}} {
+		e := d.Table(k[2])
 		if e == nil {
 			continue
 		}
@@ -385,31 +348,24 @@ func checkBasicVsEconomic(d *Document) []Finding {
 }
 
 // threePublicGroups: the 三公 identities of one measure (本年, 上年, 预算数, 决算数).
-var threePublicGroups = []struct{ total, parts []string }{
-	{[]string{"total"}, []string{"overseas_travel", "vehicles", "reception"}},
-	{[]string{"vehicles"}, []string{"vehicle_purchase", "vehicle_operation"}},
-	{[]string{"grand_total"}, []string{"total", "meeting", "training"}},
+var threePublicGroups = []struct {
+	total ColumnKey
+	parts []ColumnKey
+}{
+	{ColTotal, []ColumnKey{ColOverseasTravel, ColVehicles, ColReception}},
+	{ColVehicles, []ColumnKey{ColVehiclePurchase, ColVehicleOperation}},
+	{ColGrandTotal, []ColumnKey{ColTotal, ColMeeting, ColTraining}},
 }
 
-// threePublicRowKey names a row of a 三公 table printed with its items as rows.
-func threePublicRowKey(name string) string {
-	switch {
-	case strings.Contains(name, "购置") && !strings.Contains(name, "运行"):
-		return "vehicle_purchase"
-	case strings.Contains(name, "运行") && !strings.Contains(name, "购置"):
-		return "vehicle_operation"
-	case strings.Contains(name, "公务用车"):
-		return "vehicles"
-	case strings.Contains(name, "出国") || strings.Contains(name, "出境"):
-		return "overseas_travel"
-	case strings.Contains(name, "接待"):
-		return "reception"
-	case strings.Contains(name, "会议"):
-		return "meeting"
-	case strings.Contains(name, "培训"):
-		return "training"
-	case strings.Contains(name, "三公") || name == "合计" || name == "小计":
-		return "total"
+// threePublicRowKey names a row of a 三公 table printed with its items as
+// rows, in the vocabulary of its columns (ThreePublicItem); a 机关运行经费
+// row printed beside them is none of its items.
+func threePublicRowKey(name string) ColumnKey {
+	if name == "合计" || name == "小计" {
+		return ColTotal
+	}
+	if k := ThreePublicItem(name); k != ColOperatingExpenses {
+		return k
 	}
 	return ""
 }
@@ -423,28 +379,24 @@ func checkThreePublicTable(d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
-		if t.Kind != "B7" && t.Kind != "F7" || t.Empty {
+		if t.Kind != KindB7 && t.Kind != KindF7 || t.Empty {
 			continue
 		}
 		// Items as columns: each row, each measure suffix.
 		for j := range t.LineItems {
 			it := &t.LineItems[j]
-			suffixes := map[string]bool{}
+			measures := map[Measure]bool{}
 			for k := range it.Amounts {
-				_, m, _ := strings.Cut(k, ".")
-				suffixes[m] = true
+				_, m := k.Split()
+				measures[m] = true
 			}
-			for _, m := range sortedSet(suffixes) {
-				sfx := ""
-				if m != "" {
-					sfx = "." + m
-				}
-				get := func(k string) *Amount { return it.Amounts[k+sfx] }
+			for _, m := range sortedSet(measures) {
+				get := func(k ColumnKey) *Amount { return it.Amounts[k.With(m)] }
 				out = append(out, threePublicSums(rule, fmt.Sprintf("%s, row %q%s", label(t), it.Name, measureZh(m)), get, t.At)...)
 			}
 		}
 		// Items as rows: one sum per amount column.
-		rows := map[string]*LineItem{}
+		rows := map[ColumnKey]*LineItem{}
 		for j := range t.LineItems {
 			if k := threePublicRowKey(t.LineItems[j].Name); k != "" && rows[k] == nil {
 				rows[k] = &t.LineItems[j]
@@ -453,14 +405,14 @@ func checkThreePublicTable(d *Document) []Finding {
 		if len(rows) < 3 {
 			continue
 		}
-		cols := map[string]bool{}
+		cols := map[ColumnKey]bool{}
 		for _, it := range rows {
 			for k := range it.Amounts {
 				cols[k] = true
 			}
 		}
 		for _, c := range sortedSet(cols) {
-			get := func(k string) *Amount {
+			get := func(k ColumnKey) *Amount {
 				if it := rows[k]; it != nil {
 					return it.Amounts[c]
 				}
@@ -472,43 +424,38 @@ func checkThreePublicTable(d *Document) []Finding {
 	return out
 }
 
-func measureZh(m string) string {
-	switch m {
-	case "budget":
-		return " 预算数"
-	case "final":
-		return " 决算数"
-	case "last_year":
-		return " 上年"
+func measureZh(m Measure) string {
+	if l, ok := MeasureLabels[m]; ok {
+		return " " + l
 	}
 	return ""
 }
 
-func threePublicSums(rule, what string, get func(string) *Amount, at At) []Finding {
+func threePublicSums(rule, what string, get func(ColumnKey) *Amount, at At) []Finding {
 	var out []Finding
 	for _, g := range threePublicGroups {
 		parts := make([]*Amount, 0, len(g.parts))
 		nonzero := false
 		for _, p := range g.parts {
 			a := get(p)
-			if p == "vehicles" && a == nil {
+			if p == ColVehicles && a == nil {
 				// No 用车 subtotal printed: 购置 + 运行 stand for it.
-				a = sumOf("购置费 + 运行费", get("vehicle_purchase"), get("vehicle_operation"))
+				a = Sum("购置费 + 运行费", get(ColVehiclePurchase), get(ColVehicleOperation))
 			}
 			parts = append(parts, a)
-			nonzero = nonzero || !blankOrZero(a)
+			nonzero = nonzero || !BlankOrZero(a)
 		}
-		stated := get(g.total[0])
+		stated := get(g.total)
 		if stated == nil {
-			if !nonzero || g.total[0] == "grand_total" {
+			if !nonzero || g.total == ColGrandTotal {
 				continue
 			}
 			stated = &Amount{Text: "(blank)", At: at} // blank is 0
 		}
-		if g.total[0] == "grand_total" && get("meeting") == nil && get("training") == nil {
+		if g.total == ColGrandTotal && get(ColMeeting) == nil && get(ColTraining) == nil {
 			continue
 		}
-		out = append(out, tableCompare(rule, fmt.Sprintf("%s: %s vs %s", what, g.total[0], strings.Join(g.parts, " + ")), stated, parts, false)...)
+		out = append(out, tableCompare(rule, fmt.Sprintf("%s: %s vs %s", what, g.total, JoinKeys(g.parts, " + ")), stated, parts, false)...)
 	}
 	return out
 }
@@ -517,14 +464,14 @@ func threePublicSums(rule, what string, get func(string) *Amount, at At) []Findi
 // for code; a figure with no such row in a table that has rows is compared
 // with "(no row)" at that table.
 func compareWithRow(rule, what string, a *Amount, rows map[string]*LineItem, code string, tableAt At) []Finding {
-	b := mainAmount(rows[code])
-	if b == nil && !blankOrZero(a) && len(rows) > 0 {
+	b := rows[code].Main()
+	if b == nil && !BlankOrZero(a) && len(rows) > 0 {
 		b = &Amount{Text: "(no row)", At: tableAt}
 	}
 	return pairCompare(rule, what, a, b, false)
 }
 
-func sortedSet(m map[string]bool) []string { return slices.Sorted(maps.Keys(m)) }
+func sortedSet[K cmp.Ordered](m map[K]bool) []K { return slices.Sorted(maps.Keys(m)) }
 
 // checkOperatingExpenses: the narrative's 机关运行经费 against the 三公
 // table's 机关运行经费 column (Shanghai) and the 机关运行经费 table's total
@@ -533,16 +480,16 @@ func checkOperatingExpenses(d *Document) []Finding {
 	const rule = "operating_expenses.narrative_vs_table"
 	var out []Finding
 	var fromB7, fromTable *Amount
-	if t := firstKind(d, "B7", "F7"); t != nil {
+	if t := d.Table(KindB7, KindF7); t != nil {
 		for i := range t.LineItems {
-			if a := t.LineItems[i].Amounts["operating_expenses"]; a != nil && !strings.Contains(t.LineItems[i].Name, "上年") {
+			if a := t.LineItems[i].Amounts[ColOperatingExpenses]; a != nil && !strings.Contains(t.LineItems[i].Name, "上年") {
 				fromB7 = a
 				break
 			}
 		}
 	}
-	if row := totalItem(firstKind(d, "operating_expenses")); row != nil {
-		fromTable = mainAmount(row)
+	if row := d.Table(KindOperating).TotalRow(); row != nil {
+		fromTable = row.Main()
 	}
 	if text := d.OperatingExpenses; text != nil && text.At.Table == nil {
 		out = append(out, textCompare(rule, "机关运行经费 in the text vs the 三公 table", text, fromB7)...)
@@ -555,7 +502,7 @@ func checkOperatingExpenses(d *Document) []Finding {
 // thisYear is a row's amount for this year in a table that also prints
 // last year's: the 合计 / 金额 column.
 func thisYear(it *LineItem) *Amount {
-	for _, k := range []string{"total", "amount", "budget", "final"} {
+	for _, k := range []ColumnKey{ColTotal, ColAmount, ColBudget, ColFinal} {
 		if a := it.Amounts[k]; a != nil {
 			return a
 		}
@@ -579,7 +526,7 @@ func checkLastYearChange(d *Document) []Finding {
 		t := &d.Tables[i]
 		for j := range t.LineItems {
 			it := &t.LineItems[j]
-			now, last, ch := thisYear(it), it.Amounts["last_year"], it.Amounts["change"]
+			now, last, ch := thisYear(it), it.Amounts[ColLastYear], it.Amounts[ColChange]
 			if now == nil || last == nil || ch == nil {
 				continue
 			}
@@ -626,11 +573,11 @@ func checkTableChangePct(d *Document) []Finding {
 		t := &d.Tables[i]
 		for j := range t.LineItems {
 			it := &t.LineItems[j]
-			p, last := it.Percents["change_pct"], it.Amounts["last_year"]
+			p, last := it.Percents[ColChangePct], it.Amounts[ColLastYear]
 			if p == nil || last == nil {
 				continue
 			}
-			ch := it.Amounts["change"]
+			ch := it.Amounts[ColChange]
 			if ch == nil {
 				now := thisYear(it)
 				if now == nil {
@@ -654,16 +601,16 @@ func checkTableCompletion(d *Document) []Finding {
 		t := &d.Tables[i]
 		for j := range t.LineItems {
 			it := &t.LineItems[j]
-			p := it.Percents["completion_pct"]
+			p := it.Percents[ColCompletionPct]
 			if p == nil {
 				continue
 			}
-			fin, bud := it.Amounts["final"], it.Amounts["budget"]
+			fin, bud := it.Amounts[ColFinal], it.Amounts[ColBudget]
 			if fin == nil {
-				fin = it.Amounts["total.final"]
+				fin = it.Amounts[ColTotal.With(MeasureFinal)]
 			}
 			if bud == nil {
-				bud = it.Amounts["total.budget"]
+				bud = it.Amounts[ColTotal.With(MeasureBudget)]
 			}
 			if fin == nil || bud == nil {
 				continue

@@ -7,10 +7,10 @@ import (
 	"github.com/yusuan/yusuan/decimal"
 )
 
-type amounts = map[string]*Amount
+type amounts = map[ColumnKey]*Amount
 
 // summary builds a B1 (or F1) with 财政拨款 revenue only and one 类.
-func summary(kind, gpb, exp string) Table {
+func summary(kind TableKind, gpb, exp string) Table {
 	return Table{Kind: kind, LineItems: []LineItem{
 		item("", "一般公共预算拨款收入", "revenue", "revenue.general_public_budget", "", amounts{"amount": yuan(gpb)}),
 		item("", "本年收入合计", "revenue", "revenue.total", RowTotal, amounts{"amount": yuan(gpb)}),
@@ -20,7 +20,7 @@ func summary(kind, gpb, exp string) Table {
 }
 
 // fiscal builds a B4 (or F4): 一般公共预算 revenue, one 类 by fund column.
-func fiscal(kind, gpb, exp string) Table {
+func fiscal(kind TableKind, gpb, exp string) Table {
 	return Table{Kind: kind, LineItems: []LineItem{
 		item("", "一般公共预算", "revenue", "revenue.general_public_budget", "", amounts{"amount": yuan(gpb)}),
 		item("", "本年收入合计", "revenue", "revenue.total", RowTotal, amounts{"amount": yuan(gpb)}),
@@ -30,7 +30,7 @@ func fiscal(kind, gpb, exp string) Table {
 }
 
 // functional builds a B3/B5 (F3/F5) with one 类 and its 合计.
-func functional(kind, total, basic, project string) Table {
+func functional(kind TableKind, total, basic, project string) Table {
 	a := func() amounts {
 		m := amounts{"total": yuan(total)}
 		if basic != "" {
@@ -63,11 +63,11 @@ func f6(personnel, public string) Table {
 }
 
 // threePublic builds a 三公 row: keys with values ("" leaves the cell blank).
-func threePublic(kind string, kv ...string) Table {
+func threePublic(kind TableKind, kv ...string) Table {
 	a := amounts{}
 	for i := 0; i+1 < len(kv); i += 2 {
 		if kv[i+1] != "" {
-			a[kv[i]] = yuan(kv[i+1])
+			a[ColumnKey(kv[i])] = yuan(kv[i+1])
 		}
 	}
 	return Table{Kind: kind, LineItems: []LineItem{{Amounts: a}}}
@@ -157,15 +157,15 @@ func TestCrossTableRules(t *testing.T) {
 			[]string{"warning:800000:1000000"}},
 		{"change ÷ last year ≈ %", "tables.change_pct",
 			Document{Tables: []Table{{Kind: "B5", LineItems: []LineItem{
-				{Code: "201", Name: "一般公共服务支出", Amounts: amounts{"total": yuan("110.00"), "last_year": yuan("100.00"), "change": yuan("10.00")}, Percents: map[string]*Percent{"change_pct": pct("10.00")}},
-				{Code: "208", Name: "社会保障和就业支出", Amounts: amounts{"total": yuan("1672.67"), "last_year": yuan("1690.69")}, Percents: map[string]*Percent{"change_pct": pct("-1.07")}},
-				{Code: "221", Name: "住房保障支出", Amounts: amounts{"total": yuan("3845.49"), "last_year": yuan("43269.30")}, Percents: map[string]*Percent{"change_pct": pct("17.62")}},
+				{Code: "201", Name: "一般公共服务支出", Amounts: amounts{"total": yuan("110.00"), "last_year": yuan("100.00"), "change": yuan("10.00")}, Percents: map[ColumnKey]*Percent{"change_pct": pct("10.00")}},
+				{Code: "208", Name: "社会保障和就业支出", Amounts: amounts{"total": yuan("1672.67"), "last_year": yuan("1690.69")}, Percents: map[ColumnKey]*Percent{"change_pct": pct("-1.07")}},
+				{Code: "221", Name: "住房保障支出", Amounts: amounts{"total": yuan("3845.49"), "last_year": yuan("43269.30")}, Percents: map[ColumnKey]*Percent{"change_pct": pct("17.62")}},
 			}}}},
 			[]string{"warning:-91.11%:17.62%"}},
 		{"完成率 in a table", "tables.completion_pct",
 			Document{Tables: []Table{{Kind: "F5", LineItems: []LineItem{
-				{Code: "201", Name: "一般公共服务支出", Amounts: amounts{"budget": yuan("10210.34"), "final": yuan("9746.50")}, Percents: map[string]*Percent{"completion_pct": pct("95.45")}},
-				{Code: "208", Name: "社会保障和就业支出", Amounts: amounts{"budget": yuan("100.00"), "final": yuan("90.00")}, Percents: map[string]*Percent{"completion_pct": pct("95.00")}},
+				{Code: "201", Name: "一般公共服务支出", Amounts: amounts{"budget": yuan("10210.34"), "final": yuan("9746.50")}, Percents: map[ColumnKey]*Percent{"completion_pct": pct("95.45")}},
+				{Code: "208", Name: "社会保障和就业支出", Amounts: amounts{"budget": yuan("100.00"), "final": yuan("90.00")}, Percents: map[ColumnKey]*Percent{"completion_pct": pct("95.00")}},
 			}}}},
 			[]string{"warning:90%:95.00%"}},
 		{"完成率 in the text", "narrative_items.completion_pct",

@@ -18,7 +18,7 @@ func text(s string) *Amount {
 	return &Amount{Yuan: v.Shift(4), Value: v, Unit: "万元", Text: s + "万元", At: At{Line: 3}}
 }
 
-func item(code, name, side, key, rowKind string, amounts map[string]*Amount) LineItem {
+func item(code, name, side string, key RowKey, rowKind string, amounts map[ColumnKey]*Amount) LineItem {
 	it := LineItem{Code: code, Name: name, Side: side, Key: key, RowKind: rowKind, Amounts: amounts}
 	switch len(code) {
 	case 5:
@@ -41,25 +41,25 @@ func run(rule string, d *Document) []Finding {
 func TestTableRules(t *testing.T) {
 	b1 := func(expTotal string) Table {
 		return Table{Kind: "B1", LineItems: []LineItem{
-			item("", "一般公共预算拨款收入", "revenue", "revenue.general_public_budget", "", map[string]*Amount{"amount": yuan("500.00")}),
-			item("", "本年收入合计", "revenue", "revenue.total", RowTotal, map[string]*Amount{"amount": yuan("500.00")}),
-			item("", "上年结转", "revenue", "revenue.carried_over", "", map[string]*Amount{"amount": yuan("20.00")}),
-			item("", "收入总计", "revenue", "revenue.grand_total", RowGrandTotal, map[string]*Amount{"amount": yuan("520.00")}),
-			item("201", "一般公共服务支出", "expenditure", "", "", map[string]*Amount{"amount": yuan(expTotal)}),
-			item("", "本年支出合计", "expenditure", "expenditure.total", RowTotal, map[string]*Amount{"amount": yuan(expTotal)}),
-			item("", "结转下年", "expenditure", "expenditure.carried_forward", "", map[string]*Amount{"amount": yuan("20.00")}),
-			item("", "支出总计", "expenditure", "expenditure.grand_total", RowGrandTotal, map[string]*Amount{"amount": yuan("520.00")}),
+			item("", "一般公共预算拨款收入", "revenue", "revenue.general_public_budget", "", map[ColumnKey]*Amount{"amount": yuan("500.00")}),
+			item("", "本年收入合计", "revenue", "revenue.total", RowTotal, map[ColumnKey]*Amount{"amount": yuan("500.00")}),
+			item("", "上年结转", "revenue", "revenue.carried_over", "", map[ColumnKey]*Amount{"amount": yuan("20.00")}),
+			item("", "收入总计", "revenue", "revenue.grand_total", RowGrandTotal, map[ColumnKey]*Amount{"amount": yuan("520.00")}),
+			item("201", "一般公共服务支出", "expenditure", "", "", map[ColumnKey]*Amount{"amount": yuan(expTotal)}),
+			item("", "本年支出合计", "expenditure", "expenditure.total", RowTotal, map[ColumnKey]*Amount{"amount": yuan(expTotal)}),
+			item("", "结转下年", "expenditure", "expenditure.carried_forward", "", map[ColumnKey]*Amount{"amount": yuan("20.00")}),
+			item("", "支出总计", "expenditure", "expenditure.grand_total", RowGrandTotal, map[ColumnKey]*Amount{"amount": yuan("520.00")}),
 		}}
 	}
 	b5 := func(kuan string) Table {
 		return Table{Kind: "B5",
-			Columns: []Column{{Key: "total", Parts: []string{"basic", "project"}}, {Key: "basic"}, {Key: "project"}},
+			Columns: []Column{{Key: "total", Parts: []ColumnKey{"basic", "project"}}, {Key: "basic"}, {Key: "project"}},
 			LineItems: []LineItem{
-				item("201", "一般公共服务支出", "", "", "", map[string]*Amount{"total": yuan("100.00"), "basic": yuan("60.00"), "project": yuan("40.00")}),
-				item("20103", "政府办公厅（室）及相关机构事务", "", "", "", map[string]*Amount{"total": yuan(kuan), "basic": yuan("60.00"), "project": yuan("40.00")}),
-				item("2010301", "行政运行", "", "", "", map[string]*Amount{"total": yuan("60.00"), "basic": yuan("60.00")}),
-				item("2010302", "一般行政管理事务", "", "", "", map[string]*Amount{"total": yuan("40.00"), "project": yuan("40.00")}),
-				item("", "合计", "", "", RowTotal, map[string]*Amount{"total": yuan("100.00"), "basic": yuan("60.00"), "project": yuan("40.00")}),
+				item("201", "一般公共服务支出", "", "", "", map[ColumnKey]*Amount{"total": yuan("100.00"), "basic": yuan("60.00"), "project": yuan("40.00")}),
+				item("20103", "政府办公厅（室）及相关机构事务", "", "", "", map[ColumnKey]*Amount{"total": yuan(kuan), "basic": yuan("60.00"), "project": yuan("40.00")}),
+				item("2010301", "行政运行", "", "", "", map[ColumnKey]*Amount{"total": yuan("60.00"), "basic": yuan("60.00")}),
+				item("2010302", "一般行政管理事务", "", "", "", map[ColumnKey]*Amount{"total": yuan("40.00"), "project": yuan("40.00")}),
+				item("", "合计", "", "", RowTotal, map[ColumnKey]*Amount{"total": yuan("100.00"), "basic": yuan("60.00"), "project": yuan("40.00")}),
 			}}
 	}
 	tests := []struct {
@@ -77,8 +77,8 @@ func TestTableRules(t *testing.T) {
 		{"tables.parent_equals_children", Document{Tables: []Table{b5("90.00")}}, []string{SevWarning, SevWarning}},
 		{"tables.total_row_equals_classes", Document{Tables: []Table{b5("100.00")}}, nil},
 		{"tables.revenue_equals_expenditure", Document{Tables: []Table{{Kind: "B1", LineItems: []LineItem{
-			item("", "收入总计", "revenue", "revenue.grand_total", RowGrandTotal, map[string]*Amount{"amount": yuan("520.00")}),
-			item("", "支出总计", "expenditure", "expenditure.grand_total", RowGrandTotal, map[string]*Amount{"amount": yuan("420.00")}),
+			item("", "收入总计", "revenue", "revenue.grand_total", RowGrandTotal, map[ColumnKey]*Amount{"amount": yuan("520.00")}),
+			item("", "支出总计", "expenditure", "expenditure.grand_total", RowGrandTotal, map[ColumnKey]*Amount{"amount": yuan("420.00")}),
 		}}}}, []string{SevError}},
 		{"summary.narrative_vs_table", Document{Tables: []Table{b1("500.00")}, Summary: Summary{Revenue: Revenue{Total: text("500.004")}}}, []string{SevInfo}},
 		{"summary.narrative_vs_table", Document{Tables: []Table{b1("500.00")}, Summary: Summary{Revenue: Revenue{Total: text("501")}}}, []string{SevWarning}},
@@ -90,8 +90,8 @@ func TestTableRules(t *testing.T) {
 		{"narrative_items.change_pct", Document{NarrativeItems: []NarrativeItem{{Code: "2040601", Amount: text("1672.67"), LastYear: text("1690.69"), ChangePct: ptr(decimal.MustParse("-1.07"))}}}, nil},
 		{"narrative_items.change_pct", Document{NarrativeItems: []NarrativeItem{{Code: "2210201", Amount: text("208.8"), Planned: text("201.50"), LastYear: text("198.34"), ChangePct: ptr(decimal.MustParse("5.27"))}}}, nil},
 		{"tables.amount_plausible", Document{Tables: []Table{{Kind: "B5", LineItems: []LineItem{
-			item("201", "一般公共服务支出", "", "", "", map[string]*Amount{"total": yuan("100.50")}),
-			item("202", "外交支出", "", "", "", map[string]*Amount{"total": {Yuan: decimal.FromInt(20250000), Value: decimal.FromInt(2025), Unit: "万元", Text: "2025"}}),
+			item("201", "一般公共服务支出", "", "", "", map[ColumnKey]*Amount{"total": yuan("100.50")}),
+			item("202", "外交支出", "", "", "", map[ColumnKey]*Amount{"total": {Yuan: decimal.FromInt(20250000), Value: decimal.FromInt(2025), Unit: "万元", Text: "2025"}}),
 		}}}}, []string{SevWarning}},
 	}
 	for _, tt := range tests {

@@ -271,7 +271,7 @@ type AssetItem struct {
 
 // Table is one table as found, with its kind and rows.
 type Table struct {
-	Kind      string     `json:"kind" zh:"表类型" desc:"B1..B9, F1..F9 (domain.md §2–3); procurement, assets, performance, project, operating_expenses (机关运行经费表), fiscal_expenditure (财政拨款支出表, functional), fiscal_basic (财政拨款基本支出表, economic), units (单位构成), or other."`
+	Kind      TableKind  `json:"kind" zh:"表类型" desc:"B1..B9, F1..F9 (domain.md §2–3); procurement, assets, performance, project, operating_expenses (机关运行经费表), fiscal_expenditure (财政拨款支出表, functional), fiscal_basic (财政拨款基本支出表, economic), units (单位构成), or other."`
 	Title     string     `json:"title" zh:"表名" desc:"Title as printed."`
 	Number    string     `json:"number,omitempty" zh:"表号" desc:"The table's printed number, e.g. 公开01表, 表一, 4."`
 	Unit      string     `json:"unit,omitempty" zh:"金额单位" desc:"Money unit declared for the table."`
@@ -286,11 +286,11 @@ type Table struct {
 
 // Column maps one amount column of a table onto a canonical name.
 type Column struct {
-	Col   int      `json:"col" zh:"列号" desc:"Column index in the grid, 0-based."`
-	Key   string   `json:"key" zh:"列名" desc:"Canonical name: total, basic, project, personnel, public_use, general_public_budget, …; F7 adds .budget/.final."`
-	Path  []string `json:"path" zh:"表头路径" desc:"The header texts above the column, outermost first (本年支出 › 基本支出)."`
-	Side  string   `json:"side,omitempty" zh:"栏目" desc:"Which block of a side-by-side table: revenue, expenditure, purpose (支出用途), personnel, public_use."`
-	Parts []string `json:"parts,omitempty" zh:"组成列" desc:"Keys of the columns (same side) that add up to this one."`
+	Col   int         `json:"col" zh:"列号" desc:"Column index in the grid, 0-based."`
+	Key   ColumnKey   `json:"key" zh:"列名" desc:"Canonical name: total, basic, project, personnel, public_use, general_public_budget, …; F7 adds .budget/.final."`
+	Path  []string    `json:"path" zh:"表头路径" desc:"The header texts above the column, outermost first (本年支出 › 基本支出)."`
+	Side  string      `json:"side,omitempty" zh:"栏目" desc:"Which block of a side-by-side table: revenue, expenditure, purpose (支出用途), personnel, public_use."`
+	Parts []ColumnKey `json:"parts,omitempty" zh:"组成列" desc:"Keys of the columns (same side) that add up to this one."`
 }
 
 // Row kinds of a line item.
@@ -321,18 +321,18 @@ type NarrativeItem struct {
 
 // LineItem is one classified row of a standard table.
 type LineItem struct {
-	Code           string              `json:"code,omitempty" zh:"科目编码" desc:"Classification code: 204, 20406, 2040601."`
-	Name           string              `json:"name" zh:"科目名称" desc:"Row label."`
-	Level          string              `json:"level,omitempty" zh:"级次" desc:"类, 款 or 项." enum:"类,款,项"`
-	Classification string              `json:"classification,omitempty" zh:"分类" desc:"functional or economic." enum:"functional,economic"`
-	Parent         string              `json:"parent,omitempty" zh:"上级科目" desc:"Code of the parent line (款 → 类, 项 → 款), or the group name for uncoded sub-rows."`
-	Side           string              `json:"side,omitempty" zh:"栏目" desc:"Which block of a side-by-side table the row is in: revenue, expenditure, purpose, personnel, public_use."`
-	Key            string              `json:"key,omitempty" zh:"行含义" desc:"What a summary row is: revenue.total, revenue.carried_over, expenditure.grand_total, expenditure.basic, …"`
-	RowKind        string              `json:"row_kind,omitempty" zh:"合计行" desc:"total (合计), subtotal (小计) or grand_total (总计); empty for ordinary rows." enum:"total,subtotal,grand_total"`
-	Subitem        bool                `json:"subitem,omitempty" zh:"其中项" desc:"A 其中 or numbered sub-row, part of the row above it, not added again."`
-	Amounts        map[string]*Amount  `json:"amounts" zh:"金额" desc:"Column name → amount; blank cells have no entry."`
-	Percents       map[string]*Percent `json:"percents,omitempty" zh:"百分比" desc:"Column name → percentage printed in the row (增减%, 完成率); kept apart from the amounts."`
-	At             At                  `json:"at" zh:"位置" desc:"Where the row is."`
+	Code           string                 `json:"code,omitempty" zh:"科目编码" desc:"Classification code: 204, 20406, 2040601."`
+	Name           string                 `json:"name" zh:"科目名称" desc:"Row label."`
+	Level          string                 `json:"level,omitempty" zh:"级次" desc:"类, 款 or 项." enum:"类,款,项"`
+	Classification string                 `json:"classification,omitempty" zh:"分类" desc:"functional or economic." enum:"functional,economic"`
+	Parent         string                 `json:"parent,omitempty" zh:"上级科目" desc:"Code of the parent line (款 → 类, 项 → 款), or the group name for uncoded sub-rows."`
+	Side           string                 `json:"side,omitempty" zh:"栏目" desc:"Which block of a side-by-side table the row is in: revenue, expenditure, purpose, personnel, public_use."`
+	Key            RowKey                 `json:"key,omitempty" zh:"行含义" desc:"What a summary row is: revenue.total, revenue.carried_over, expenditure.grand_total, expenditure.basic, …"`
+	RowKind        string                 `json:"row_kind,omitempty" zh:"合计行" desc:"total (合计), subtotal (小计) or grand_total (总计); empty for ordinary rows." enum:"total,subtotal,grand_total"`
+	Subitem        bool                   `json:"subitem,omitempty" zh:"其中项" desc:"A 其中 or numbered sub-row, part of the row above it, not added again."`
+	Amounts        map[ColumnKey]*Amount  `json:"amounts" zh:"金额" desc:"Column name → amount; blank cells have no entry."`
+	Percents       map[ColumnKey]*Percent `json:"percents,omitempty" zh:"百分比" desc:"Column name → percentage printed in the row (增减%, 完成率); kept apart from the amounts."`
+	At             At                     `json:"at" zh:"位置" desc:"Where the row is."`
 }
 
 // Percent is a percentage printed in a table cell: "-1.07%" is -1.07.

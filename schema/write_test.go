@@ -73,7 +73,7 @@ func sampleDocs() []*Document {
 			Rows:   [][]string{{"201", "一般公共服务支出", "454.70", "300.50", ""}},
 			At:     prov.At{Sheet: "表1", Cell: "A1"},
 			LineItems: []LineItem{{Code: "201", Name: "一般公共服务支出", Level: "类", Classification: "functional",
-				Amounts: map[string]*Amount{"项目支出": nil, "基本支出": sampleAmount("300.50", "万元", page.InTable(0, 0, 3)), "合计": sampleAmount("454.70", "万元", page.InTable(0, 0, 2))},
+				Amounts: map[ColumnKey]*Amount{"项目支出": nil, "基本支出": sampleAmount("300.50", "万元", page.InTable(0, 0, 3)), "合计": sampleAmount("454.70", "万元", page.InTable(0, 0, 2))},
 				At:      page.InTable(0, 0, 0)}},
 		}, {Kind: "F9", Title: "空表", Empty: true, EmptyNote: "本部门无政府性基金，故本表无数据"}},
 		Glossary: []GlossaryEntry{{Term: "三公经费", Definition: "因公出国（境）费、公务用车购置及运行费和公务接待费"}},

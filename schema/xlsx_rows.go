@@ -269,14 +269,14 @@ func emitAssetRows(doc *Document, p string, emit emitFunc) error {
 
 func emitTableRows(doc *Document, p string, emit emitFunc) error {
 	for i, t := range doc.Tables {
-		if err := emit(tabTables, []any{p, i, t.Kind, t.Title, t.Unit, boolCell(t.Empty), t.EmptyNote,
+		if err := emit(tabTables, []any{p, i, string(t.Kind), t.Title, t.Unit, boolCell(t.Empty), t.EmptyNote,
 			len(t.Header), len(t.Rows), len(t.LineItems), t.At.String()}); err != nil {
 			return err
 		}
 	}
 	for i, t := range doc.Tables {
 		for _, li := range t.LineItems {
-			head := []any{p, i, t.Kind, li.Code, li.Name, li.Level, li.Classification}
+			head := []any{p, i, string(t.Kind), li.Code, li.Name, li.Level, li.Classification}
 			cols := amountColumns(li.Amounts, t.Header)
 			if len(cols) == 0 {
 				row := append(slices.Clone(head), "")
@@ -287,7 +287,7 @@ func emitTableRows(doc *Document, p string, emit emitFunc) error {
 				}
 			}
 			for _, c := range cols {
-				row := append(slices.Clone(head), c)
+				row := append(slices.Clone(head), string(c))
 				if err := emit(tabLineItems, append(row, amountCells(li.Amounts[c])...)); err != nil {
 					return err
 				}
@@ -299,7 +299,7 @@ func emitTableRows(doc *Document, p string, emit emitFunc) error {
 
 // amountColumns returns the names of the non-nil amounts in m, in the order
 // their columns are printed in header (names not found there last, sorted).
-func amountColumns(m map[string]*Amount, header [][]string) []string {
+func amountColumns(m map[ColumnKey]*Amount, header [][]string) []ColumnKey {
 	pos := map[string]int{}
 	for _, hr := range header {
 		for j, h := range hr {
@@ -308,15 +308,15 @@ func amountColumns(m map[string]*Amount, header [][]string) []string {
 			}
 		}
 	}
-	var names []string
+	var names []ColumnKey
 	for k, a := range m {
 		if a != nil {
 			names = append(names, k)
 		}
 	}
-	slices.SortFunc(names, func(a, b string) int {
-		pa, oka := pos[a]
-		pb, okb := pos[b]
+	slices.SortFunc(names, func(a, b ColumnKey) int {
+		pa, oka := pos[string(a)]
+		pb, okb := pos[string(b)]
 		switch {
 		case oka && okb && pa != pb:
 			return pa - pb
@@ -326,7 +326,7 @@ func amountColumns(m map[string]*Amount, header [][]string) []string {
 			}
 			return 1
 		}
-		return strings.Compare(a, b)
+		return strings.Compare(string(a), string(b))
 	})
 	return names
 }

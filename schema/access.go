@@ -1,0 +1,140 @@
+package schema
+
+import "strings"
+
+// Accessors normalize's table filling and the rules share: one notion of
+// "the first table of a kind", "the row with a key", "the amount of a row"
+// and "the sum of amounts".
+
+// Table returns the first non-empty table of one of the kinds, in document
+// order, or nil.
+func (d *Document) Table(kinds ...TableKind) *Table {
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		if t.Empty {
+			continue
+		}
+		for _, k := range kinds {
+			if t.Kind == k {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// Row returns the first row with the key, or nil. A nil table has no rows.
+func (t *Table) Row(key RowKey) *LineItem {
+	if t == nil {
+		return nil
+	}
+	for i := range t.LineItems {
+		if t.LineItems[i].Key == key {
+			return &t.LineItems[i]
+		}
+	}
+	return nil
+}
+
+// RowAmount is the main amount of the row with the key (see LineItem.Main).
+func (t *Table) RowAmount(key RowKey) *Amount { return t.Row(key).Main() }
+
+// TotalRow is the table's 合计 (or 总计) row, without code or parent, or
+// its only row; nil if neither.
+func (t *Table) TotalRow() *LineItem {
+	if t == nil {
+		return nil
+	}
+	for i := range t.LineItems {
+		it := &t.LineItems[i]
+		if (it.RowKind == RowTotal || it.RowKind == RowGrandTotal) && it.Code == "" && it.Parent == "" {
+			return it
+		}
+	}
+	if len(t.LineItems) == 1 {
+		return &t.LineItems[0]
+	}
+	return nil
+}
+
+// mainColumns are the columns that hold a row's own amount, by preference.
+var mainColumns = []ColumnKey{ColTotal, ColAmount, ColTotal.With(MeasureFinal), ColGeneralPublicBudget}
+
+// Main is the amount of a row: its total (合计, 金额, the 决算数 total, or
+// the 一般公共预算 column of a 财政拨款 table), else its sole amount; nil
+// when none of these is printed, so the result never depends on the
+// order of a map. A nil row has none.
+func (it *LineItem) Main() *Amount {
+	if it == nil {
+		return nil
+	}
+	for _, k := range mainColumns {
+		if a := it.Amounts[k]; a != nil {
+			return a
+		}
+	}
+	if len(it.Amounts) == 1 {
+		for _, a := range it.Amounts {
+			return a
+		}
+	}
+	return nil
+}
+
+// Sum adds the printed amounts (nil ones are skipped) into one figure
+// named text; its Value keeps the most decimals any part was printed
+// with. Nil when no part is printed.
+func Sum(text string, parts ...*Amount) *Amount {
+	var s *Amount
+	for _, p := range parts {
+		if p == nil {
+			continue
+		}
+		if s == nil {
+			c := *p
+			c.Text = text
+			s = &c
+			continue
+		}
+		s.Yuan = s.Yuan.Add(p.Yuan)
+		s.Value = s.Value.Add(p.Value)
+		if p.Value.Scale() > s.Value.Scale() {
+			s.Value = s.Value.Round(p.Value.Scale())
+		}
+	}
+	return s
+}
+
+// BlankOrZero reports whether a is not printed or is 0.
+func BlankOrZero(a *Amount) bool { return a == nil || a.Yuan.IsZero() }
+
+// DataRow is the first row with amounts that is not about last year (a
+// 三公 table printed as one row per year): nil if none.
+func (t *Table) DataRow() *LineItem {
+	if t == nil {
+		return nil
+	}
+	for i := range t.LineItems {
+		it := &t.LineItems[i]
+		if len(it.Amounts) > 0 && !strings.Contains(it.Name, "上年") {
+			return it
+		}
+	}
+	return nil
+}
+
+// ThisYearTotal is a two-sided table's 本年 total on one side (SideRevenue
+// or SideExpenditure): the 本年 row, else the 总计 when nothing is carried.
+func (t *Table) ThisYearTotal(side string) *Amount {
+	if a := t.RowAmount(SideRowKey(side, "total")); a != nil {
+		return a
+	}
+	carry := RowRevenueCarriedOver
+	if side == SideExpenditure {
+		carry = RowExpenditureCarriedForward
+	}
+	if BlankOrZero(t.RowAmount(carry)) {
+		return t.RowAmount(SideRowKey(side, "grand_total"))
+	}
+	return nil
+}
