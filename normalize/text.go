@@ -3,27 +3,8 @@ package normalize
 import (
 	"strings"
 
+	"github.com/yusuan/yusuan/internal/radicals"
 	"golang.org/x/text/unicode/norm"
-)
-
-// radicals maps the CJK Radicals Supplement look-alikes that PDF producers
-// emit (U+2E80–U+2EFF) to the ordinary characters. NFKC already folds the
-// Kangxi radicals block (U+2F00–U+2FD5); this block has no decomposition.
-var radicals = strings.NewReplacer(
-	"⺁", "厂", "⺅", "亻", "⺇", "几", "⺈", "刀", "⺊", "卜", "⺋", "卩", "⺌", "小", "⺍", "小",
-	"⺎", "兀", "⺏", "尢", "⺐", "尢", "⺑", "尢", "⺒", "巳", "⺓", "幺", "⺔", "彐", "⺖", "忄",
-	"⺗", "心", "⺘", "扌", "⺙", "攵", "⺛", "旡", "⺜", "日", "⺝", "月", "⺞", "歺", "⺟", "母",
-	"⺠", "民", "⺡", "氵", "⺢", "氺", "⺣", "灬", "⺤", "爫", "⺥", "爫", "⺦", "丬", "⺧", "牛",
-	"⺨", "犭", "⺩", "王", "⺪", "疋", "⺫", "目", "⺬", "示", "⺭", "礻", "⺮", "竹", "⺯", "糸",
-	"⺰", "纟", "⺱", "网", "⺲", "罒", "⺳", "网", "⺴", "网", "⺵", "网", "⺶", "羊", "⺷", "羊",
-	"⺸", "羊", "⺹", "耂", "⺺", "肀", "⺻", "聿", "⺼", "月", "⺽", "臼", "⺾", "艹", "⺿", "艹",
-	"⻀", "艹", "⻁", "虎", "⻂", "衤", "⻃", "襾", "⻄", "西", "⻅", "见", "⻆", "角", "⻇", "角",
-	"⻈", "讠", "⻉", "贝", "⻊", "足", "⻋", "车", "⻌", "辶", "⻍", "辶", "⻎", "辶", "⻏", "阝",
-	"⻐", "钅", "⻑", "长", "⻒", "长", "⻓", "长", "⻔", "门", "⻕", "阜", "⻖", "阝", "⻗", "雨",
-	"⻘", "青", "⻙", "韦", "⻚", "页", "⻛", "风", "⻜", "飞", "⻝", "食", "⻞", "食", "⻟", "食",
-	"⻠", "饣", "⻡", "首", "⻢", "马", "⻣", "骨", "⻤", "鬼", "⻥", "鱼", "⻦", "鸟", "⻧", "卤",
-	"⻨", "麦", "⻩", "黄", "⻪", "黾", "⻫", "齐", "⻬", "齐", "⻭", "齿", "⻮", "齿", "⻯", "龙",
-	"⻰", "龙", "⻱", "龟", "⻲", "龟", "⻳", "龟",
 )
 
 // Clean normalises text for matching, rune for rune so that offsets into
@@ -74,8 +55,8 @@ func cleanRune(r rune) rune {
 			return n[0]
 		}
 	case r >= 0x2E80 && r <= 0x2EFF:
-		if n := []rune(radicals.Replace(string(r))); len(n) == 1 {
-			return n[0]
+		if u, ok := radicals.Fold(r); ok {
+			return u
 		}
 	default:
 		if v, ok := glyphVariants[r]; ok {
