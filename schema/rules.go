@@ -1,32 +1,82 @@
 package schema
 
-import (
-	"fmt"
-	"strings"
+import "github.com/yusuan/yusuan/decimal"
 
-	"github.com/yusuan/yusuan/decimal"
-)
-
-// Rule is one named consistency check. Check appends findings.
-type Rule struct {
-	Name  string
-	Check func(d *Document) []Finding
+// A rule is one named consistency check: one row of the rules table.
+type rule struct {
+	name     string
+	severity severityPolicy
+	reads    string    // what the rule reads
+	messages []msgKind // the message templates its findings use
+	check    func(r *rule, d *Document) []Finding
 }
 
-// roundingTolerance: differences up to 0.01 万元 (100 元) are rounding.
-var roundingTolerance = decimal.FromInt(100)
+// severityPolicy says how sure a rule's findings are. A finding is a
+// claim that a document is wrong: only what would survive a journalist
+// checking by hand is an error; anything uncertain is info.
+type severityPolicy int
 
-// Rules are the checks Validate runs, in order.
-var Rules = []Rule{
-	{"summary.revenue_equals_expenditure", checkRevenueEqualsExpenditure},
-	{"summary.revenue_total_equals_sources", checkRevenueSources},
-	{"summary.expenditure_basic_plus_project", checkBasicPlusProject},
-	{"summary.change_parts_equal_total", checkChangeParts},
-	{"three_public.parts_equal_total", checkThreePublicParts},
-	{"three_public.vehicles_equal_purchase_plus_operation", checkVehicles},
-	{"procurement.parts_equal_total", checkProcurementParts},
-	{"assets.total_equals_parts", checkAssetsParts},
-	{"assets.narrative_total_equals_table", checkAssetsNarrative},
+const (
+	// sevRounding: info within rounding, warning beyond.
+	sevRounding severityPolicy = iota
+	// sevIdentity: as sevRounding, but an error where an identity printed
+	// on the face of one table misses by more than 1 万元 and 1 %.
+	sevIdentity
+	// sevSourcesShort: as sevRounding, but parts falling short of the
+	// total are info: sources the document does not list may be the rest.
+	sevSourcesShort
+	// sevWarning: always a warning (a figure that cannot be money, a text
+	// that contradicts itself, a percentage that does not follow).
+	sevWarning
+)
+
+// rules are the checks Validate runs, in this order (findings keep it).
+var rules = []rule{
+	// Summary figures (narrative or filled from the tables).
+	{"summary.revenue_equals_expenditure", sevRounding, "summary revenue and expenditure totals and carry-overs", []msgKind{msgParts}, checkRevenueEqualsExpenditure},
+	{"summary.revenue_total_equals_sources", sevSourcesShort, "summary revenue total, sources and carry-over", []msgKind{msgParts, msgUnitSlip, msgSourcesShort}, checkRevenueSources},
+	{"summary.expenditure_basic_plus_project", sevRounding, "summary expenditure total, basic, project, reserve, other", []msgKind{msgParts}, checkBasicPlusProject},
+	{"summary.change_parts_equal_total", sevRounding, "summary change of total, basic, project, reserve", []msgKind{msgParts}, checkChangeParts},
+	{"three_public.parts_equal_total", sevRounding, "三公 total, overseas travel, vehicles, reception", []msgKind{msgParts}, checkThreePublicParts},
+	{"three_public.vehicles_equal_purchase_plus_operation", sevRounding, "三公 vehicles, purchase, operation", []msgKind{msgParts}, checkVehicles},
+	{"procurement.parts_equal_total", sevRounding, "procurement total, goods, works, services", []msgKind{msgParts}, checkProcurementParts},
+	{"assets.total_equals_parts", sevRounding, "assets table total and lines (not 其中)", []msgKind{msgParts}, checkAssetsParts},
+	{"assets.narrative_total_equals_table", sevRounding, "assets total of the narrative and of the table", []msgKind{msgParts}, checkAssetsNarrative},
+
+	// One table's own arithmetic (rules_tables.go).
+	{"tables.revenue_equals_expenditure", sevIdentity, "B1/F1/B4/F4 收入总计 and 支出总计 rows", []msgKind{msgParts}, checkTableTotals},
+	{"tables.grand_total_equals_total_plus_carry", sevIdentity, "B1/F1/B4/F4 总计, 本年合计 and carry rows", []msgKind{msgParts}, checkGrandTotals},
+	{"tables.side_total_equals_rows", sevRounding, "B1/F1/B4/F4 top-level rows of each side and its total", []msgKind{msgParts}, checkSideSums},
+	{"tables.row_total_equals_parts", sevRounding, "each row's total column and the columns printed as its parts", []msgKind{msgParts}, checkRowParts},
+	{"tables.parent_equals_children", sevRounding, "coded rows: 类 and its 款, 款 and its 项, per column", []msgKind{msgParts}, checkHierarchy},
+	{"tables.total_row_equals_classes", sevRounding, "a coded table's 合计 row and its 类 rows", []msgKind{msgParts}, checkTotalRow},
+	{"tables.amount_plausible", sevWarning, "every amount cell", []msgKind{msgImplausible}, checkPlausible},
+	{"summary.narrative_vs_table", sevRounding, "summary and 三公 figures of the narrative; B1/F1, B3/F3, B7/F7", []msgKind{msgText}, checkNarrativeVsTable},
+	{"narrative_items.vs_table", sevRounding, "the narrative's expenditure lines; the table row with their code", []msgKind{msgText}, checkItemsVsTable},
+	{"narrative_items.restated_amount", sevWarning, "the narrative's expenditure lines: amount and restated amount", []msgKind{msgRestated}, checkItemRestated},
+	{"narrative_items.change_pct", sevWarning, "the narrative's expenditure lines: amount, last year, stated %", []msgKind{msgItemPct}, checkItemPct},
+
+	// Across tables (rules_tables_cross.go).
+	{"tables.summary_vs_fiscal_summary", sevIdentity, "B1 and B4 (F1 and F4): 财政拨款 sources, totals, 类 rows", []msgKind{msgPair}, checkSummaryVsFiscal},
+	{"tables.summary_vs_breakdown", sevIdentity, "B1 totals and the B2, B3 合计 (F1: F2, F3)", []msgKind{msgPair}, checkSummaryVsBreakdown},
+	{"tables.fiscal_summary_vs_general_budget", sevIdentity, "B4 一般公共预算 column and B5 (F4, F5)", []msgKind{msgPair}, checkFiscalVsGeneral},
+	{"tables.expenditure_vs_general_budget", sevRounding, "B5 and B3 (F5, F3) per code and column", []msgKind{msgPair}, checkExpenditureVsGeneral},
+	{"tables.basic_vs_economic", sevIdentity, "基本支出 of B5 (or B3) and the B6 total (F5, F6; Jiangsu's 财政拨款 pair)", []msgKind{msgPair}, checkBasicVsEconomic},
+	{"three_public.table_parts", sevRounding, "B7/F7 items per measure, as columns or as rows", []msgKind{msgParts}, checkThreePublicTable},
+	{"operating_expenses.narrative_vs_table", sevRounding, "机关运行经费 of the narrative, the 三公 table and the 机关运行经费 table", []msgKind{msgText, msgPair}, checkOperatingExpenses},
+	{"tables.last_year_plus_change", sevRounding, "rows printing this year, last year and the change", []msgKind{msgParts}, checkLastYearChange},
+	{"tables.change_pct", sevWarning, "rows printing the change in %", []msgKind{msgPct}, checkTableChangePct},
+	{"tables.completion_pct", sevWarning, "rows printing 预算, 决算 and 完成率", []msgKind{msgPct}, checkTableCompletion},
+	{"narrative_items.completion_pct", sevWarning, "the narrative's 支出决算, 年初预算 / 全年预算 and stated 完成率", []msgKind{msgPct, msgCompletionBase}, checkItemCompletion},
+}
+
+// RuleNames lists the rules Validate runs, in order.
+func RuleNames() []string {
+	names := make([]string, len(rules))
+	for i := range rules {
+		names[i] = rules[i].name
+	}
+	return names
 }
 
 // Validate runs every rule and appends its findings to d.Findings.
@@ -34,61 +84,218 @@ func Validate(d *Document) {
 	if d.Findings == nil {
 		d.Findings = []Finding{}
 	}
-	for _, r := range Rules {
-		d.Findings = append(d.Findings, r.Check(d)...)
+	for i := range rules {
+		d.Findings = append(d.Findings, rules[i].check(&rules[i], d)...)
 	}
 }
 
-// compare checks stated == the sum of parts and returns a finding when they
-// differ: info within rounding, warning beyond. A part the document does
-// not state (nil) is skipped; callers that need every part check first.
-func compare(rule, what string, stated *Amount, parts ...*Amount) []Finding {
+// roundingTolerance: differences up to 0.01 万元 (100 元) are rounding.
+var roundingTolerance = decimal.FromInt(100)
+
+// errorFloor and hundred: a difference beyond 1 万元 and beyond 1 % of the
+// stated figure, on an identity a table prints on its face, is an error.
+var (
+	errorFloor = decimal.FromInt(10000)
+	hundred    = decimal.FromInt(100)
+)
+
+// shape is what a comparison sets side by side, and so how it is told.
+type shape int
+
+const (
+	shapeParts shape = iota // a stated figure and the sum of its parts
+	shapePair               // the same figure printed in two places
+	shapeText               // a figure of the narrative and the table's
+)
+
+// tolerance says how far apart two figures may be by rounding alone.
+type tolerance int
+
+const (
+	// tolStated: half a unit of the stated figure's last digit, at least 100 元.
+	tolStated tolerance = iota
+	// tolSum: for a sum of n printed parts, n + 1 half-units of the
+	// stated figure's last digit, at least 100 元.
+	tolSum
+	// tolEach: half a unit of the last digit of each figure.
+	tolEach
+)
+
+// how is one way of comparing figures.
+type how struct {
+	shape    shape
+	tol      tolerance
+	identity bool // an identity printed on one table's face (see sevIdentity)
+	slip     bool // look for 元 printed where 万元 is meant
+}
+
+var (
+	asStated       = how{shape: shapeParts, tol: tolStated, slip: true}
+	asSum          = how{shape: shapeParts, tol: tolSum}
+	asSumIdentity  = how{shape: shapeParts, tol: tolSum, identity: true}
+	asPair         = how{shape: shapePair, tol: tolEach}
+	asPairIdentity = how{shape: shapePair, tol: tolEach, identity: true}
+	asText         = how{shape: shapeText, tol: tolStated}
+)
+
+// comparison is the outcome of setting a stated figure against the sum of
+// its parts (one part: the other figure): what the message is formatted from.
+type comparison struct {
+	how      how
+	what     string
+	stated   *Amount
+	parts    []*Amount // as given; nil ones were not printed
+	sum      decimal.Decimal
+	diff     decimal.Decimal // |stated − sum|
+	within   bool            // diff is rounding
+	at       []At            // the stated figure's place, then the parts'
+	unitSlip *Amount         // a part in 元 that, read as 万元, makes it hold
+}
+
+// compare sets stated against the sum of the parts (nil parts skipped)
+// and returns the finding when they differ; none when stated or every
+// part is missing.
+func (r *rule) compare(what string, stated *Amount, parts []*Amount, h how) []Finding {
+	c, ok := measure(what, stated, parts, h)
+	if !ok {
+		return nil
+	}
+	return []Finding{r.finding(c)}
+}
+
+// measure is the one comparison of figures; ok is false when there is
+// nothing to compare or nothing differs.
+func measure(what string, stated *Amount, parts []*Amount, h how) (comparison, bool) {
 	if stated == nil {
-		return nil
+		return comparison{}, false
 	}
-	sum, at, present := sumParts(parts)
-	if present == 0 {
-		return nil
+	if h.shape == shapeText && len(parts) == 1 && parts[0] != nil &&
+		stated.At.Table != nil && parts[0].At.Table != nil && *stated.At.Table == *parts[0].At.Table {
+		return comparison{}, false // a figure filled from the table is the table's own
 	}
-	diff := stated.Yuan.Sub(sum).Abs()
-	if diff.IsZero() {
-		return nil
-	}
-	// Within rounding — 0.01 万元, or half the last digit the stated figure
-	// was printed with ("17,192万元" may stand for 17,191.52) — it is info.
-	sev := SevWarning
-	if diff.Cmp(textTolerance(stated)) <= 0 {
-		sev = SevInfo
-	}
-	msg := fmt.Sprintf("%s: stated %s (%s 元) but the parts add up to %s 元, a difference of %s 元",
-		what, stated.Text, stated.Yuan, sum, diff)
-	if hint := unitSlip(stated, parts); hint != "" {
-		msg += "; " + hint
-	}
-	return []Finding{{
-		Rule: rule, Severity: sev, Message: msg,
-		Expected: sum.String(), Actual: stated.Yuan.String(),
-		At: append([]At{stated.At}, at...),
-	}}
-}
-
-// sumParts adds the stated parts (nil ones are skipped) and collects where
-// they are; present counts them.
-func sumParts(parts []*Amount) (sum decimal.Decimal, at []At, present int) {
+	c := comparison{how: h, what: what, stated: stated, parts: parts, at: []At{stated.At}}
+	present := 0
 	for _, p := range parts {
 		if p == nil {
 			continue
 		}
 		present++
-		sum = sum.Add(p.Yuan)
-		at = append(at, p.At)
+		c.sum = c.sum.Add(p.Yuan)
+		c.at = append(c.at, p.At)
 	}
-	return sum, at, present
+	if present == 0 {
+		return comparison{}, false
+	}
+	c.diff = stated.Yuan.Sub(c.sum).Abs()
+	if c.diff.IsZero() {
+		return comparison{}, false
+	}
+	c.within = c.diff.Cmp(rounding(h.tol, stated, parts, present)) <= 0
+	if h.slip {
+		c.unitSlip = unitSlip(stated, parts)
+	}
+	return c, true
+}
+
+// rounding is how far the figures may differ by rounding alone.
+func rounding(t tolerance, stated *Amount, parts []*Amount, present int) decimal.Decimal {
+	switch t {
+	case tolEach:
+		tol := textTolerance(stated)
+		for _, p := range parts {
+			if p != nil {
+				tol = tol.Add(textTolerance(p))
+			}
+		}
+		return tol
+	case tolSum:
+		// Every printed figure is rounded to its last digit: the sum of n
+		// parts may drift by n + 1 half-units.
+		tol := roundingTolerance
+		if half := textTolerance(stated); half.Cmp(roundingTolerance) > 0 || present > 1 {
+			h := decimal.FromInt(5).Shift(unitShift(stated.Unit) - max(stated.Value.Scale(), 0) - 1)
+			if n := h.Mul(decimal.FromInt(int64(present + 1))); n.Cmp(tol) > 0 {
+				tol = n
+			}
+		}
+		return tol
+	}
+	// Within rounding: 0.01 万元, or half the last digit the stated figure
+	// was printed with ("17,192万元" may stand for 17,191.52).
+	return textTolerance(stated)
+}
+
+// textTolerance: half a unit of the last digit a figure was printed with
+// ("9628.22万元" → 50 元, "17,192万元" → 5000 元), at least 100 元.
+func textTolerance(a *Amount) decimal.Decimal {
+	tol := roundingTolerance
+	scale := max(a.Value.Scale(), 0)
+	half := decimal.FromInt(5).Shift(unitShift(a.Unit) - scale - 1)
+	if half.Cmp(tol) > 0 {
+		tol = half
+	}
+	return tol
+}
+
+// severity applies the rule's policy to a comparison.
+func (r *rule) severityOf(c comparison) string {
+	if c.within {
+		return SevInfo
+	}
+	switch r.severity {
+	case sevIdentity:
+		if c.how.identity && c.diff.Cmp(errorFloor) > 0 && c.diff.Mul(hundred).Cmp(c.stated.Yuan.Abs()) > 0 {
+			return SevError
+		}
+	case sevSourcesShort:
+		if c.sum.Cmp(c.stated.Yuan) < 0 && c.unitSlip == nil {
+			return SevInfo
+		}
+	}
+	return SevWarning
+}
+
+// finding turns a comparison into a finding; its message is formatted
+// last, from the rule's templates.
+func (r *rule) finding(c comparison) Finding {
+	sev := r.severityOf(c)
+	var msg string
+	switch c.how.shape {
+	case shapePair:
+		o := c.parts[0]
+		msg = format(msgPair, c.what, c.stated.Text, c.stated.Yuan, o.Text, o.Yuan, c.diff)
+	case shapeText:
+		o := c.parts[0]
+		msg = format(msgText, c.what, c.stated.Text, c.stated.Yuan, o.Text, o.Yuan, c.diff)
+	default:
+		msg = format(msgParts, c.what, c.stated.Text, c.stated.Yuan, c.sum, c.diff)
+	}
+	if c.unitSlip != nil {
+		msg += format(msgUnitSlip, c.unitSlip.Text)
+	}
+	if r.severity == sevSourcesShort && sev == SevInfo && !c.within {
+		msg += format(msgSourcesShort)
+	}
+	expected := c.sum.String()
+	if c.how.shape != shapeParts {
+		expected = c.parts[0].Yuan.String() // the other figure as printed
+	}
+	return Finding{
+		Rule: r.name, Severity: sev, Message: msg,
+		Expected: expected, Actual: c.stated.Yuan.String(),
+		At: c.at,
+	}
+}
+
+// note is a finding that is no comparison of amounts: its severity,
+// figures and places as given, its message from the template kind.
+func (r *rule) note(sev, expected, actual string, at []At, kind msgKind, args ...any) Finding {
+	return Finding{Rule: r.name, Severity: sev, Message: format(kind, args...), Expected: expected, Actual: actual, At: at}
 }
 
 // unitSlip spots "元 written where 万元 is meant": the identity holds once
-// one part printed in 元 is read as 万元.
-func unitSlip(stated *Amount, parts []*Amount) string {
+// one part printed in 元 is read as 万元. It returns that part.
+func unitSlip(stated *Amount, parts []*Amount) *Amount {
 	for i, p := range parts {
 		if p == nil || p.Unit != "元" || stated.Unit != "万元" {
 			continue
@@ -105,10 +312,10 @@ func unitSlip(stated *Amount, parts []*Amount) string {
 			}
 		}
 		if stated.Yuan.Sub(sum).Abs().Cmp(roundingTolerance) <= 0 {
-			return fmt.Sprintf("it holds if %q is read as 万元 (元 printed where 万元 is meant?)", p.Text)
+			return p
 		}
 	}
-	return ""
+	return nil
 }
 
 // all reports whether every part is stated.
@@ -121,7 +328,7 @@ func all(parts ...*Amount) bool {
 	return true
 }
 
-func checkRevenueEqualsExpenditure(d *Document) []Finding {
+func checkRevenueEqualsExpenditure(rule *rule, d *Document) []Finding {
 	r, e := d.Summary.Revenue, d.Summary.Expenditure
 	if r.Total == nil || e.Total == nil {
 		return nil
@@ -130,47 +337,43 @@ func checkRevenueEqualsExpenditure(d *Document) []Finding {
 		if d.Meta.Kind == KindFinalAccount {
 			return nil // a final account's spending rarely equals its revenue; without the carry-overs there is no identity
 		}
-		return compare("summary.revenue_equals_expenditure", "revenue total vs expenditure total", e.Total, r.Total)
+		return rule.compare("revenue total vs expenditure total", e.Total, []*Amount{r.Total}, asStated)
 	}
 	if r.CarriedOver == nil || e.CarriedForward == nil {
 		return nil
 	}
 	lhs := &Amount{Yuan: e.Total.Yuan.Add(e.CarriedForward.Yuan), Text: "本年支出 + 结转下年", At: e.Total.At}
-	return compare("summary.revenue_equals_expenditure", "revenue plus carry-over vs expenditure plus carry-forward", lhs, r.Total, r.CarriedOver)
+	return rule.compare("revenue plus carry-over vs expenditure plus carry-forward", lhs, []*Amount{r.Total, r.CarriedOver}, asStated)
 }
 
 // checkRevenueSources: the sources a document lists add up to its revenue
 // total — or to the total with the carry-over, when the document's "收入"
 // includes it. Sources it leaves out may be zero, so parts that fall short
-// are only info; parts that exceed the total are a warning.
-func checkRevenueSources(d *Document) []Finding {
+// are only info (sevSourcesShort); parts that exceed the total are a warning.
+func checkRevenueSources(rule *rule, d *Document) []Finding {
 	r := d.Summary.Revenue
 	parts := []*Amount{r.GeneralPublicBudget, r.GovernmentFundBudget, r.StateCapitalBudget, r.SpecialAccount, r.Business, r.Other}
 	if r.GeneralPublicBudget == nil && r.GovernmentFundBudget == nil && r.StateCapitalBudget == nil && r.FiscalAppropriation != nil {
 		parts = []*Amount{r.FiscalAppropriation, r.SpecialAccount, r.Business, r.Other}
 	}
-	f := compare("summary.revenue_total_equals_sources", "revenue total vs its sources", r.Total, parts...)
-	if len(f) == 0 {
+	c, ok := measure("revenue total vs its sources", r.Total, parts, asStated)
+	if !ok {
 		return nil
 	}
 	if r.CarriedOver != nil {
 		// The document's "收入" may include the carry-over.
-		withCarry := compare("summary.revenue_total_equals_sources", "revenue total vs its sources and carry-over", r.Total, append(parts, r.CarriedOver)...)
-		if len(withCarry) == 0 {
+		withCarry, differs := measure("revenue total vs its sources and carry-over", r.Total, append(parts, r.CarriedOver), asStated)
+		if !differs {
 			return nil
 		}
-		if strings.Contains(withCarry[0].Message, "read as 万元") {
-			return withCarry
+		if withCarry.unitSlip != nil {
+			return []Finding{rule.finding(withCarry)}
 		}
 	}
-	if exp, _ := decimal.Parse(f[0].Expected); exp.Cmp(r.Total.Yuan) < 0 && f[0].Severity == SevWarning && !strings.Contains(f[0].Message, "read as 万元") {
-		f[0].Severity = SevInfo
-		f[0].Message += " (sources not listed may account for the rest)"
-	}
-	return f
+	return []Finding{rule.finding(c)}
 }
 
-func checkBasicPlusProject(d *Document) []Finding {
+func checkBasicPlusProject(rule *rule, d *Document) []Finding {
 	e := d.Summary.Expenditure
 	if e.Basic == nil || e.Project == nil {
 		return nil
@@ -179,18 +382,18 @@ func checkBasicPlusProject(d *Document) []Finding {
 	if e.Reserve != nil || e.Other != nil {
 		what = "expenditure total vs basic + project + other categories"
 	}
-	return compare("summary.expenditure_basic_plus_project", what, e.Total, e.Basic, e.Project, e.Reserve, e.Other)
+	return rule.compare(what, e.Total, []*Amount{e.Basic, e.Project, e.Reserve, e.Other}, asStated)
 }
 
-func checkChangeParts(d *Document) []Finding {
+func checkChangeParts(rule *rule, d *Document) []Finding {
 	c := d.Summary.Change
 	if c.Basic == nil || c.Project == nil {
 		return nil
 	}
-	return compare("summary.change_parts_equal_total", "change total vs basic + project changes", c.Total, c.Basic, c.Project, c.Reserve)
+	return rule.compare("change total vs basic + project changes", c.Total, []*Amount{c.Basic, c.Project, c.Reserve}, asStated)
 }
 
-func checkThreePublicParts(d *Document) []Finding {
+func checkThreePublicParts(rule *rule, d *Document) []Finding {
 	t := d.ThreePublic
 	vehicles := t.Vehicles
 	if vehicles == nil && (t.VehiclePurchase != nil || t.VehicleOperation != nil) {
@@ -206,26 +409,26 @@ func checkThreePublicParts(d *Document) []Finding {
 	if !all(t.OverseasTravel, vehicles, t.Reception) {
 		return nil // a part the document does not state: nothing to add up
 	}
-	return compare("three_public.parts_equal_total", "三公经费 total vs 出国 + 用车 + 接待", t.Total, t.OverseasTravel, vehicles, t.Reception)
+	return rule.compare("三公经费 total vs 出国 + 用车 + 接待", t.Total, []*Amount{t.OverseasTravel, vehicles, t.Reception}, asStated)
 }
 
-func checkVehicles(d *Document) []Finding {
+func checkVehicles(rule *rule, d *Document) []Finding {
 	t := d.ThreePublic
 	if !all(t.VehiclePurchase, t.VehicleOperation) {
 		return nil
 	}
-	return compare("three_public.vehicles_equal_purchase_plus_operation", "公务用车购置及运行费 vs 购置费 + 运行费", t.Vehicles, t.VehiclePurchase, t.VehicleOperation)
+	return rule.compare("公务用车购置及运行费 vs 购置费 + 运行费", t.Vehicles, []*Amount{t.VehiclePurchase, t.VehicleOperation}, asStated)
 }
 
-func checkProcurementParts(d *Document) []Finding {
+func checkProcurementParts(rule *rule, d *Document) []Finding {
 	p := d.Procurement
 	if !all(p.Goods, p.Works, p.Services) {
 		return nil
 	}
-	return compare("procurement.parts_equal_total", "procurement total vs 货物 + 工程 + 服务", p.Total, p.Goods, p.Works, p.Services)
+	return rule.compare("procurement total vs 货物 + 工程 + 服务", p.Total, []*Amount{p.Goods, p.Works, p.Services}, asStated)
 }
 
-func checkAssetsParts(d *Document) []Finding {
+func checkAssetsParts(rule *rule, d *Document) []Finding {
 	a := d.Assets
 	var parts []*Amount
 	for i := range a.Items {
@@ -233,13 +436,13 @@ func checkAssetsParts(d *Document) []Finding {
 			parts = append(parts, a.Items[i].Value)
 		}
 	}
-	return compare("assets.total_equals_parts", "assets table total vs its lines", a.Total, parts...)
+	return rule.compare("assets table total vs its lines", a.Total, parts, asStated)
 }
 
-func checkAssetsNarrative(d *Document) []Finding {
+func checkAssetsNarrative(rule *rule, d *Document) []Finding {
 	a := d.Assets
 	if a.NarrativeTotal == nil || a.Total == nil {
 		return nil
 	}
-	return compare("assets.narrative_total_equals_table", "assets total in the narrative vs the table", a.NarrativeTotal, a.Total)
+	return rule.compare("assets total in the narrative vs the table", a.NarrativeTotal, []*Amount{a.Total}, asStated)
 }

@@ -11,79 +11,14 @@ import (
 	"github.com/yusuan/yusuan/internal/units"
 )
 
-// The rules on the standard tables and the narrative's line list
-// (domain.md §7). They read only what normalize recorded: line items with
-// keys, row kinds, codes and parents, and the columns' parts.
-func init() {
-	Rules = append(Rules,
-		Rule{"tables.revenue_equals_expenditure", checkTableTotals},
-		Rule{"tables.grand_total_equals_total_plus_carry", checkGrandTotals},
-		Rule{"tables.side_total_equals_rows", checkSideSums},
-		Rule{"tables.row_total_equals_parts", checkRowParts},
-		Rule{"tables.parent_equals_children", checkHierarchy},
-		Rule{"tables.total_row_equals_classes", checkTotalRow},
-		Rule{"tables.amount_plausible", checkPlausible},
-		Rule{"summary.narrative_vs_table", checkNarrativeVsTable},
-		Rule{"narrative_items.vs_table", checkItemsVsTable},
-		Rule{"narrative_items.restated_amount", checkItemRestated},
-		Rule{"narrative_items.change_pct", checkItemPct},
-	)
-}
-
-// errorShare: a difference beyond this share of the stated figure (and
-// beyond 1 万元) on an identity the table prints on its face is an error.
+// Tolerances of the percentage checks and the bounds of plausible amounts.
 var (
-	errorFloor    = decimal.FromInt(10000)
-	hundred       = decimal.FromInt(100)
 	pctTolerance  = decimal.MustParse("0.06") // percentage points
 	pctRelTol     = decimal.MustParse("0.002")
 	yearLow       = decimal.FromInt(1990)
 	yearHigh      = decimal.FromInt(2100)
 	implausibleHi = decimal.MustParse("1000000000000") // 1 万亿元
 )
-
-// tableCompare is compare() for table cells: blank parts count as zero,
-// provenance of every figure kept, severity error only for face-of-table
-// identities far beyond rounding.
-func tableCompare(rule, what string, stated *Amount, parts []*Amount, identity bool) []Finding {
-	if stated == nil {
-		return nil
-	}
-	sum, partsAt, present := sumParts(parts)
-	at := append([]At{stated.At}, partsAt...)
-	if present == 0 {
-		return nil
-	}
-	diff := stated.Yuan.Sub(sum).Abs()
-	if diff.IsZero() {
-		return nil
-	}
-	// Every printed figure is rounded to its last digit: the sum of n
-	// parts may drift by n + 1 half-units.
-	tol := roundingTolerance
-	if half := textTolerance(stated); half.Cmp(roundingTolerance) > 0 || present > 1 {
-		h := decimal.FromInt(5).Shift(unitShift(stated.Unit) - max(stated.Value.Scale(), 0) - 1)
-		if n := h.Mul(decimal.FromInt(int64(present + 1))); n.Cmp(tol) > 0 {
-			tol = n
-		}
-	}
-	sev := SevWarning
-	switch {
-	case diff.Cmp(tol) <= 0:
-		sev = SevInfo
-	case identity && diff.Cmp(errorFloor) > 0 && diff.Mul(hundred).Cmp(stated.Yuan.Abs()) > 0:
-		sev = SevError
-	}
-	return []Finding{{
-		Rule:     rule,
-		Severity: sev,
-		Message: fmt.Sprintf("%s: stated %s (%s 元) but the parts add up to %s 元, a difference of %s 元",
-			what, stated.Text, stated.Yuan, sum, diff),
-		Expected: sum.String(),
-		Actual:   stated.Yuan.String(),
-		At:       at,
-	}}
-}
 
 func label(t *Table) string {
 	if t.Title != "" {
@@ -93,7 +28,7 @@ func label(t *Table) string {
 }
 
 // checkTableTotals: B1/F1/B4/F4 收入总计 = 支出总计.
-func checkTableTotals(d *Document) []Finding {
+func checkTableTotals(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -103,8 +38,7 @@ func checkTableTotals(d *Document) []Finding {
 		for _, k := range []string{"grand_total", "total"} {
 			r, e := t.RowAmount(SideRowKey(SideRevenue, k)), t.RowAmount(SideRowKey(SideExpenditure, k))
 			if r != nil && e != nil {
-				out = append(out, tableCompare("tables.revenue_equals_expenditure",
-					label(t)+": 收入"+zhTotal(k)+" vs 支出"+zhTotal(k), r, []*Amount{e}, true)...)
+				out = append(out, rule.compare(label(t)+": 收入"+zhTotal(k)+" vs 支出"+zhTotal(k), r, []*Amount{e}, asSumIdentity)...)
 				break
 			}
 		}
@@ -121,7 +55,7 @@ func zhTotal(k string) string {
 
 // checkGrandTotals: 收入总计 = 本年收入合计 + 上年结转 (+ 使用非财政拨款结余);
 // 支出总计 = 本年支出合计 + 结转下年 (+ 结余分配).
-func checkGrandTotals(d *Document) []Finding {
+func checkGrandTotals(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -140,8 +74,7 @@ func checkGrandTotals(d *Document) []Finding {
 				continue
 			}
 			parts := []*Amount{tot, t.RowAmount(side.carry), t.RowAmount(side.extra)}
-			out = append(out, tableCompare("tables.grand_total_equals_total_plus_carry",
-				label(t)+": "+side.name+" 总计 vs 本年合计 + 结转", g, parts, true)...)
+			out = append(out, rule.compare(label(t)+": "+side.name+" 总计 vs 本年合计 + 结转", g, parts, asSumIdentity)...)
 		}
 	}
 	return out
@@ -149,7 +82,7 @@ func checkGrandTotals(d *Document) []Finding {
 
 // checkSideSums: on each side of a two-sided table, the top-level rows
 // (sources of revenue, 类 of spending, 支出用途) add up to this year's total.
-func checkSideSums(d *Document) []Finding {
+func checkSideSums(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -195,8 +128,7 @@ func checkSideSums(d *Document) []Finding {
 					tot = it.Main()
 				}
 			}
-			out = append(out, tableCompare("tables.side_total_equals_rows",
-				label(t)+": "+side+" total vs its rows", tot, parts, false)...)
+			out = append(out, rule.compare(label(t)+": "+side+" total vs its rows", tot, parts, asSum)...)
 		}
 	}
 	return out
@@ -205,7 +137,7 @@ func checkSideSums(d *Document) []Finding {
 // checkRowParts: per row, a total column equals the columns printed as its
 // parts (合计 = 基本 + 项目 [+ 单位预留机动经费]; B6 合计 = 人员 + 公用;
 // not the 三公 tables: three_public.table_parts in rules_tables_cross.go).
-func checkRowParts(d *Document) []Finding {
+func checkRowParts(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -233,8 +165,7 @@ func checkRowParts(d *Document) []Finding {
 				if it.Code != "" {
 					name = it.Code + " " + name
 				}
-				out = append(out, tableCompare("tables.row_total_equals_parts",
-					fmt.Sprintf("%s, row %q: %s vs %s", label(t), name, c.Key, JoinKeys(c.Parts, " + ")), stated, parts, false)...)
+				out = append(out, rule.compare(fmt.Sprintf("%s, row %q: %s vs %s", label(t), name, c.Key, JoinKeys(c.Parts, " + ")), stated, parts, asSum)...)
 			}
 		}
 	}
@@ -243,7 +174,7 @@ func checkRowParts(d *Document) []Finding {
 
 // checkHierarchy: in coded tables, 类 = Σ款 and 款 = Σ项 per column, 其中
 // rows and totals left out.
-func checkHierarchy(d *Document) []Finding {
+func checkHierarchy(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -265,9 +196,7 @@ func checkHierarchy(d *Document) []Finding {
 				for _, k := range kids {
 					parts = append(parts, k.Amounts[key])
 				}
-				out = append(out, tableCompare("tables.parent_equals_children",
-					fmt.Sprintf("%s: %s %s %s (%s) vs its %d sub-items", label(t), it.Level, it.Code, it.Name, key, len(kids)),
-					it.Amounts[key], parts, false)...)
+				out = append(out, rule.compare(fmt.Sprintf("%s: %s %s %s (%s) vs its %d sub-items", label(t), it.Level, it.Code, it.Name, key, len(kids)), it.Amounts[key], parts, asSum)...)
 			}
 		}
 	}
@@ -275,7 +204,7 @@ func checkHierarchy(d *Document) []Finding {
 }
 
 // checkTotalRow: a coded table's 合计 row equals the sum of its 类 rows.
-func checkTotalRow(d *Document) []Finding {
+func checkTotalRow(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -302,8 +231,7 @@ func checkTotalRow(d *Document) []Finding {
 				for _, c := range classes {
 					parts = append(parts, c.Amounts[key])
 				}
-				out = append(out, tableCompare("tables.total_row_equals_classes",
-					fmt.Sprintf("%s: %s (%s) vs its %d 类 rows", label(t), tot.Name, key, len(classes)), tot.Amounts[key], parts, false)...)
+				out = append(out, rule.compare(fmt.Sprintf("%s: %s (%s) vs its %d 类 rows", label(t), tot.Name, key, len(classes)), tot.Amounts[key], parts, asSum)...)
 			}
 			break
 		}
@@ -313,7 +241,7 @@ func checkTotalRow(d *Document) []Finding {
 
 // checkPlausible: figures that look like a year, a column number or a
 // percentage rather than money, and sums beyond any department's budget.
-func checkPlausible(d *Document) []Finding {
+func checkPlausible(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -332,16 +260,15 @@ func checkPlausible(d *Document) []Finding {
 				msg := ""
 				switch {
 				case strings.ContainsAny(a.Text, "%％"):
-					msg = "a percentage read as money"
+					msg = format(msgWhyPercent)
 				case decimals && !strings.ContainsAny(a.Text, ".,") && a.Value.Cmp(yearLow) >= 0 && a.Value.Cmp(yearHigh) <= 0:
-					msg = "a whole number in a table of decimals that reads like a year"
+					msg = format(msgWhyYear)
 				case a.Yuan.Abs().Cmp(implausibleHi) > 0:
-					msg = "more than 1 万亿元"
+					msg = format(msgWhyHuge)
 				}
 				if msg != "" {
-					out = append(out, Finding{Rule: "tables.amount_plausible", Severity: SevWarning,
-						Message: fmt.Sprintf("%s, row %q, %s: %q is %s", label(t), it.Name, key, a.Text, msg),
-						Actual:  a.Yuan.String(), At: []At{a.At}})
+					out = append(out, rule.note(SevWarning, "", a.Yuan.String(), []At{a.At},
+						msgImplausible, label(t), it.Name, key, a.Text, msg))
 				}
 			}
 		}
@@ -351,45 +278,9 @@ func checkPlausible(d *Document) []Finding {
 
 func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K { return slices.Sorted(maps.Keys(m)) }
 
-// textTolerance: half a unit of the last digit the narrative printed
-// ("9628.22万元" → 50 元, "17,192万元" → 5000 元), at least 100 元.
-func textTolerance(a *Amount) decimal.Decimal {
-	tol := roundingTolerance
-	scale := max(a.Value.Scale(), 0)
-	half := decimal.FromInt(5).Shift(unitShift(a.Unit) - scale - 1)
-	if half.Cmp(tol) > 0 {
-		tol = half
-	}
-	return tol
-}
-
-// textCompare compares a figure in the text with one in a table, allowing
-// for the text's rounding.
-func textCompare(rule, what string, text, table *Amount) []Finding {
-	if text == nil || table == nil || text.At.Table != nil && table.At.Table != nil && *text.At.Table == *table.At.Table {
-		return nil
-	}
-	diff := text.Yuan.Sub(table.Yuan).Abs()
-	if diff.IsZero() {
-		return nil
-	}
-	sev := SevWarning
-	if diff.Cmp(textTolerance(text)) <= 0 {
-		sev = SevInfo
-	}
-	return []Finding{{
-		Rule: rule, Severity: sev,
-		Message: fmt.Sprintf("%s: the text says %s (%s 元), the table %s (%s 元), a difference of %s 元",
-			what, text.Text, text.Yuan, table.Text, table.Yuan, diff),
-		Expected: table.Yuan.String(), Actual: text.Yuan.String(),
-		At: []At{text.At, table.At},
-	}}
-}
-
 // checkNarrativeVsTable: the headline figures of the narrative against the
 // tables (元 ↔ 万元). Figures filled from a table are the table's own.
-func checkNarrativeVsTable(d *Document) []Finding {
-	const rule = "summary.narrative_vs_table"
+func checkNarrativeVsTable(rule *rule, d *Document) []Finding {
 	var out []Finding
 	isText := func(a *Amount) bool { return a != nil && a.At.Table == nil }
 	final := d.Meta.Kind == KindFinalAccount
@@ -420,16 +311,16 @@ func checkNarrativeVsTable(d *Document) []Finding {
 			{"上年结转", sm.Revenue.CarriedOver, t.RowAmount(RowRevenueCarriedOver)},
 		} {
 			if isText(p.text) {
-				out = append(out, textCompare(rule, p.what, p.text, p.table)...)
+				out = append(out, rule.compare(p.what, p.text, []*Amount{p.table}, asText)...)
 			}
 		}
 	}
 	if row := d.Table(KindB3, KindF3).TotalRow(); row != nil {
 		if isText(d.Summary.Expenditure.Basic) {
-			out = append(out, textCompare(rule, "基本支出", d.Summary.Expenditure.Basic, row.Amounts[ColBasic])...)
+			out = append(out, rule.compare("基本支出", d.Summary.Expenditure.Basic, []*Amount{row.Amounts[ColBasic]}, asText)...)
 		}
 		if isText(d.Summary.Expenditure.Project) {
-			out = append(out, textCompare(rule, "项目支出", d.Summary.Expenditure.Project, row.Amounts[ColProject])...)
+			out = append(out, rule.compare("项目支出", d.Summary.Expenditure.Project, []*Amount{row.Amounts[ColProject]}, asText)...)
 		}
 	}
 	if t := d.Table(KindB7, KindF7); t != nil {
@@ -450,7 +341,7 @@ func checkNarrativeVsTable(d *Document) []Finding {
 				{"会议费", tp.Meeting, ColMeeting}, {"培训费", tp.Training, ColTraining},
 			} {
 				if isText(p.text) {
-					out = append(out, textCompare(rule, p.what, p.text, row.Amounts[p.key.With(measure)])...)
+					out = append(out, rule.compare(p.what, p.text, []*Amount{row.Amounts[p.key.With(measure)]}, asText)...)
 				}
 			}
 		}
@@ -480,7 +371,7 @@ func functionalItem(d *Document, code string) *LineItem {
 }
 
 // checkItemsVsTable: each line of the narrative's list against the table row with its code.
-func checkItemsVsTable(d *Document) []Finding {
+func checkItemsVsTable(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.NarrativeItems {
 		it := &d.NarrativeItems[i]
@@ -491,15 +382,14 @@ func checkItemsVsTable(d *Document) []Finding {
 		if row == nil {
 			continue
 		}
-		out = append(out, textCompare("narrative_items.vs_table",
-			fmt.Sprintf("%s %s", it.Code, it.Name), it.Amount, row.Main())...)
+		out = append(out, rule.compare(fmt.Sprintf("%s %s", it.Code, it.Name), it.Amount, []*Amount{row.Main()}, asText)...)
 	}
 	return out
 }
 
 // checkItemRestated: the amount after the name and the one restated in
 // the same sentence (本年预算安排X万元) must agree.
-func checkItemRestated(d *Document) []Finding {
+func checkItemRestated(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.NarrativeItems {
 		it := &d.NarrativeItems[i]
@@ -510,13 +400,8 @@ func checkItemRestated(d *Document) []Finding {
 		if diff.Cmp(textTolerance(it.Amount)) <= 0 && diff.Cmp(textTolerance(it.Planned)) <= 0 {
 			continue
 		}
-		out = append(out, Finding{
-			Rule: "narrative_items.restated_amount", Severity: SevWarning,
-			Message: fmt.Sprintf("%s %s: stated as %s, then restated as %s in the same paragraph (a difference of %s 元)",
-				it.Code, it.Name, it.Amount.Text, it.Planned.Text, diff),
-			Expected: it.Amount.Yuan.String(), Actual: it.Planned.Yuan.String(),
-			At: []At{it.Amount.At, it.Planned.At},
-		})
+		out = append(out, rule.note(SevWarning, it.Amount.Yuan.String(), it.Planned.Yuan.String(), []At{it.Amount.At, it.Planned.At},
+			msgRestated, it.Code, it.Name, it.Amount.Text, it.Planned.Text, diff))
 	}
 	return out
 }
@@ -524,7 +409,7 @@ func checkItemRestated(d *Document) []Finding {
 // checkItemPct: (this year − last year) ÷ last year ≈ the stated %.
 // Either the stated or the restated amount may be the one the % was
 // computed from.
-func checkItemPct(d *Document) []Finding {
+func checkItemPct(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.NarrativeItems {
 		it := &d.NarrativeItems[i]
@@ -554,13 +439,8 @@ func checkItemPct(d *Document) []Finding {
 			continue
 		}
 		at := []At{it.Amount.At, it.LastYear.At}
-		out = append(out, Finding{
-			Rule: "narrative_items.change_pct", Severity: SevWarning,
-			Message: fmt.Sprintf("%s %s: %s against last year's %s is a change of %s%%, but the text states %s%%",
-				it.Code, it.Name, it.Amount.Text, it.LastYear.Text, computed.Round(2), *it.ChangePct),
-			Expected: computed.Round(2).String() + "%", Actual: it.ChangePct.String() + "%",
-			At: at,
-		})
+		out = append(out, rule.note(SevWarning, computed.Round(2).String()+"%", it.ChangePct.String()+"%", at,
+			msgItemPct, it.Code, it.Name, it.Amount.Text, it.LastYear.Text, computed.Round(2), *it.ChangePct))
 	}
 	return out
 }

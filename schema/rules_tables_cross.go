@@ -10,54 +10,6 @@ import (
 	"github.com/yusuan/yusuan/decimal"
 )
 
-// The rules across the standard tables (domain.md §7): the same figure
-// printed in two tables, a table's total against the total of the table
-// that breaks it down, the 三公 table's own arithmetic, and the columns a
-// table prints for last year and the change.
-func init() {
-	Rules = append(Rules,
-		Rule{"tables.summary_vs_fiscal_summary", checkSummaryVsFiscal},
-		Rule{"tables.summary_vs_breakdown", checkSummaryVsBreakdown},
-		Rule{"tables.fiscal_summary_vs_general_budget", checkFiscalVsGeneral},
-		Rule{"tables.expenditure_vs_general_budget", checkExpenditureVsGeneral},
-		Rule{"tables.basic_vs_economic", checkBasicVsEconomic},
-		Rule{"three_public.table_parts", checkThreePublicTable},
-		Rule{"operating_expenses.narrative_vs_table", checkOperatingExpenses},
-		Rule{"tables.last_year_plus_change", checkLastYearChange},
-		Rule{"tables.change_pct", checkTableChangePct},
-		Rule{"tables.completion_pct", checkTableCompletion},
-		Rule{"narrative_items.completion_pct", checkItemCompletion},
-	)
-}
-
-// pairCompare: the same figure printed in two places. Rounding is half a
-// unit of the last digit of each; identity marks figures of one standard
-// table's total rows, where a gap far beyond rounding is an error.
-func pairCompare(rule, what string, a, b *Amount, identity bool) []Finding {
-	if a == nil || b == nil {
-		return nil
-	}
-	diff := a.Yuan.Sub(b.Yuan).Abs()
-	if diff.IsZero() {
-		return nil
-	}
-	tol := textTolerance(a).Add(textTolerance(b))
-	sev := SevWarning
-	switch {
-	case diff.Cmp(tol) <= 0:
-		sev = SevInfo
-	case identity && diff.Cmp(errorFloor) > 0 && diff.Mul(hundred).Cmp(a.Yuan.Abs()) > 0:
-		sev = SevError
-	}
-	return []Finding{{
-		Rule: rule, Severity: sev,
-		Message: fmt.Sprintf("%s: %s (%s 元) against %s (%s 元), a difference of %s 元",
-			what, a.Text, a.Yuan, b.Text, b.Yuan, diff),
-		Expected: b.Yuan.String(), Actual: a.Yuan.String(),
-		At: []At{a.At, b.At},
-	}}
-}
-
 // nonFiscalSources: B1/F1 revenue rows that are not 财政拨款.
 var nonFiscalSources = []RowKey{RowRevenueSpecialAccount, RowRevenueBusiness, RowRevenueBusinessOperating,
 	RowRevenueOther, RowRevenueSuperiorSubsidy, RowRevenueAffiliated, RowRevenueNonFiscalBalance}
@@ -94,8 +46,7 @@ func generalOnly(d *Document) bool {
 // checkSummaryVsFiscal: B1 against B4 (F1 against F4): each 财政拨款
 // source alike, B1's 财政拨款 against B4's 本年收入; where B1 lists
 // nothing but 财政拨款, its totals and 类 rows are B4's.
-func checkSummaryVsFiscal(d *Document) []Finding {
-	const rule = "tables.summary_vs_fiscal_summary"
+func checkSummaryVsFiscal(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for _, pair := range [][2]TableKind{{KindB1, KindB4}, {KindF1, KindF4}} {
 		s, f := d.Table(pair[0]), d.Table(pair[1])
@@ -118,7 +69,7 @@ func checkSummaryVsFiscal(d *Document) []Finding {
 			if a == nil && b != nil {
 				a = &Amount{Text: "(blank)", At: s.At}
 			}
-			out = append(out, pairCompare(rule, name+": "+k.zh+" revenue", a, b, true)...)
+			out = append(out, rule.compare(name+": "+k.zh+" revenue", a, []*Amount{b}, asPairIdentity)...)
 		}
 		fiscal := s.RowAmount(RowRevenueFiscal)
 		if fiscal == nil {
@@ -127,14 +78,14 @@ func checkSummaryVsFiscal(d *Document) []Finding {
 				s.RowAmount(RowRevenueGovernmentFund),
 				s.RowAmount(RowRevenueStateCapital))
 		}
-		out = append(out, pairCompare(rule, name+": 财政拨款 revenue vs the 财政拨款 table's 本年收入", fiscal, f.ThisYearTotal("revenue"), true)...)
+		out = append(out, rule.compare(name+": 财政拨款 revenue vs the 财政拨款 table's 本年收入", fiscal, []*Amount{f.ThisYearTotal("revenue")}, asPairIdentity)...)
 		if !fiscalOnly(s) || !BlankOrZero(s.RowAmount(RowRevenueCarriedOver)) || !BlankOrZero(f.RowAmount(RowRevenueCarriedOver)) {
 			continue
 		}
 		// Only 财政拨款, nothing carried: the expenditure sides agree too.
-		out = append(out, pairCompare(rule, name+": 本年支出 (only 财政拨款 revenue)", s.ThisYearTotal("expenditure"), f.ThisYearTotal("expenditure"), false)...)
+		out = append(out, rule.compare(name+": 本年支出 (only 财政拨款 revenue)", s.ThisYearTotal("expenditure"), []*Amount{f.ThisYearTotal("expenditure")}, asPair)...)
 		for _, k := range []RowKey{RowExpenditureBasic, RowExpenditureProject, RowExpenditureReserve} {
-			out = append(out, pairCompare(rule, name+": "+string(k)+" (only 财政拨款 revenue)", s.RowAmount(k), f.RowAmount(k), false)...)
+			out = append(out, rule.compare(name+": "+string(k)+" (only 财政拨款 revenue)", s.RowAmount(k), []*Amount{f.RowAmount(k)}, asPair)...)
 		}
 		fc := map[string]*LineItem{}
 		for i := range f.LineItems {
@@ -155,8 +106,7 @@ func checkSummaryVsFiscal(d *Document) []Finding {
 
 // checkSummaryVsBreakdown: B1 本年收入 = B2 合计 and B1 本年支出 = B3 合计
 // (F1 against F2 and F3).
-func checkSummaryVsBreakdown(d *Document) []Finding {
-	const rule = "tables.summary_vs_breakdown"
+func checkSummaryVsBreakdown(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for _, k := range [][4]TableKind{{KindB1, KindB2, KindB3}, {KindF1, KindF2, KindF3}} {
 		s := d.Table(k[0])
@@ -170,8 +120,7 @@ func checkSummaryVsBreakdown(d *Document) []Finding {
 			}
 			// Jiangsu's 收入预算总表 is itself keyed (收入总计 with 上年结转 inside).
 			if g := t.RowAmount(SideRowKey(side, "grand_total")); g != nil {
-				out = append(out, pairCompare(rule, fmt.Sprintf("%s %s 总计 vs %s 总计", k[0], side, t.Kind),
-					s.RowAmount(SideRowKey(side, "grand_total")), g, true)...)
+				out = append(out, rule.compare(fmt.Sprintf("%s %s 总计 vs %s 总计", k[0], side, t.Kind), s.RowAmount(SideRowKey(side, "grand_total")), []*Amount{g}, asPairIdentity)...)
 				continue
 			}
 			row := t.TotalRow()
@@ -189,7 +138,7 @@ func checkSummaryVsBreakdown(d *Document) []Finding {
 				a = Sum("本年收入合计 + 上年结转", a, s.RowAmount(RowRevenueCarriedOver))
 				what += " (with 上年结转)"
 			}
-			out = append(out, pairCompare(rule, what, a, b, true)...)
+			out = append(out, rule.compare(what, a, []*Amount{b}, asPairIdentity)...)
 		}
 	}
 	return out
@@ -208,8 +157,7 @@ func coded(t *Table) map[string]*LineItem {
 
 // checkFiscalVsGeneral: B4's 一般公共预算 column (F4 likewise) against the
 // 一般公共预算 table B5 (F5): the 本年支出 total and each 类.
-func checkFiscalVsGeneral(d *Document) []Finding {
-	const rule = "tables.fiscal_summary_vs_general_budget"
+func checkFiscalVsGeneral(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for _, k := range [][2]TableKind{{KindB4, KindB5}, {KindF4, KindF5}} {
 		f, g := d.Table(k[0]), d.Table(k[1])
@@ -224,7 +172,7 @@ func checkFiscalVsGeneral(d *Document) []Finding {
 			tot = it.Amounts[ColGeneralPublicBudget]
 		}
 		if row := g.TotalRow(); row != nil {
-			out = append(out, pairCompare(rule, name+": 本年支出合计", tot, row.Main(), true)...)
+			out = append(out, rule.compare(name+": 本年支出合计", tot, []*Amount{row.Main()}, asPairIdentity)...)
 		}
 		gc := coded(g)
 		for i := range f.LineItems {
@@ -241,8 +189,7 @@ func checkFiscalVsGeneral(d *Document) []Finding {
 // checkExpenditureVsGeneral: the 一般公共预算 table B5 (F5) is part of the
 // expenditure table B3 (F3): per functional code and column, B5 may not
 // exceed B3, and equals it where all revenue is 一般公共预算.
-func checkExpenditureVsGeneral(d *Document) []Finding {
-	const rule = "tables.expenditure_vs_general_budget"
+func checkExpenditureVsGeneral(rule *rule, d *Document) []Finding {
 	var out []Finding
 	equal := generalOnly(d)
 	for _, k := range [][2]TableKind{{KindB3, KindB5}, {KindF3, KindF5}} {
@@ -267,9 +214,9 @@ func checkExpenditureVsGeneral(d *Document) []Finding {
 				}
 				what := fmt.Sprintf("%s %s %s (%s) vs %s", k[1], it.Code, it.Name, key, k[0])
 				if equal {
-					out = append(out, pairCompare(rule, what+" (all revenue 一般公共预算)", a, b, false)...)
+					out = append(out, rule.compare(what+" (all revenue 一般公共预算)", a, []*Amount{b}, asPair)...)
 				} else if a.Yuan.Cmp(b.Yuan) > 0 {
-					out = append(out, pairCompare(rule, what+": the 一般公共预算 part exceeds the whole", a, b, false)...)
+					out = append(out, rule.compare(what+": the 一般公共预算 part exceeds the whole", a, []*Amount{b}, asPair)...)
 				}
 			}
 		}
@@ -318,8 +265,7 @@ func economicTotal(t *Table) *Amount {
 // checkBasicVsEconomic: the 基本支出 of the 一般公共预算 table (B5/F5, or
 // B3/F3 where all revenue is 一般公共预算) equals the economic table's
 // total (B6/F6: 人员经费 + 公用经费); Jiangsu's 财政拨款 pair likewise.
-func checkBasicVsEconomic(d *Document) []Finding {
-	const rule = "tables.basic_vs_economic"
+func checkBasicVsEconomic(rule *rule, d *Document) []Finding {
 	var out []Finding
 	basic := func(kind TableKind) (*Table, *Amount) {
 		t := d.Table(kind)
@@ -342,7 +288,7 @@ func checkBasicVsEconomic(d *Document) []Finding {
 		if b == nil {
 			continue
 		}
-		out = append(out, pairCompare(rule, fmt.Sprintf("%s 合计 基本支出 vs %s 合计", f.Kind, e.Kind), b, economicTotal(e), true)...)
+		out = append(out, rule.compare(fmt.Sprintf("%s 合计 基本支出 vs %s 合计", f.Kind, e.Kind), b, []*Amount{economicTotal(e)}, asPairIdentity)...)
 	}
 	return out
 }
@@ -374,8 +320,7 @@ func threePublicRowKey(name string) ColumnKey {
 // 购置 + 运行 (blank cells are 0), for each measure apart: this year and
 // last year, 预算数 and 决算数. Tables printing the items as columns are
 // read per row; tables printing them as rows, per column.
-func checkThreePublicTable(d *Document) []Finding {
-	const rule = "three_public.table_parts"
+func checkThreePublicTable(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -431,7 +376,7 @@ func measureZh(m Measure) string {
 	return ""
 }
 
-func threePublicSums(rule, what string, get func(ColumnKey) *Amount, at At) []Finding {
+func threePublicSums(rule *rule, what string, get func(ColumnKey) *Amount, at At) []Finding {
 	var out []Finding
 	for _, g := range threePublicGroups {
 		parts := make([]*Amount, 0, len(g.parts))
@@ -455,7 +400,7 @@ func threePublicSums(rule, what string, get func(ColumnKey) *Amount, at At) []Fi
 		if g.total == ColGrandTotal && get(ColMeeting) == nil && get(ColTraining) == nil {
 			continue
 		}
-		out = append(out, tableCompare(rule, fmt.Sprintf("%s: %s vs %s", what, g.total, JoinKeys(g.parts, " + ")), stated, parts, false)...)
+		out = append(out, rule.compare(fmt.Sprintf("%s: %s vs %s", what, g.total, JoinKeys(g.parts, " + ")), stated, parts, asSum)...)
 	}
 	return out
 }
@@ -463,12 +408,12 @@ func threePublicSums(rule, what string, get func(ColumnKey) *Amount, at At) []Fi
 // compareWithRow compares a with the main amount of the other table's row
 // for code; a figure with no such row in a table that has rows is compared
 // with "(no row)" at that table.
-func compareWithRow(rule, what string, a *Amount, rows map[string]*LineItem, code string, tableAt At) []Finding {
+func compareWithRow(rule *rule, what string, a *Amount, rows map[string]*LineItem, code string, tableAt At) []Finding {
 	b := rows[code].Main()
 	if b == nil && !BlankOrZero(a) && len(rows) > 0 {
 		b = &Amount{Text: "(no row)", At: tableAt}
 	}
-	return pairCompare(rule, what, a, b, false)
+	return rule.compare(what, a, []*Amount{b}, asPair)
 }
 
 func sortedSet[K cmp.Ordered](m map[K]bool) []K { return slices.Sorted(maps.Keys(m)) }
@@ -476,8 +421,7 @@ func sortedSet[K cmp.Ordered](m map[K]bool) []K { return slices.Sorted(maps.Keys
 // checkOperatingExpenses: the narrative's 机关运行经费 against the 三公
 // table's 机关运行经费 column (Shanghai) and the 机关运行经费 table's total
 // (Jiangsu), and the two tables against each other.
-func checkOperatingExpenses(d *Document) []Finding {
-	const rule = "operating_expenses.narrative_vs_table"
+func checkOperatingExpenses(rule *rule, d *Document) []Finding {
 	var out []Finding
 	var fromB7, fromTable *Amount
 	if t := d.Table(KindB7, KindF7); t != nil {
@@ -492,10 +436,10 @@ func checkOperatingExpenses(d *Document) []Finding {
 		fromTable = row.Main()
 	}
 	if text := d.OperatingExpenses; text != nil && text.At.Table == nil {
-		out = append(out, textCompare(rule, "机关运行经费 in the text vs the 三公 table", text, fromB7)...)
-		out = append(out, textCompare(rule, "机关运行经费 in the text vs the 机关运行经费 table", text, fromTable)...)
+		out = append(out, rule.compare("机关运行经费 in the text vs the 三公 table", text, []*Amount{fromB7}, asText)...)
+		out = append(out, rule.compare("机关运行经费 in the text vs the 机关运行经费 table", text, []*Amount{fromTable}, asText)...)
 	}
-	out = append(out, pairCompare(rule, "机关运行经费: 三公 table vs 机关运行经费 table", fromB7, fromTable, false)...)
+	out = append(out, rule.compare("机关运行经费: 三公 table vs 机关运行经费 table", fromB7, []*Amount{fromTable}, asPair)...)
 	return out
 }
 
@@ -519,8 +463,7 @@ func rowName(it *LineItem) string {
 
 // checkLastYearChange: where a table prints last year and the change
 // beside this year's figure, this year − change = last year.
-func checkLastYearChange(d *Document) []Finding {
-	const rule = "tables.last_year_plus_change"
+func checkLastYearChange(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -532,8 +475,7 @@ func checkLastYearChange(d *Document) []Finding {
 			}
 			neg := *ch
 			neg.Yuan, neg.Value = ch.Yuan.Neg(), ch.Value.Neg()
-			out = append(out, tableCompare(rule, fmt.Sprintf("%s, row %q: this year − change vs last year", label(t), rowName(it)),
-				last, []*Amount{now, &neg}, false)...)
+			out = append(out, rule.compare(fmt.Sprintf("%s, row %q: this year − change vs last year", label(t), rowName(it)), last, []*Amount{now, &neg}, asSum)...)
 		}
 	}
 	return out
@@ -541,7 +483,7 @@ func checkLastYearChange(d *Document) []Finding {
 
 // pctCheck: computed % (4 places) against the stated one, allowing for
 // the rounding of both the % and the amounts it came from.
-func pctCheck(rule, what string, num, den *Amount, stated *decimal.Decimal, statedText string, at []At) []Finding {
+func pctCheck(rule *rule, what string, num, den *Amount, stated *decimal.Decimal, statedText string, at []At) []Finding {
 	if den == nil || num == nil || den.Yuan.IsZero() || stated == nil {
 		return nil
 	}
@@ -557,17 +499,12 @@ func pctCheck(rule, what string, num, den *Amount, stated *decimal.Decimal, stat
 	if diff.Cmp(tol) <= 0 {
 		return nil
 	}
-	return []Finding{{
-		Rule: rule, Severity: SevWarning,
-		Message:  fmt.Sprintf("%s: %s ÷ %s is %s%%, but %s is stated", what, num.Text, den.Text, pct.Round(2), statedText),
-		Expected: pct.Round(2).String() + "%", Actual: stated.String() + "%",
-		At: at,
-	}}
+	return []Finding{rule.note(SevWarning, pct.Round(2).String()+"%", stated.String()+"%", at,
+		msgPct, what, num.Text, den.Text, pct.Round(2), statedText)}
 }
 
 // checkTableChangePct: change ÷ last year ≈ the printed 增减%.
-func checkTableChangePct(d *Document) []Finding {
-	const rule = "tables.change_pct"
+func checkTableChangePct(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -594,8 +531,7 @@ func checkTableChangePct(d *Document) []Finding {
 }
 
 // checkTableCompletion: 决算 ÷ 预算 ≈ the printed 完成率.
-func checkTableCompletion(d *Document) []Finding {
-	const rule = "tables.completion_pct"
+func checkTableCompletion(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
@@ -625,8 +561,7 @@ func checkTableCompletion(d *Document) []Finding {
 // checkItemCompletion: the narrative's 支出决算 ÷ 年初预算 (or 全年预算, as
 // it says) ≈ its stated 完成率. A % stated against a 年初预算 of 0 that
 // matches the 全年预算 is info: the text names the wrong base.
-func checkItemCompletion(d *Document) []Finding {
-	const rule = "narrative_items.completion_pct"
+func checkItemCompletion(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.NarrativeItems {
 		it := &d.NarrativeItems[i]
@@ -645,10 +580,9 @@ func checkItemCompletion(d *Document) []Finding {
 		at := []At{it.Amount.At, base.At}
 		if base.Yuan.IsZero() {
 			if it.FullYearBudget != nil && base != it.FullYearBudget && len(pctCheck(rule, what, it.Amount, it.FullYearBudget, it.CompletionPct, stated, at)) == 0 {
-				out = append(out, Finding{Rule: rule, Severity: SevInfo,
-					Message: fmt.Sprintf("%s: %s is stated as the completion of a 年初预算 of %s; it is the completion of the 全年预算 %s",
-						strings.TrimSuffix(what, ": 支出决算 ÷ 预算"), stated, base.Text, it.FullYearBudget.Text),
-					Expected: "", Actual: it.CompletionPct.String() + "%", At: append(at, it.FullYearBudget.At)})
+				// The text names the wrong base: info, not a wrong figure.
+				out = append(out, rule.note(SevInfo, "", it.CompletionPct.String()+"%", append(at, it.FullYearBudget.At),
+					msgCompletionBase, strings.TrimSuffix(what, ": 支出决算 ÷ 预算"), stated, base.Text, it.FullYearBudget.Text))
 			}
 			continue
 		}

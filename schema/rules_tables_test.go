@@ -29,13 +29,13 @@ func item(code, name, side string, key RowKey, rowKind string, amounts map[Colum
 	return it
 }
 
-func run(rule string, d *Document) []Finding {
-	for _, r := range Rules {
-		if r.Name == rule {
-			return r.Check(d)
+func run(name string, d *Document) []Finding {
+	for i := range rules {
+		if rules[i].name == name {
+			return rules[i].check(&rules[i], d)
 		}
 	}
-	panic("no rule " + rule)
+	panic("no rule " + name)
 }
 
 func TestTableRules(t *testing.T) {

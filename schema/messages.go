@@ -1,0 +1,83 @@
+package schema
+
+import "fmt"
+
+// msgKind names a message template.
+type msgKind int
+
+const (
+	msgParts          msgKind = iota // a stated figure vs the sum of its parts
+	msgUnitSlip                      // appended: the part that, read as 万元, makes it hold
+	msgSourcesShort                  // appended: sources not listed may be the rest
+	msgPair                          // the same figure printed in two places
+	msgText                          // the narrative's figure vs the table's
+	msgImplausible                   // a figure that cannot be money
+	msgWhyPercent                    // … a percentage read as money
+	msgWhyYear                       // … a whole number that reads like a year
+	msgWhyHuge                       // … more than 1 万亿元
+	msgRestated                      // an amount restated differently in one paragraph
+	msgItemPct                       // the narrative's stated change in %
+	msgPct                           // a computed % vs the stated one
+	msgCompletionBase                // a completion rate stated against the wrong budget
+)
+
+// messages are the templates, Chinese and English, with the same
+// arguments in the same order (fmt verbs with explicit indexes).
+var messages = map[msgKind]struct{ zh, en string }{
+	msgParts: {
+		zh: "%[1]s：列示%[2]s（%[3]s元），各项相加为%[4]s元，相差%[5]s元",
+		en: "%[1]s: stated %[2]s (%[3]s 元) but the parts add up to %[4]s 元, a difference of %[5]s 元",
+	},
+	msgUnitSlip: {
+		zh: "；若将%[1]q读作万元则相符（疑将万元印作元）",
+		en: "; it holds if %[1]q is read as 万元 (元 printed where 万元 is meant?)",
+	},
+	msgSourcesShort: {
+		zh: "（未列出的收入来源可能构成其余部分）",
+		en: " (sources not listed may account for the rest)",
+	},
+	msgPair: {
+		zh: "%[1]s：%[2]s（%[3]s元）与%[4]s（%[5]s元）相差%[6]s元",
+		en: "%[1]s: %[2]s (%[3]s 元) against %[4]s (%[5]s 元), a difference of %[6]s 元",
+	},
+	msgText: {
+		zh: "%[1]s：正文为%[2]s（%[3]s元），表格为%[4]s（%[5]s元），相差%[6]s元",
+		en: "%[1]s: the text says %[2]s (%[3]s 元), the table %[4]s (%[5]s 元), a difference of %[6]s 元",
+	},
+	msgImplausible: {
+		zh: "%[1]s，%[2]q行，%[3]s：%[4]q%[5]s",
+		en: "%[1]s, row %[2]q, %[3]s: %[4]q is %[5]s",
+	},
+	msgWhyPercent: {zh: "疑为百分比而非金额", en: "a percentage read as money"},
+	msgWhyYear:    {zh: "在带小数的表中为整数，疑为年份", en: "a whole number in a table of decimals that reads like a year"},
+	msgWhyHuge:    {zh: "超过1万亿元", en: "more than 1 万亿元"},
+	msgRestated: {
+		zh: "%[1]s %[2]s：先列%[3]s，同段又列%[4]s（相差%[5]s元）",
+		en: "%[1]s %[2]s: stated as %[3]s, then restated as %[4]s in the same paragraph (a difference of %[5]s 元)",
+	},
+	msgItemPct: {
+		zh: "%[1]s %[2]s：%[3]s较上年%[4]s变动%[5]s%%，正文称%[6]s%%",
+		en: "%[1]s %[2]s: %[3]s against last year's %[4]s is a change of %[5]s%%, but the text states %[6]s%%",
+	},
+	msgPct: {
+		zh: "%[1]s：%[2]s ÷ %[3]s 为%[4]s%%，列示为%[5]s",
+		en: "%[1]s: %[2]s ÷ %[3]s is %[4]s%%, but %[5]s is stated",
+	},
+	msgCompletionBase: {
+		zh: "%[1]s：%[2]s 称为年初预算%[3]s的完成率，实为全年预算%[4]s的完成率",
+		en: "%[1]s: %[2]s is stated as the completion of a 年初预算 of %[3]s; it is the completion of the 全年预算 %[4]s",
+	},
+}
+
+// messageInChinese selects the language of Finding.Message. It is English
+// until the outputs carry both (message in Chinese, message_en).
+const messageInChinese = false
+
+// format fills the template of kind with args, in the message language.
+func format(kind msgKind, args ...any) string {
+	m := messages[kind]
+	if messageInChinese {
+		return fmt.Sprintf(m.zh, args...)
+	}
+	return fmt.Sprintf(m.en, args...)
+}
