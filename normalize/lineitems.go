@@ -719,7 +719,9 @@ var (
 	leadCode  = regexp.MustCompile(`^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?\s*([^\d].*)$`)
 )
 
-// lineItems turns the body rows into line items.
+// lineItems turns the body rows into line items, block by block: each
+// row's label, codes and values are read, then named and coded against
+// what the rows above it left (blockState).
 func (s *tableShape) lineItems(kind schema.TableKind) []schema.LineItem {
 	unit := s.v.unit
 	if unit == "" {
@@ -728,229 +730,294 @@ func (s *tableShape) lineItems(kind schema.TableKind) []schema.LineItem {
 	var items []schema.LineItem
 	for bi := range s.blocks {
 		b := &s.blocks[bi]
-		var last [4]string // last code seen per level (1 类, 2 款, 3 项)
-		var byName []int   // items coded from their economic name
-		uncoded := 0       // ordinary economic rows no name gave a code
-		group := ""
-		topNumbered := false // a 一、 row above: 1. rows are its parts
+		st := &blockState{}
 		for r := s.header; r < s.nrow; r++ {
 			if s.colNumRows[r] {
 				continue
 			}
+			lb, ok := s.rowLabel(r, bi, st)
+			if !ok {
+				continue
+			}
+			codeParts, joined := s.rowCodes(r, b, &lb)
 			it := schema.LineItem{Side: b.side, Amounts: map[schema.ColumnKey]*schema.Amount{}}
-			valueCols := b.valueCols
-			// The label: the name column's cell, unless it belongs to an
-			// earlier block (a label spanning blocks).
-			name, nameAt, nameCol := "", extract.Cell{}, -1
-			if len(b.nameCols) > 0 {
-				nc := b.nameCols[len(b.nameCols)-1]
-				r0, c0 := s.origin(r, nc)
-				if c0 < firstCol(b) && bi > 0 {
-					continue
-				}
-				if r0 == r { // a label spanning rows is read once
-					name = s.cellText(r, nc)
-					nameAt = s.v.t.Rows[r0][c0]
-					nameCol = c0
-				}
-				// A label spanning into later blocks takes their values too.
-				if r0 == r {
-					span := max(s.v.t.Rows[r0][c0].ColSpan, 1)
-					for bj := bi + 1; bj < len(s.blocks); bj++ {
-						if firstCol(&s.blocks[bj]) < c0+span {
-							valueCols = append(append([]int{}, valueCols...), s.blocks[bj].valueCols...)
-						}
-					}
-				}
-				if len(b.nameCols) > 1 {
-					gc := b.nameCols[0]
-					gr0, gc0 := s.origin(r, gc)
-					if gc0 == gc {
-						g := compact(Clean(s.v.t.Rows[gr0][gc0].Text))
-						if s.v.t.Rows[gr0][gc0].ColSpan > 1 && gr0 == r {
-							group, name = "", g // 收入总计 over both columns
-						} else if gr0 == r || g != group {
-							group = g
-						}
-					}
-				}
-			}
-			// Codes.
-			var codeParts [4]string
-			joined := ""
-			for _, c := range b.codeCols {
-				t := s.ownText(r, c)
-				if headerLevelWord(t) > 0 || t == "" {
-					continue
-				}
-				split := s.cols[c].codePart > 1 && len(b.codeCols) > 1
-				if split && len(t) == 1 && t[0] >= '0' && t[0] <= '9' {
-					t = "0" + t // 款 "2" printed for "02"
-				}
-				if totalKind(t) != "" || !codeLike.MatchString(t) {
-					if name == "" {
-						name = t // 合计 printed in the code column
-						if nameCol < 0 {
-							nameAt = s.v.t.Rows[r][c]
-						}
-					}
-					continue
-				}
-				if p := s.cols[c].codePart; p > 0 && len(b.codeCols) > 1 {
-					codeParts[p] = t
-				} else {
-					joined = t
-				}
-			}
-			// Values.
-			for _, c := range valueCols {
-				r0, c0 := s.origin(r, c)
-				if r0 != r || c0 != c || c >= len(s.v.t.Rows[r]) {
-					continue
-				}
-				cell := s.v.t.Rows[r][c]
-				txt := strings.TrimSpace(cell.Text)
-				if txt == "" || isDash(compact(Clean(txt))) {
-					continue
-				}
-				key := s.cols[c].key
-				if strings.HasSuffix(string(key), "_pct") {
-					// A percentage is no amount.
-					if p, ok := parsePercent(txt); ok {
-						if it.Percents == nil {
-							it.Percents = map[schema.ColumnKey]*schema.Percent{}
-						}
-						it.Percents[key] = &schema.Percent{Value: p, Text: txt, At: cell.At}
-					}
-					continue
-				}
-				m, ok := ParseAmount(txt, unit)
-				if !ok {
-					continue
-				}
-				it.Amounts[key] = &schema.Amount{Yuan: m.Yuan, Value: m.Value, Unit: m.Unit, Text: txt, At: cell.At}
-			}
-			if name == "" && joined == "" && codeParts == [4]string{} && len(it.Amounts) == 0 && len(it.Percents) == 0 {
+			s.rowValues(r, lb.valueCols, unit, &it)
+			if lb.name == "" && joined == "" && codeParts == [4]string{} && len(it.Amounts) == 0 && len(it.Percents) == 0 {
 				continue
 			}
-			if name == "无" && len(it.Amounts) == 0 {
+			if lb.name == "无" && len(it.Amounts) == 0 {
 				continue
 			}
-			// Name: numbering, 其中, codes in the name.
-			if strings.HasPrefix(name, "其中") {
-				it.Subitem = true
-				name = strings.TrimLeft(strings.TrimPrefix(name, "其中"), "：:")
-			}
-			if num, ok := numbering.Parse(name); ok && num.Rest != "" {
-				switch num.Style {
-				case numbering.CNComma, numbering.CNParen:
-					topNumbered = true
-				case numbering.ArabicComma, numbering.ArabicParen:
-					if topNumbered {
-						it.Subitem = true
-					}
-				}
-				name = num.Rest
-			}
-			if joined == "" && codeParts == [4]string{} {
-				if m := leadCode.FindStringSubmatch(name); m != nil && len(b.codeCols) == 0 {
-					joined, name = m[1], strings.TrimSpace(m[2])
-				} else if m := proseCode.FindStringSubmatch(name); m != nil {
-					joined = m[1]
-				}
-			}
-			it.Name = name
-			if len(b.nameCols) > 1 && group != "" && group != name {
-				if totalKind(name) == schema.RowSubtotal {
-					it.Name = group
-					it.RowKind = schema.RowSubtotal
-				} else {
-					it.Parent = group
-					it.Subitem = true
-				}
-			}
-			if it.RowKind == "" {
-				it.RowKind = totalKind(name)
-			}
-			if it.RowKind != "" {
-				topNumbered = false
-			}
-			// Rebuild the code.
-			code := ""
-			switch {
-			case codeParts != [4]string{}:
-				for l := 1; l <= 3; l++ {
-					p := codeParts[l]
-					if p == "" {
-						if l == 1 && (codeParts[2] != "" || codeParts[3] != "") {
-							p = last[1]
-						} else if l == 2 && codeParts[3] != "" {
-							p = last[2][min(3, len(last[2])):]
-						}
-					}
-					code += p
-				}
-			case joined != "":
-				code = joined
-				if len(code) == 2 { // only the suffix: the parent is above
-					switch {
-					case last[2] != "":
-						code = last[2] + code
-					case last[1] != "":
-						code = last[1] + code
-					}
-				}
-			}
+			joined = st.nameRow(&it, lb.name, len(b.nameCols) > 1, len(b.codeCols) > 0, codeParts, joined)
+			code := st.rebuildCode(codeParts, joined)
 			if code == "" && it.RowKind == "" {
 				if s.classification == "economic" || economicKind(kind) {
-					if code = economicCode(name, last[1]); code != "" {
-						byName = append(byName, len(items))
-					} else if !it.Subitem && last[1] != "309" && last[1] != "310" {
-						uncoded++ // (a 309/310 款 stays uncoded: no name is its own)
-					}
+					code = st.economicByName(&it, len(items))
 				} else {
-					code = functionalClassCode(name)
+					code = functionalClassCode(it.Name)
 				}
 			}
-			if code != "" && validCode(code) {
-				it.Code = code
-				switch len(code) {
-				case 3:
-					it.Level = "类"
-					last = [4]string{"", code, "", ""}
-				case 5:
-					it.Level = "款"
-					last[2] = code
-					it.Parent = code[:3]
-				case 7:
-					it.Level = "项"
-					it.Parent = code[:5]
-				}
-				it.Classification = s.classification
-				if it.Classification == "" {
-					if code[0] == '2' {
-						it.Classification = "functional"
-					} else {
-						it.Classification = "economic"
-					}
-				}
-			}
-			it.At = nameAt.At
-			if nameCol < 0 || nameAt.At.IsZero() {
+			st.setCode(&it, code, s.classification)
+			it.At = lb.at.At
+			if lb.col < 0 || lb.at.At.IsZero() {
 				it.At = s.rowAt(r)
 			}
 			items = append(items, it)
 		}
-		if uncoded > 0 {
-			// A row the names do not know: sums by code would miss it, so
-			// no row of the block keeps a code taken from its name.
-			for _, i := range byName {
-				items[i].Code, items[i].Level, items[i].Parent, items[i].Classification = "", "", "", ""
-			}
-		}
+		st.dropNameCodes(items)
 	}
 	assignKeys(items, kind)
 	return items
+}
+
+// blockState is what the rows of one block carry to the rows below.
+type blockState struct {
+	last        [4]string // last code seen per level (1 类, 2 款, 3 项)
+	byName      []int     // items coded from their economic name
+	uncoded     int       // ordinary economic rows no name gave a code
+	group       string    // the group column's label above (收入 group of Jiangsu's 收入预算总表)
+	topNumbered bool      // a 一、 row above: 1. rows are its parts
+}
+
+// rowLabel is a row's label as read from the name columns.
+type rowLabel struct {
+	name      string
+	at        extract.Cell // the cell the label came from
+	col       int          // its column; -1 when the row has no label cell of its own
+	valueCols []int        // the columns whose values belong to the row
+}
+
+// rowLabel reads the label of row r in block bi: the name column's cell,
+// unless it belongs to an earlier block (a label spanning blocks: ok is
+// false). A label spanning into later blocks takes their values too.
+func (s *tableShape) rowLabel(r, bi int, st *blockState) (rowLabel, bool) {
+	b := &s.blocks[bi]
+	lb := rowLabel{col: -1, valueCols: b.valueCols}
+	if len(b.nameCols) == 0 {
+		return lb, true
+	}
+	nc := b.nameCols[len(b.nameCols)-1]
+	r0, c0 := s.origin(r, nc)
+	if c0 < firstCol(b) && bi > 0 {
+		return lb, false
+	}
+	if r0 == r { // a label spanning rows is read once
+		lb.name = s.cellText(r, nc)
+		lb.at = s.v.t.Rows[r0][c0]
+		lb.col = c0
+		span := max(s.v.t.Rows[r0][c0].ColSpan, 1)
+		for bj := bi + 1; bj < len(s.blocks); bj++ {
+			if firstCol(&s.blocks[bj]) < c0+span {
+				lb.valueCols = append(append([]int{}, lb.valueCols...), s.blocks[bj].valueCols...)
+			}
+		}
+	}
+	if len(b.nameCols) > 1 {
+		gc := b.nameCols[0]
+		gr0, gc0 := s.origin(r, gc)
+		if gc0 == gc {
+			g := compact(Clean(s.v.t.Rows[gr0][gc0].Text))
+			if s.v.t.Rows[gr0][gc0].ColSpan > 1 && gr0 == r {
+				st.group, lb.name = "", g // 收入总计 over both columns
+			} else if gr0 == r || g != st.group {
+				st.group = g
+			}
+		}
+	}
+	return lb, true
+}
+
+// rowCodes reads the code columns of row r: the parts of a code split in
+// 类/款/项 columns, or a joined code. A total printed in the code column
+// becomes the label.
+func (s *tableShape) rowCodes(r int, b *block, lb *rowLabel) (codeParts [4]string, joined string) {
+	for _, c := range b.codeCols {
+		t := s.ownText(r, c)
+		if headerLevelWord(t) > 0 || t == "" {
+			continue
+		}
+		split := s.cols[c].codePart > 1 && len(b.codeCols) > 1
+		if split && len(t) == 1 && t[0] >= '0' && t[0] <= '9' {
+			t = "0" + t // 款 "2" printed for "02"
+		}
+		if totalKind(t) != "" || !codeLike.MatchString(t) {
+			if lb.name == "" {
+				lb.name = t // 合计 printed in the code column
+				if lb.col < 0 {
+					lb.at = s.v.t.Rows[r][c]
+				}
+			}
+			continue
+		}
+		if p := s.cols[c].codePart; p > 0 && len(b.codeCols) > 1 {
+			codeParts[p] = t
+		} else {
+			joined = t
+		}
+	}
+	return codeParts, joined
+}
+
+// rowValues reads the values of row r into it: amounts, and percentages
+// kept apart. Blank and dash cells have no entry.
+func (s *tableShape) rowValues(r int, valueCols []int, unit string, it *schema.LineItem) {
+	for _, c := range valueCols {
+		r0, c0 := s.origin(r, c)
+		if r0 != r || c0 != c || c >= len(s.v.t.Rows[r]) {
+			continue
+		}
+		cell := s.v.t.Rows[r][c]
+		txt := strings.TrimSpace(cell.Text)
+		if txt == "" || isDash(compact(Clean(txt))) {
+			continue
+		}
+		key := s.cols[c].key
+		if strings.HasSuffix(string(key), "_pct") {
+			// A percentage is no amount.
+			if p, ok := parsePercent(txt); ok {
+				if it.Percents == nil {
+					it.Percents = map[schema.ColumnKey]*schema.Percent{}
+				}
+				it.Percents[key] = &schema.Percent{Value: p, Text: txt, At: cell.At}
+			}
+			continue
+		}
+		m, ok := ParseAmount(txt, unit)
+		if !ok {
+			continue
+		}
+		it.Amounts[key] = &schema.Amount{Yuan: m.Yuan, Value: m.Value, Unit: m.Unit, Text: txt, At: cell.At}
+	}
+}
+
+// nameRow names the row: 其中 and numbering make it a sub-item, a code
+// printed in the name is taken out (returned as the joined code when the
+// code columns gave none), a group column makes it a part of its group,
+// and a total's name gives its row kind.
+func (st *blockState) nameRow(it *schema.LineItem, name string, grouped, hasCodeCols bool, codeParts [4]string, joined string) string {
+	if strings.HasPrefix(name, "其中") {
+		it.Subitem = true
+		name = strings.TrimLeft(strings.TrimPrefix(name, "其中"), "：:")
+	}
+	if num, ok := numbering.Parse(name); ok && num.Rest != "" {
+		switch num.Style {
+		case numbering.CNComma, numbering.CNParen:
+			st.topNumbered = true
+		case numbering.ArabicComma, numbering.ArabicParen:
+			if st.topNumbered {
+				it.Subitem = true
+			}
+		}
+		name = num.Rest
+	}
+	if joined == "" && codeParts == [4]string{} {
+		if m := leadCode.FindStringSubmatch(name); m != nil && !hasCodeCols {
+			joined, name = m[1], strings.TrimSpace(m[2])
+		} else if m := proseCode.FindStringSubmatch(name); m != nil {
+			joined = m[1]
+		}
+	}
+	it.Name = name
+	if grouped && st.group != "" && st.group != name {
+		if totalKind(name) == schema.RowSubtotal {
+			it.Name = st.group
+			it.RowKind = schema.RowSubtotal
+		} else {
+			it.Parent = st.group
+			it.Subitem = true
+		}
+	}
+	if it.RowKind == "" {
+		it.RowKind = totalKind(name)
+	}
+	if it.RowKind != "" {
+		st.topNumbered = false
+	}
+	return joined
+}
+
+// rebuildCode puts the row's code together: split parts completed from
+// the codes above, or a joined code (only the suffix: the parent is above).
+func (st *blockState) rebuildCode(codeParts [4]string, joined string) string {
+	code := ""
+	switch {
+	case codeParts != [4]string{}:
+		for l := 1; l <= 3; l++ {
+			p := codeParts[l]
+			if p == "" {
+				if l == 1 && (codeParts[2] != "" || codeParts[3] != "") {
+					p = st.last[1]
+				} else if l == 2 && codeParts[3] != "" {
+					p = st.last[2][min(3, len(st.last[2])):]
+				}
+			}
+			code += p
+		}
+	case joined != "":
+		code = joined
+		if len(code) == 2 {
+			switch {
+			case st.last[2] != "":
+				code = st.last[2] + code
+			case st.last[1] != "":
+				code = st.last[1] + code
+			}
+		}
+	}
+	return code
+}
+
+// economicByName codes an economic row from its name; it notes the row
+// (item index i) so the code can be taken back (dropNameCodes).
+func (st *blockState) economicByName(it *schema.LineItem, i int) string {
+	code := economicCode(it.Name, st.last[1])
+	if code != "" {
+		st.byName = append(st.byName, i)
+	} else if !it.Subitem && st.last[1] != "309" && st.last[1] != "310" {
+		st.uncoded++ // (a 309/310 款 stays uncoded: no name is its own)
+	}
+	return code
+}
+
+// setCode gives the row a valid code with its level, parent and
+// classification, and remembers it for the rows below.
+func (st *blockState) setCode(it *schema.LineItem, code, classification string) {
+	if code == "" || !validCode(code) {
+		return
+	}
+	it.Code = code
+	switch len(code) {
+	case 3:
+		it.Level = "类"
+		st.last = [4]string{"", code, "", ""}
+	case 5:
+		it.Level = "款"
+		st.last[2] = code
+		it.Parent = code[:3]
+	case 7:
+		it.Level = "项"
+		it.Parent = code[:5]
+	}
+	it.Classification = classification
+	if it.Classification == "" {
+		if code[0] == '2' {
+			it.Classification = "functional"
+		} else {
+			it.Classification = "economic"
+		}
+	}
+}
+
+// dropNameCodes: where a row of the block has a name no code is known
+// for, sums by code would miss it, so no row keeps a code taken from its
+// name.
+func (st *blockState) dropNameCodes(items []schema.LineItem) {
+	if st.uncoded == 0 {
+		return
+	}
+	for _, i := range st.byName {
+		items[i].Code, items[i].Level, items[i].Parent, items[i].Classification = "", "", "", ""
+	}
 }
 
 // parsePercent reads "-1.07%", "（3.5）", "12.30" as a signed number.
