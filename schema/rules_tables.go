@@ -11,6 +11,11 @@ import (
 	"github.com/yusuan/yusuan/internal/units"
 )
 
+// The rules on one standard table's own arithmetic and the narrative's
+// line list (domain.md §7); their rows are in the rules table (rules.go).
+// They read only what normalize recorded: line items with keys, row
+// kinds, codes and parents, and the columns' parts.
+
 // Tolerances of the percentage checks and the bounds of plausible amounts.
 var (
 	pctTolerance  = decimal.MustParse("0.06") // percentage points

@@ -10,6 +10,12 @@ import (
 	"github.com/yusuan/yusuan/decimal"
 )
 
+// The rules across the standard tables (domain.md §7): the same figure
+// printed in two tables, a table's total against the total of the table
+// that breaks it down, the 三公 table's own arithmetic, and the columns a
+// table prints for last year and the change. Their rows are in the rules
+// table (rules.go).
+
 // nonFiscalSources: B1/F1 revenue rows that are not 财政拨款.
 var nonFiscalSources = []RowKey{RowRevenueSpecialAccount, RowRevenueBusiness, RowRevenueBusinessOperating,
 	RowRevenueOther, RowRevenueSuperiorSubsidy, RowRevenueAffiliated, RowRevenueNonFiscalBalance}

@@ -81,31 +81,6 @@ type Region struct {
 	County   string `json:"county,omitempty" zh:"县区" desc:"County-level division, e.g. 广阳区."`
 }
 
-// Section keys.
-const (
-	SecResponsibilities  = "responsibilities"
-	SecOrganization      = "organization"
-	SecRevenue           = "revenue"
-	SecExpenditure       = "expenditure"
-	SecChange            = "change"
-	SecOperatingExpenses = "operating_expenses"
-	SecThreePublic       = "three_public"
-	SecPerformance       = "performance"
-	SecProcurement       = "procurement"
-	SecAssets            = "assets"
-	SecGlossary          = "glossary"
-	SecOther             = "other"
-	SecTables            = "tables"
-	SecOverview          = "overview"
-	SecProjects          = "projects"
-	SecTasks             = "tasks"
-)
-
-// SectionKeys lists every key a section may carry.
-var SectionKeys = []string{SecResponsibilities, SecOrganization, SecRevenue, SecExpenditure, SecChange,
-	SecOperatingExpenses, SecThreePublic, SecPerformance, SecProcurement, SecAssets, SecGlossary,
-	SecOther, SecTables, SecOverview, SecProjects, SecTasks}
-
 // Section is one heading of the narrative and the text under it.
 type Section struct {
 	Key     string   `json:"key" zh:"类别" desc:"Schema key the heading was classified onto (see SectionKeys)."`

@@ -268,6 +268,33 @@ func (k ColumnKey) Label() string {
 	return l
 }
 
+// Section keys: what a narrative heading is classified onto (Section.Key).
+// They stay untyped strings: normalize's classifier mixes them with its
+// own pseudo-keys ("overall").
+const (
+	SecResponsibilities  = "responsibilities"
+	SecOrganization      = "organization"
+	SecRevenue           = "revenue"
+	SecExpenditure       = "expenditure"
+	SecChange            = "change"
+	SecOperatingExpenses = "operating_expenses"
+	SecThreePublic       = "three_public"
+	SecPerformance       = "performance"
+	SecProcurement       = "procurement"
+	SecAssets            = "assets"
+	SecGlossary          = "glossary"
+	SecOther             = "other"
+	SecTables            = "tables"
+	SecOverview          = "overview"
+	SecProjects          = "projects"
+	SecTasks             = "tasks"
+)
+
+// SectionKeys lists every key a section may carry.
+var SectionKeys = []string{SecResponsibilities, SecOrganization, SecRevenue, SecExpenditure, SecChange,
+	SecOperatingExpenses, SecThreePublic, SecPerformance, SecProcurement, SecAssets, SecGlossary,
+	SecOther, SecTables, SecOverview, SecProjects, SecTasks}
+
 // SectionLabels are the Chinese names of the section keys.
 var SectionLabels = map[string]string{
 	SecResponsibilities: "部门职责", SecOrganization: "机构设置", SecRevenue: "收入预算", SecExpenditure: "支出预算",
