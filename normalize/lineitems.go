@@ -390,14 +390,14 @@ func (s *tableShape) blockSide(b *block, i int) string {
 	w := strings.Join(words, "|")
 	switch {
 	case hasAny(w, "支出用途"):
-		return "purpose"
+		return schema.SidePurpose
 	case hasAny(w, "收入") && !hasAny(w, "支出"):
 		if len(s.blocks) > 1 || i > 0 {
-			return "revenue"
+			return schema.SideRevenue
 		}
 	case hasAny(w, "支出") && !hasAny(w, "收入"):
 		if len(s.blocks) > 1 || i > 0 {
-			return "expenditure"
+			return schema.SideExpenditure
 		}
 	}
 	if len(s.blocks) > 1 {
@@ -407,16 +407,16 @@ func (s *tableShape) blockSide(b *block, i int) string {
 				t := s.ownText(r, c)
 				switch {
 				case strings.HasPrefix(t, "301") || strings.HasPrefix(t, "303"):
-					return "personnel"
+					return schema.SidePersonnel
 				case strings.HasPrefix(t, "302") || strings.HasPrefix(t, "310") || strings.HasPrefix(t, "309") || strings.HasPrefix(t, "399"):
-					return "public_use"
+					return schema.SidePublicUse
 				}
 			}
 		}
 		if i == 0 {
-			return "revenue"
+			return schema.SideRevenue
 		}
-		return "expenditure"
+		return schema.SideExpenditure
 	}
 	return ""
 }

@@ -137,11 +137,11 @@ func assignKeys(items []schema.LineItem, kind schema.TableKind) {
 			switch {
 			case it.Parent != "":
 			case strings.HasPrefix(it.Name, "本年") || strings.HasPrefix(it.Name, "当年"):
-				it.Key = schema.SideRowKey(side, "total")
+				it.Key = schema.TotalKey(side)
 			case it.RowKind == schema.RowGrandTotal || hasThisYear[side]:
-				it.Key = schema.SideRowKey(side, "grand_total")
+				it.Key = schema.GrandTotalKey(side)
 			default:
-				it.Key = schema.SideRowKey(side, "total")
+				it.Key = schema.TotalKey(side)
 			}
 			continue
 		}

@@ -126,7 +126,7 @@ func (t *Table) DataRow() *LineItem {
 // ThisYearTotal is a two-sided table's 本年 total on one side (SideRevenue
 // or SideExpenditure): the 本年 row, else the 总计 when nothing is carried.
 func (t *Table) ThisYearTotal(side string) *Amount {
-	if a := t.RowAmount(SideRowKey(side, "total")); a != nil {
+	if a := t.RowAmount(TotalKey(side)); a != nil {
 		return a
 	}
 	carry := RowRevenueCarriedOver
@@ -134,7 +134,7 @@ func (t *Table) ThisYearTotal(side string) *Amount {
 		carry = RowExpenditureCarriedForward
 	}
 	if BlankOrZero(t.RowAmount(carry)) {
-		return t.RowAmount(SideRowKey(side, "grand_total"))
+		return t.RowAmount(GrandTotalKey(side))
 	}
 	return nil
 }

@@ -40,22 +40,18 @@ func checkTableTotals(rule *rule, d *Document) []Finding {
 		if !t.Kind.TwoSided() {
 			continue
 		}
-		for _, k := range []string{"grand_total", "total"} {
-			r, e := t.RowAmount(SideRowKey(SideRevenue, k)), t.RowAmount(SideRowKey(SideExpenditure, k))
+		for _, k := range []struct {
+			key func(side string) RowKey
+			zh  string
+		}{{GrandTotalKey, "总计"}, {TotalKey, "合计"}} {
+			r, e := t.RowAmount(k.key(SideRevenue)), t.RowAmount(k.key(SideExpenditure))
 			if r != nil && e != nil {
-				out = append(out, rule.compare(label(t)+": 收入"+zhTotal(k)+" vs 支出"+zhTotal(k), r, []*Amount{e}, asSumIdentity)...)
+				out = append(out, rule.compare(label(t)+": 收入"+k.zh+" vs 支出"+k.zh, r, []*Amount{e}, asSumIdentity)...)
 				break
 			}
 		}
 	}
 	return out
-}
-
-func zhTotal(k string) string {
-	if k == "grand_total" {
-		return "总计"
-	}
-	return "合计"
 }
 
 // checkGrandTotals: 收入总计 = 本年收入合计 + 上年结转 (+ 使用非财政拨款结余);
@@ -74,7 +70,7 @@ func checkGrandTotals(rule *rule, d *Document) []Finding {
 			{SideRevenue, RowRevenueCarriedOver, RowRevenueNonFiscalBalance},
 			{SideExpenditure, RowExpenditureCarriedForward, RowExpenditureBalanceDistribution},
 		} {
-			g, tot := t.RowAmount(SideRowKey(side.name, "grand_total")), t.RowAmount(SideRowKey(side.name, "total"))
+			g, tot := t.RowAmount(GrandTotalKey(side.name)), t.RowAmount(TotalKey(side.name))
 			if g == nil || tot == nil {
 				continue
 			}
@@ -115,10 +111,10 @@ func checkSideSums(rule *rule, d *Document) []Finding {
 			if side == SidePurpose {
 				base = SideExpenditure
 			}
-			tot := t.RowAmount(SideRowKey(base, "total"))
+			tot := t.RowAmount(TotalKey(base))
 			if tot == nil {
 				// Without a 本年 row the 总计 is this year's total when nothing is carried.
-				g := t.RowAmount(SideRowKey(base, "grand_total"))
+				g := t.RowAmount(GrandTotalKey(base))
 				carry := RowRevenueCarriedOver
 				if base == SideExpenditure {
 					carry = RowExpenditureCarriedForward

@@ -84,24 +84,24 @@ func checkSummaryVsFiscal(rule *rule, d *Document) []Finding {
 				s.RowAmount(RowRevenueGovernmentFund),
 				s.RowAmount(RowRevenueStateCapital))
 		}
-		out = append(out, rule.compare(name+": 财政拨款 revenue vs the 财政拨款 table's 本年收入", fiscal, []*Amount{f.ThisYearTotal("revenue")}, asPairIdentity)...)
+		out = append(out, rule.compare(name+": 财政拨款 revenue vs the 财政拨款 table's 本年收入", fiscal, []*Amount{f.ThisYearTotal(SideRevenue)}, asPairIdentity)...)
 		if !fiscalOnly(s) || !BlankOrZero(s.RowAmount(RowRevenueCarriedOver)) || !BlankOrZero(f.RowAmount(RowRevenueCarriedOver)) {
 			continue
 		}
 		// Only 财政拨款, nothing carried: the expenditure sides agree too.
-		out = append(out, rule.compare(name+": 本年支出 (only 财政拨款 revenue)", s.ThisYearTotal("expenditure"), []*Amount{f.ThisYearTotal("expenditure")}, asPair)...)
+		out = append(out, rule.compare(name+": 本年支出 (only 财政拨款 revenue)", s.ThisYearTotal(SideExpenditure), []*Amount{f.ThisYearTotal(SideExpenditure)}, asPair)...)
 		for _, k := range []RowKey{RowExpenditureBasic, RowExpenditureProject, RowExpenditureReserve} {
 			out = append(out, rule.compare(name+": "+string(k)+" (only 财政拨款 revenue)", s.RowAmount(k), []*Amount{f.RowAmount(k)}, asPair)...)
 		}
 		fc := map[string]*LineItem{}
 		for i := range f.LineItems {
-			if it := &f.LineItems[i]; it.Code != "" && it.Side == "expenditure" && !it.Subitem {
+			if it := &f.LineItems[i]; it.Code != "" && it.Side == SideExpenditure && !it.Subitem {
 				fc[it.Code] = it
 			}
 		}
 		for i := range s.LineItems {
 			it := &s.LineItems[i]
-			if it.Code == "" || it.Side != "expenditure" || it.Subitem {
+			if it.Code == "" || it.Side != SideExpenditure || it.Subitem {
 				continue
 			}
 			out = append(out, compareWithRow(rule, fmt.Sprintf("%s: %s %s (only 财政拨款 revenue)", name, it.Code, it.Name), it.Main(), fc, it.Code, f.At)...)
@@ -125,8 +125,8 @@ func checkSummaryVsBreakdown(rule *rule, d *Document) []Finding {
 				continue
 			}
 			// Jiangsu's 收入预算总表 is itself keyed (收入总计 with 上年结转 inside).
-			if g := t.RowAmount(SideRowKey(side, "grand_total")); g != nil {
-				out = append(out, rule.compare(fmt.Sprintf("%s %s 总计 vs %s 总计", k[0], side, t.Kind), s.RowAmount(SideRowKey(side, "grand_total")), []*Amount{g}, asPairIdentity)...)
+			if g := t.RowAmount(GrandTotalKey(side)); g != nil {
+				out = append(out, rule.compare(fmt.Sprintf("%s %s 总计 vs %s 总计", k[0], side, t.Kind), s.RowAmount(GrandTotalKey(side)), []*Amount{g}, asPairIdentity)...)
 				continue
 			}
 			row := t.TotalRow()
@@ -183,7 +183,7 @@ func checkFiscalVsGeneral(rule *rule, d *Document) []Finding {
 		gc := coded(g)
 		for i := range f.LineItems {
 			it := &f.LineItems[i]
-			if it.Code == "" || it.Side != "expenditure" || it.Subitem {
+			if it.Code == "" || it.Side != SideExpenditure || it.Subitem {
 				continue
 			}
 			out = append(out, compareWithRow(rule, fmt.Sprintf("%s: %s %s", name, it.Code, it.Name), it.Amounts[ColGeneralPublicBudget], gc, it.Code, g.At)...)
@@ -244,7 +244,7 @@ func sideTotal(t *Table, side string) *LineItem {
 // economicTotal is the basic-expenditure table's total: its 合计 row, or
 // 人员经费合计 + 公用经费合计 where the two halves stand side by side.
 func economicTotal(t *Table) *Amount {
-	p, u := sideTotal(t, "personnel"), sideTotal(t, "public_use")
+	p, u := sideTotal(t, SidePersonnel), sideTotal(t, SidePublicUse)
 	if p != nil || u != nil {
 		var pa, ua *Amount
 		if p != nil {

@@ -126,9 +126,11 @@ var RowKeyLabels = map[RowKey]string{
 	RowExpenditureReserve: "预留机动经费",
 }
 
-// SideRowKey is the key of a side's row: SideRowKey("revenue", "total")
-// is "revenue.total".
-func SideRowKey(side, line string) RowKey { return RowKey(side + "." + line) }
+// TotalKey is the key of a side's 本年 total row: "revenue.total".
+func TotalKey(side string) RowKey { return RowKey(side + ".total") }
+
+// GrandTotalKey is the key of a side's 总计 row: "expenditure.grand_total".
+func GrandTotalKey(side string) RowKey { return RowKey(side + ".grand_total") }
 
 // Side is the side a row key is on: "revenue" or "expenditure".
 func (k RowKey) Side() string {
