@@ -128,11 +128,25 @@ var supplement = map[rune]rune{
 	0x2EF3: 0x9F9F,  // ⻳ → 龟
 }
 
+// lookAlike overrides supplement where Unicode's equivalent is the radical's
+// full form but the glyph, as drawn in the Unicode code charts for the
+// block and in CJK fonts, is the ideograph printed on the page: a PDF that
+// emits ⺼ shows 月 (as in 有, 服), not 肉; ⻏ and ⻖ show 阝, ⻊ shows 足.
+// Text extracted from a page should read as the page does.
+var lookAlike = map[rune]rune{
+	0x2EBC: 0x6708, // ⺼ → 月
+	0x2ECF: 0x961D, // ⻏ → 阝
+	0x2ECA: 0x8DB3, // ⻊ → 足
+}
+
 // Fold returns the unified ideograph a CJK Radicals Supplement code point
-// stands for, and whether r is one that has one.
+// stands for on a page, and whether r is one that has one.
 func Fold(r rune) (rune, bool) {
 	if r < 0x2E80 || r > 0x2EFF {
 		return r, false
+	}
+	if u, ok := lookAlike[r]; ok {
+		return u, true
 	}
 	u, ok := supplement[r]
 	if !ok {
