@@ -164,10 +164,44 @@ func (c *Converter) Convert(ctx context.Context, r io.Reader, name string) (*sch
 // ConvertBytes converts a file already in memory. A panic while converting
 // it becomes its error (ErrPanic).
 func (c *Converter) ConvertBytes(ctx context.Context, data []byte, name string) (*schema.Document, error) {
-	return guard.Call(name, c.opts.Log, func() (*schema.Document, error) {
+	r, err := c.convert(ctx, data, name)
+	return r.doc, err
+}
+
+// ConvertFileInspected converts the file at path with a default Converter
+// for opts and returns the intermediate document it was read from too.
+func ConvertFileInspected(ctx context.Context, path string, opts Options) (*schema.Document, *extract.Document, error) {
+	c, err := defaultConverter(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.ConvertFileInspected(ctx, path)
+}
+
+// ConvertFileInspected converts the file at path and returns the
+// intermediate document it was read from too, for views that show both
+// (the schema's provenance points into the intermediate document).
+func (c *Converter) ConvertFileInspected(ctx context.Context, path string) (*schema.Document, *extract.Document, error) {
+	data, err := readFile(path, c.MaxBytes())
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := c.convert(ctx, data, path)
+	return r.doc, r.x, err
+}
+
+// converted is a document and the intermediate document it came from.
+type converted struct {
+	doc *schema.Document
+	x   *extract.Document
+}
+
+// convert converts data; a panic while converting becomes its error (ErrPanic).
+func (c *Converter) convert(ctx context.Context, data []byte, name string) (converted, error) {
+	return guard.Call(name, c.opts.Log, func() (converted, error) {
 		x, err := c.inspect(ctx, data, name)
 		if err != nil {
-			return nil, err
+			return converted{}, err
 		}
 		doc := c.norm.Normalize(x, name)
 		sum := sha256.Sum256(data)
@@ -177,7 +211,7 @@ func (c *Converter) ConvertBytes(ctx context.Context, data []byte, name string) 
 			Producer: "yusuan " + BuildVersion(),
 		}
 		schema.Validate(doc)
-		return doc, nil
+		return converted{doc, x}, nil
 	})
 }
 

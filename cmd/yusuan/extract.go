@@ -249,10 +249,11 @@ func writeJSONArray(w io.Writer, docs []*schema.Document, pretty bool) error {
 }
 
 func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("inspect", "inspect [--format text|json] FILE...", stdout, stderr)
-	format := fs.String("format", "text", "text (readable) or json")
+	fs := newFlags("inspect", "inspect [--format text|json|html] [-o FILE] FILE...", stdout, stderr)
+	format := fs.String("format", "text", "text (readable), json, or html (one self-contained page showing where every figure came from)")
+	out := fs.String("o", "", "html: write the page to `FILE` instead of standard output")
 	var cf commonFlags
-	cf.register(fs, false)
+	cf.register(fs, true) // --dict-dir: html normalises
 	if stop, code := parseFlags(fs, args); stop {
 		return code
 	}
@@ -261,8 +262,11 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fs.Usage()
 		return exitUsage
 	}
+	if *format == "html" {
+		return inspectHTML(ctx, fs.Args(), *out, &cf, stdout, stderr)
+	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "yusuan inspect: unknown --format %q (text or json)\n", *format)
+		fmt.Fprintf(stderr, "yusuan inspect: unknown --format %q (text, json or html)\n", *format)
 		return exitUsage
 	}
 	code := exitOK

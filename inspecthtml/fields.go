@@ -1,0 +1,114 @@
+package inspecthtml
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/yusuan/yusuan/schema"
+)
+
+// field is one amount of the schema document: its JSON path, its Chinese
+// label (the zh tags the JSON Schema titles come from) and the value.
+type field struct {
+	Path   string
+	Label  string
+	Amount *schema.Amount
+}
+
+var amountType = reflect.TypeFor[schema.Amount]()
+
+// fields lists every amount in d (findings aside), in document order, with
+// map keys sorted.
+func fields(d *schema.Document) []field {
+	var out []field
+	walk(reflect.ValueOf(d).Elem(), "", nil, &out)
+	return out
+}
+
+func walk(v reflect.Value, path string, labels []string, out *[]field) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		if v.Type().Elem() == amountType {
+			*out = append(*out, field{Path: path, Label: strings.Join(labels, " › "), Amount: v.Interface().(*schema.Amount)})
+			return
+		}
+		walk(v.Elem(), path, labels, out)
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[schema.Finding]() {
+			return
+		}
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, ok := jsonName(f)
+			if !ok || name == "findings" {
+				continue
+			}
+			p := name
+			if path != "" {
+				p = path + "." + name
+			}
+			walk(v.Field(i), p, appendLabel(labels, f.Tag.Get("zh")), out)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), appendLabel(labels, itemLabel(v.Index(i), i)), out)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			walk(v.MapIndex(k), path+"."+k.String(), appendLabel(labels, k.String()), out)
+		}
+	}
+}
+
+// itemLabel names a slice element: its Name or Title where it has one.
+func itemLabel(v reflect.Value, i int) string {
+	for v.Kind() == reflect.Pointer && !v.IsNil() {
+		v = v.Elem()
+	}
+	if v.Kind() == reflect.Struct {
+		for _, n := range []string{"Name", "Title"} {
+			if f := v.FieldByName(n); f.IsValid() && f.Kind() == reflect.String && f.String() != "" {
+				return fmt.Sprintf("[%d]「%s」", i, f.String())
+			}
+		}
+	}
+	return fmt.Sprintf("[%d]", i)
+}
+
+func appendLabel(labels []string, l string) []string {
+	if l == "" {
+		return labels
+	}
+	return append(labels[:len(labels):len(labels)], l)
+}
+
+func jsonName(f reflect.StructField) (string, bool) {
+	if !f.IsExported() {
+		return "", false
+	}
+	tag := f.Tag.Get("json")
+	if tag == "-" {
+		return "", false
+	}
+	name, _, _ := strings.Cut(tag, ",")
+	if name == "" {
+		name = f.Name
+	}
+	return name, true
+}
+
+// headlinePaths are the figures of the side panel, in order.
+var headlinePaths = []string{
+	"summary.revenue.total", "summary.expenditure.total", "summary.expenditure.basic",
+	"summary.expenditure.project", "three_public.total", "three_public.overseas_travel",
+	"three_public.vehicles", "three_public.vehicle_purchase", "three_public.vehicle_operation",
+	"three_public.reception", "operating_expenses",
+}
