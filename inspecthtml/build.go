@@ -2,6 +2,7 @@ package inspecthtml
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +45,7 @@ type elem struct {
 	Title    string      // tooltip of the element itself
 	page     int         // PDF page the box is on
 	marks    []*markRange
+	pins     []*markRange // figures whose printed text is not in Text
 	findings []int
 }
 
@@ -51,11 +53,12 @@ type elem struct {
 type markRange struct {
 	start, end int // rune offsets
 	fields     []*placed
+	findings   []int
 }
 
 // placed is a field and the element it was found in.
 type placed struct {
-	field
+	Field
 	El *elem
 }
 
@@ -484,7 +487,7 @@ func iou(a, b *[4]float64) float64 {
 
 // place marks every schema amount in the element it was printed in. It
 // returns the fields it could not place.
-func (b *builder) place(fs []field) (placedAll map[string]*placed, unplaced []field) {
+func (b *builder) place(fs []Field) (placedAll map[string]*placed, unplaced []Field) {
 	placedAll = map[string]*placed{}
 	for _, f := range fs {
 		els := b.resolve(f.Amount.At)
@@ -492,7 +495,7 @@ func (b *builder) place(fs []field) (placedAll map[string]*placed, unplaced []fi
 			unplaced = append(unplaced, f)
 			continue
 		}
-		p := &placed{field: f, El: els[0]}
+		p := &placed{Field: f, El: els[0]}
 		placedAll[f.Path] = p
 		els[0].mark(p)
 	}
@@ -502,12 +505,15 @@ func (b *builder) place(fs []field) (placedAll map[string]*placed, unplaced []fi
 // mark records that p's value was printed in e: around the printed text
 // where e's text holds it, else on the whole element.
 func (e *elem) mark(p *placed) {
-	start, end := 0, utf8.RuneCountInString(e.Text)
-	if t := strings.TrimSpace(p.Amount.Text); t != "" {
-		if s, ok := e.freeOccurrence(t); ok {
-			start, end = s, s+utf8.RuneCountInString(t)
-		}
+	t := strings.TrimSpace(p.Amount.Text)
+	s, ok := e.freeOccurrence(t)
+	if t == "" || !ok {
+		// The provenance names this element but its text does not hold
+		// the figure as printed (a coarse provenance): pin it, visibly.
+		e.pins = append(e.pins, &markRange{fields: []*placed{p}})
+		return
 	}
+	start, end := s, s+utf8.RuneCountInString(t)
 	for _, m := range e.marks {
 		if m.start == start && m.end == end || (m.start < end && start < m.end) {
 			m.fields = append(m.fields, p)
@@ -568,14 +574,34 @@ func (b *builder) locateFindings() []int {
 				continue
 			}
 			for _, e := range els {
-				if !containsInt(e.findings, i) {
-					e.findings = append(e.findings, i)
-				}
+				e.addFinding(i, at)
 				n[i]++
 			}
 		}
 	}
 	return n
+}
+
+// addFinding marks finding i on e: on the marked figure whose provenance
+// is at, when e holds one, else on the whole element.
+func (e *elem) addFinding(i int, at prov.At) {
+	for _, m := range append(slices.Clone(e.marks), e.pins...) {
+		for _, p := range m.fields {
+			if sameAt(p.Amount.At, at) {
+				if !containsInt(m.findings, i) {
+					m.findings = append(m.findings, i)
+				}
+				return
+			}
+		}
+	}
+	if !containsInt(e.findings, i) {
+		e.findings = append(e.findings, i)
+	}
+}
+
+func sameAt(a, b prov.At) bool {
+	return a.String() == b.String() && a.Selector == b.Selector && a.Line == b.Line
 }
 
 func containsInt(s []int, v int) bool {

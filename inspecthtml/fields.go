@@ -9,9 +9,9 @@ import (
 	"github.com/yusuan/yusuan/schema"
 )
 
-// field is one amount of the schema document: its JSON path, its Chinese
+// Field is one amount of the schema document: its JSON path, its Chinese
 // label (the zh tags the JSON Schema titles come from) and the value.
-type field struct {
+type Field struct {
 	Path   string
 	Label  string
 	Amount *schema.Amount
@@ -19,22 +19,22 @@ type field struct {
 
 var amountType = reflect.TypeFor[schema.Amount]()
 
-// fields lists every amount in d (findings aside), in document order, with
+// Fields lists every amount in d (findings aside), in document order, with
 // map keys sorted.
-func fields(d *schema.Document) []field {
-	var out []field
+func Fields(d *schema.Document) []Field {
+	var out []Field
 	walk(reflect.ValueOf(d).Elem(), "", nil, &out)
 	return out
 }
 
-func walk(v reflect.Value, path string, labels []string, out *[]field) {
+func walk(v reflect.Value, path string, labels []string, out *[]Field) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {
 			return
 		}
 		if v.Type().Elem() == amountType {
-			*out = append(*out, field{Path: path, Label: strings.Join(labels, " › "), Amount: v.Interface().(*schema.Amount)})
+			*out = append(*out, Field{Path: path, Label: strings.Join(labels, " › "), Amount: v.Interface().(*schema.Amount)})
 			return
 		}
 		walk(v.Elem(), path, labels, out)

@@ -39,7 +39,7 @@ func Write(w io.Writer, x *extract.Document, d *schema.Document) error {
 	b := newBuilder(x, d)
 	b.layout()
 	b.describeTables()
-	placedAll, unplaced := b.place(fields(d))
+	placedAll, unplaced := b.place(Fields(d))
 	located := b.locateFindings()
 	v := pageView{
 		Title:    titleOf(d, x),
@@ -125,7 +125,7 @@ func metaLine(d *schema.Document) string {
 
 func headlineOf(path string, placedAll map[string]*placed, d *schema.Document) headlineView {
 	h := headlineView{Path: path, Label: path}
-	for _, f := range fields(d) {
+	for _, f := range Fields(d) {
 		if f.Path == path {
 			h.Label, h.Text, h.Yuan = lastLabel(f.Label), f.Amount.Text, f.Amount.Yuan.String()
 		}
@@ -144,7 +144,7 @@ func lastLabel(l string) string {
 	return l
 }
 
-func unplacedViews(fs []field) []headlineView {
+func unplacedViews(fs []Field) []headlineView {
 	var out []headlineView
 	for _, f := range fs {
 		out = append(out, headlineView{Path: f.Path, Label: f.Label, Text: f.Amount.Text, Yuan: f.Amount.Yuan.String()})
@@ -314,8 +314,12 @@ func (e *elem) writeInner(sb *strings.Builder) {
 	for _, m := range marks {
 		s, t := min(max(m.start, pos), len(runes)), min(m.end, len(runes))
 		sb.WriteString(esc(string(runes[pos:s])))
-		for _, p := range m.fields {
-			fmt.Fprintf(sb, `<span class="f" data-field="%s" title="%s">`, esc(p.Path), esc(p.tooltip()))
+		for i, p := range m.fields {
+			fa := ""
+			if i == 0 {
+				fa = findingAttr(m.findings)
+			}
+			fmt.Fprintf(sb, `<span class="f" data-field="%s" title="%s"%s>`, esc(p.Path), esc(p.tooltip()), fa)
 		}
 		sb.WriteString(esc(string(runes[s:max(s, t)])))
 		for range m.fields {
@@ -324,6 +328,11 @@ func (e *elem) writeInner(sb *strings.Builder) {
 		pos = max(s, t)
 	}
 	sb.WriteString(esc(string(runes[pos:])))
+	for _, m := range e.pins {
+		p := m.fields[0]
+		fmt.Fprintf(sb, `<span class="f pin" data-field="%s" title="%s"%s>⌖</span>`, esc(p.Path),
+			esc(p.tooltip()+"\n（此处文字中未找到原文，来源只定位到本段）"), findingAttr(m.findings))
+	}
 	for _, t := range e.Tags {
 		fmt.Fprintf(sb, `<sup class="tag">%s</sup>`, esc(t))
 	}
@@ -392,7 +401,7 @@ func labelOfPath(path string) string {
 	d.ThreePublic = schema.ThreePublic{Total: &schema.Amount{}, OverseasTravel: &schema.Amount{}, Vehicles: &schema.Amount{},
 		VehiclePurchase: &schema.Amount{}, VehicleOperation: &schema.Amount{}, Reception: &schema.Amount{}}
 	d.OperatingExpenses = &schema.Amount{}
-	for _, f := range fields(&d) {
+	for _, f := range Fields(&d) {
 		if f.Path == path {
 			return f.Label
 		}

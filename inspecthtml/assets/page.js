@@ -1,5 +1,5 @@
-// yusuan inspect page: side-panel clicks scroll to and highlight where a
-// figure was printed, or every cell a finding compares. No network.
+/* yusuan inspect page: side-panel clicks scroll to and highlight where a */
+/* figure was printed, or every cell a finding compares. No network. */
 (function () {
   "use strict";
   function clear() {
@@ -23,8 +23,8 @@
       show(Array.prototype.slice.call(document.querySelectorAll('[data-finding~="' + f.getAttribute("data-show-finding") + '"]')), f);
     }
   });
-  // #finding=3 and #field=three_public.total click the panel entry, so a
-  // link (or a test) can open the page with something highlighted.
+  /* #finding=3 and #field=three_public.total click the panel entry, so a */
+  /* link (or a test) can open the page with something highlighted. */
   function fromHash() {
     var m = /^#(finding|field)=(.*)$/.exec(location.hash);
     if (!m) return;
@@ -34,8 +34,8 @@
     if (el) el.click();
   }
   window.addEventListener("hashchange", fromHash);
-  // After the first paint: scrolling before it leaves headless browsers
-  // with a blank frame.
+  /* After the first paint: scrolling before it leaves headless browsers */
+  /* with a blank frame. */
   if (document.readyState === "complete") fromHash();
   else window.addEventListener("load", function () { setTimeout(fromHash, 50); });
 })();
