@@ -103,7 +103,7 @@ func TestBrowserCorpus(t *testing.T) {
 				if got := after.Find(".hl").Length(); got != cells {
 					t.Errorf("finding %d: %d elements highlighted, want its %d cells", i, got, cells)
 				}
-				if after.Find(`[data-show-finding="` + n + `"].sel`).Length() != 1 {
+				if after.Find(`[data-show-finding="`+n+`"].sel`).Length() != 1 {
 					t.Errorf("finding %d: its side-panel entry is not marked selected", i)
 				}
 				clicked = true
@@ -144,4 +144,3 @@ func colours(t *testing.T, path string) int {
 	}
 	return len(seen)
 }
-

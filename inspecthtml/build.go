@@ -352,7 +352,11 @@ func (b *builder) describeTables() {
 				continue
 			}
 			codes++
-			if e := b.cells[[3]int{tv.Index, *li.At.Row, 0}]; e != nil {
+			col := 0
+			if li.At.Col != nil {
+				col = *li.At.Col
+			}
+			if e := b.cells[[3]int{tv.Index, *li.At.Row, col}]; e != nil {
 				e.Tags = append(e.Tags, tag)
 			}
 		}

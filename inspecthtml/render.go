@@ -330,11 +330,15 @@ func (e *elem) writeInner(sb *strings.Builder) {
 	sb.WriteString(esc(string(runes[pos:])))
 	for _, m := range e.pins {
 		p := m.fields[0]
-		fmt.Fprintf(sb, `<span class="f pin" data-field="%s" title="%s"%s>⌖</span>`, esc(p.Path),
+		fmt.Fprintf(sb, `<span class="f pin" data-field="%s" title="%s"%s>◆</span>`, esc(p.Path),
 			esc(p.tooltip()+"\n（此处文字中未找到原文，来源只定位到本段）"), findingAttr(m.findings))
 	}
-	for _, t := range e.Tags {
-		fmt.Fprintf(sb, `<sup class="tag">%s</sup>`, esc(t))
+	if len(e.Tags) > 0 {
+		sb.WriteString(`<span class="tags">`)
+		for _, t := range e.Tags {
+			fmt.Fprintf(sb, `<sup class="tag">%s</sup>`, esc(t))
+		}
+		sb.WriteString(`</span>`)
 	}
 }
 

@@ -32,6 +32,7 @@
     var sel = m[1] === "finding" ? '[data-show-finding="' + CSS.escape(v) + '"]' : '[data-goto="' + CSS.escape(v) + '"]';
     var el = document.querySelector(sel);
     if (el) el.click();
+    else if (m[1] === "field") show(Array.prototype.slice.call(document.querySelectorAll('[data-field="' + CSS.escape(v) + '"]')), null);
   }
   window.addEventListener("hashchange", fromHash);
   /* After the first paint: scrolling before it leaves headless browsers */
