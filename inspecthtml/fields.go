@@ -112,3 +112,43 @@ var headlinePaths = []string{
 	"three_public.vehicles", "three_public.vehicle_purchase", "three_public.vehicle_operation",
 	"three_public.reception", "operating_expenses",
 }
+
+// severityZh names the severities in Chinese.
+var severityZh = map[string]string{schema.SevInfo: "提示", schema.SevWarning: "警告", schema.SevError: "错误"}
+
+// findingZh says a finding in Chinese from what the schema holds: the area
+// its rule checks (the zh label of the document field the rule is named
+// after), and the expected and stated figures under the Finding's own
+// zh labels. The rule's English message stays beside it.
+func findingZh(f schema.Finding) string {
+	s := severityZh[f.Severity]
+	area, _, _ := strings.Cut(f.Rule, ".")
+	if area == "extract" {
+		s += " · 提取"
+	} else if l := topLabel(area); l != "" {
+		s += " · " + l
+	}
+	ft := reflect.TypeFor[schema.Finding]()
+	var figures []string
+	for _, name := range []string{"Expected", "Actual"} {
+		if v := reflect.ValueOf(f).FieldByName(name).String(); v != "" {
+			sf, _ := ft.FieldByName(name)
+			figures = append(figures, sf.Tag.Get("zh")+" "+v+" 元")
+		}
+	}
+	if len(figures) > 0 {
+		s += "：" + strings.Join(figures, "，")
+	}
+	return s
+}
+
+// topLabel is the zh label of the Document field with JSON name name.
+func topLabel(name string) string {
+	t := reflect.TypeFor[schema.Document]()
+	for i := range t.NumField() {
+		if n, ok := jsonName(t.Field(i)); ok && n == name {
+			return t.Field(i).Tag.Get("zh")
+		}
+	}
+	return ""
+}

@@ -57,7 +57,7 @@ func Write(w io.Writer, x *extract.Document, d *schema.Document) error {
 		v.Headline = append(v.Headline, headlineOf(p, placedAll, d))
 	}
 	for i, f := range d.Findings {
-		v.Findings = append(v.Findings, findingView{N: i, Severity: f.Severity, Rule: f.Rule, Message: f.Message, Located: located[i], Places: len(f.At)})
+		v.Findings = append(v.Findings, findingView{N: i, Severity: f.Severity, Zh: findingZh(f), Rule: f.Rule, Message: f.Message, Located: located[i], Places: len(f.At)})
 	}
 	for _, pr := range x.Problems {
 		v.Problems = append(v.Problems, pr.Code+": "+pr.Message)
@@ -88,9 +88,9 @@ type headlineView struct {
 }
 
 type findingView struct {
-	N                       int
-	Severity, Rule, Message string
-	Located, Places         int
+	N                           int
+	Severity, Zh, Rule, Message string
+	Located, Places             int
 }
 
 func titleOf(d *schema.Document, x *extract.Document) string {

@@ -1,0 +1,4 @@
+package inspecthtml
+
+// FindingZh exposes findingZh to the external tests.
+var FindingZh = findingZh
