@@ -39,7 +39,8 @@ func Write(w io.Writer, x *extract.Document, d *schema.Document) error {
 	b := newBuilder(x, d)
 	b.layout()
 	b.describeTables()
-	placedAll, unplaced := b.place(Fields(d))
+	fs := Fields(d)
+	placedAll, unplaced := b.place(fs)
 	located := b.locateFindings()
 	v := pageView{
 		Title:    titleOf(d, x),
@@ -53,8 +54,12 @@ func Write(w io.Writer, x *extract.Document, d *schema.Document) error {
 		Placed:   len(placedAll),
 		Unplaced: unplacedViews(unplaced),
 	}
+	byPath := map[string]Field{}
+	for _, f := range fs {
+		byPath[f.Path] = f
+	}
 	for _, p := range headlinePaths {
-		v.Headline = append(v.Headline, headlineOf(p, placedAll, d))
+		v.Headline = append(v.Headline, headlineOf(p, placedAll, byPath))
 	}
 	for i, f := range d.Findings {
 		v.Findings = append(v.Findings, findingView{N: i, Severity: f.Severity, Zh: findingZh(f), Rule: f.Rule, Message: f.Message, Located: located[i], Places: len(f.At)})
@@ -123,14 +128,11 @@ func metaLine(d *schema.Document) string {
 	return strings.Join(parts, " · ")
 }
 
-func headlineOf(path string, placedAll map[string]*placed, d *schema.Document) headlineView {
+func headlineOf(path string, placedAll map[string]*placed, byPath map[string]Field) headlineView {
 	h := headlineView{Path: path, Label: path}
-	for _, f := range Fields(d) {
-		if f.Path == path {
-			h.Label, h.Text, h.Yuan = lastLabel(f.Label), f.Amount.Text, f.Amount.Yuan.String()
-		}
-	}
-	if h.Label == path {
+	if f, ok := byPath[path]; ok {
+		h.Label, h.Text, h.Yuan = lastLabel(f.Label), f.Amount.Text, f.Amount.Yuan.String()
+	} else {
 		h.Label = lastLabel(labelOfPath(path))
 	}
 	_, h.Placed = placedAll[path]
