@@ -18,7 +18,7 @@ func benchWrite(b *testing.B, path string) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if err := inspecthtml.Write(io.Discard, x, d); err != nil {
+		if err := inspecthtml.Write(io.Discard, x, d, inspecthtml.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -272,7 +272,7 @@ func (b *builder) textBlock(blk *extract.Block) []*elem {
 		if i+1 < len(blk.Spans) {
 			end = min(blk.Spans[i+1].Offset, len(runes))
 		}
-		start := min(s.Offset, end)
+		start := min(max(s.Offset, 0), end)
 		at := s.At
 		if at.BBox == nil {
 			at = blk.At

@@ -23,7 +23,7 @@ func render(t testing.TB, path string) (*schema.Document, []byte) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := inspecthtml.Write(&buf, x, d); err != nil {
+	if err := inspecthtml.Write(&buf, x, d, inspecthtml.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return d, buf.Bytes()
@@ -119,7 +119,7 @@ func TestPageFromJSONAlone(t *testing.T) {
 	root := testcorpus.Root(t)
 	d, _ := render(t, filepath.Join(root, "samples", "xlsx-qingxi-greening-2026-budget.xlsx"))
 	var buf bytes.Buffer
-	if err := inspecthtml.Write(&buf, nil, d); err != nil {
+	if err := inspecthtml.Write(&buf, nil, d, inspecthtml.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	checkSelfContained(t, buf.Bytes())

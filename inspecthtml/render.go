@@ -25,10 +25,16 @@ var (
 	pageTemplate = template.Must(template.New("page").Parse(pageTmpl))
 )
 
+// Options adjust a page.
+type Options struct {
+	// IndexLink, if set, is a relative link back to a site's index page.
+	IndexLink string
+}
+
 // Write renders the inspection page of one document. x is the
 // intermediate document the extractor produced for it; nil draws the
 // schema's tables alone (for a batch output whose source file is gone).
-func Write(w io.Writer, x *extract.Document, d *schema.Document) error {
+func Write(w io.Writer, x *extract.Document, d *schema.Document, opts Options) error {
 	if d == nil {
 		return fmt.Errorf("inspect html: no document")
 	}
@@ -52,6 +58,7 @@ func Write(w io.Writer, x *extract.Document, d *schema.Document) error {
 		Meta:     metaLine(d),
 		Pages:    b.renderPages(),
 		Placed:   len(placedAll),
+		Index:    opts.IndexLink,
 		Unplaced: unplacedViews(unplaced),
 	}
 	byPath := map[string]Field{}
@@ -77,6 +84,7 @@ func Write(w io.Writer, x *extract.Document, d *schema.Document) error {
 type pageView struct {
 	Title, Source, Format, Meta string
 	FromJSON                    bool
+	Index                       string
 	CSS                         template.CSS
 	JS                          template.JS
 	Pages                       []template.HTML

@@ -68,7 +68,9 @@ func Write(ctx context.Context, out, in string, opts yusuan.Options) (Result, er
 		}
 		page := fmt.Sprintf("docs/%04d.html", i+1)
 		x := sourceOf(ctx, e, opts)
-		if err := atomicfile.Write(filepath.Join(out, page), func(w *bufio.Writer) error { return inspecthtml.Write(w, x, d) }); err != nil {
+		if err := atomicfile.Write(filepath.Join(out, page), func(w *bufio.Writer) error {
+			return inspecthtml.Write(w, x, d, inspecthtml.Options{IndexLink: "../index.html"})
+		}); err != nil {
 			return res, fmt.Errorf("report: %s: %w", page, err)
 		}
 		res.Documents++

@@ -80,6 +80,9 @@ func TestReportFromBatchFolder(t *testing.T) {
 		if !strings.Contains(string(page), `data-field="summary.revenue.total"`) && !strings.Contains(string(page), "仅据 JSON") {
 			t.Errorf("%s: neither a marked page nor a page from JSON", href)
 		}
+		if !strings.Contains(string(page), `href="../index.html"`) {
+			t.Errorf("%s: no link back to the index", href)
+		}
 	})
 	sorted := dom.Find(`#docs td[data-v]`).Length()
 	if sorted == 0 {

@@ -26,7 +26,7 @@ func inspectHTML(ctx context.Context, files []string, out string, cf *commonFlag
 		fmt.Fprintf(stderr, "yusuan: %v\n", err)
 		return exitFail
 	}
-	write := func(w *bufio.Writer) error { return inspecthtml.Write(w, x, d) }
+	write := func(w *bufio.Writer) error { return inspecthtml.Write(w, x, d, inspecthtml.Options{}) }
 	if out == "" {
 		w := bufio.NewWriter(stdout)
 		err = write(w)
