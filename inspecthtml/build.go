@@ -87,16 +87,16 @@ type builder struct {
 	nextID   int
 	cells    map[[3]int]*elem
 	tables   map[int]*tableView
-	lines    map[int]*elem
-	selector map[string]*elem
-	sheet    map[string]*elem
+	lines    map[int][]*elem // several blocks may come from one line, element or cell
+	selector map[string][]*elem
+	sheet    map[string][]*elem
 	boxes    map[int][]*elem // PDF page → positioned elements
 }
 
 func newBuilder(x *extract.Document, d *schema.Document) *builder {
 	return &builder{
 		x: x, d: d, pageOf: map[int]*page{}, cells: map[[3]int]*elem{}, tables: map[int]*tableView{},
-		lines: map[int]*elem{}, selector: map[string]*elem{}, sheet: map[string]*elem{}, boxes: map[int][]*elem{},
+		lines: map[int][]*elem{}, selector: map[string][]*elem{}, sheet: map[string][]*elem{}, boxes: map[int][]*elem{},
 	}
 }
 
@@ -118,18 +118,14 @@ func (b *builder) index(e *elem, at prov.At) {
 	if at.Line > 0 {
 		last := max(at.EndLine, at.Line)
 		for l := at.Line; l <= last && l < at.Line+1000; l++ {
-			if _, ok := b.lines[l]; !ok {
-				b.lines[l] = e
-			}
+			b.lines[l] = appendNew(b.lines[l], e)
 		}
 	}
 	if at.Selector != "" {
-		if _, ok := b.selector[at.Selector]; !ok {
-			b.selector[at.Selector] = e
-		}
+		b.selector[at.Selector] = appendNew(b.selector[at.Selector], e)
 	}
 	if at.Sheet != "" && at.Cell != "" {
-		b.sheet[at.Sheet+"!"+at.Cell] = e
+		b.sheet[at.Sheet+"!"+at.Cell] = appendNew(b.sheet[at.Sheet+"!"+at.Cell], e)
 	}
 }
 
@@ -412,7 +408,9 @@ func columnText(cols []schema.Column) string {
 	return strings.Join(s, "; ")
 }
 
-// resolve returns the drawn elements a provenance points at.
+// resolve returns the drawn elements a provenance points at: one, or
+// several when the source location held several blocks (one spreadsheet
+// cell or HTML element split into paragraphs).
 func (b *builder) resolve(at prov.At) []*elem {
 	if at.Table != nil && at.Row != nil {
 		col := 0
@@ -429,18 +427,18 @@ func (b *builder) resolve(at prov.At) []*elem {
 		}
 	}
 	if at.Line > 0 {
-		if e := b.lines[at.Line]; e != nil {
-			return []*elem{e}
+		if els := b.lines[at.Line]; len(els) > 0 {
+			return els
 		}
 	}
 	if at.Selector != "" {
-		if e := b.bySelector(at.Selector); e != nil {
-			return []*elem{e}
+		if els := b.bySelector(at.Selector); len(els) > 0 {
+			return els
 		}
 	}
 	if at.Sheet != "" && at.Cell != "" {
-		if e := b.sheet[at.Sheet+"!"+at.Cell]; e != nil {
-			return []*elem{e}
+		if els := b.sheet[at.Sheet+"!"+at.Cell]; len(els) > 0 {
+			return els
 		}
 	}
 	return nil
@@ -448,10 +446,10 @@ func (b *builder) resolve(at prov.At) []*elem {
 
 // bySelector finds the element read from sel, or from the nearest element
 // enclosing it (a value inside a <span> of a paragraph).
-func (b *builder) bySelector(sel string) *elem {
+func (b *builder) bySelector(sel string) []*elem {
 	for s := sel; s != ""; {
-		if e := b.selector[s]; e != nil {
-			return e
+		if els := b.selector[s]; len(els) > 0 {
+			return els
 		}
 		i := strings.LastIndex(s, " > ")
 		if i < 0 {
@@ -499,9 +497,16 @@ func (b *builder) place(fs []Field) (placedAll map[string]*placed, unplaced []Fi
 			unplaced = append(unplaced, f)
 			continue
 		}
-		p := &placed{Field: f, El: els[0]}
+		e := els[0]
+		for _, c := range els {
+			if _, ok := c.freeOccurrence(strings.TrimSpace(f.Amount.Text)); ok && f.Amount.Text != "" {
+				e = c
+				break
+			}
+		}
+		p := &placed{Field: f, El: e}
 		placedAll[f.Path] = p
-		els[0].mark(p)
+		e.mark(p)
 	}
 	return placedAll, unplaced
 }
@@ -577,13 +582,40 @@ func (b *builder) locateFindings() []int {
 				}
 				continue
 			}
-			for _, e := range els {
-				e.addFinding(i, at)
-				n[i]++
+			if len(els) == 0 {
+				continue
 			}
+			e := els[0]
+			for _, c := range els {
+				if c.holds(at) {
+					e = c
+					break
+				}
+			}
+			e.addFinding(i, at)
+			n[i]++
 		}
 	}
 	return n
+}
+
+// holds reports whether e shows a figure read from at.
+func (e *elem) holds(at prov.At) bool {
+	for _, m := range append(slices.Clone(e.marks), e.pins...) {
+		for _, p := range m.fields {
+			if sameAt(p.Amount.At, at) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func appendNew(els []*elem, e *elem) []*elem {
+	if len(els) > 0 && els[len(els)-1] == e {
+		return els
+	}
+	return append(els, e)
 }
 
 // addFinding marks finding i on e: on the marked figure whose provenance

@@ -10,6 +10,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/yusuan/yusuan"
+	"github.com/yusuan/yusuan/extract"
 	"github.com/yusuan/yusuan/inspecthtml"
 	"github.com/yusuan/yusuan/internal/testcorpus"
 	"github.com/yusuan/yusuan/schema"
@@ -148,3 +149,38 @@ func TestFindingInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestProvenanceNowhere: provenance that points at nothing drawn (a page
+// beyond the document, a table that does not exist, a finding without
+// places) is listed, never a crash.
+func TestProvenanceNowhere(t *testing.T) {
+	root := testcorpus.Root(t)
+	d, x, err := yusuan.ConvertFileInspected(context.Background(), filepath.Join(root, "samples", "pdf-disclosure-chromium.pdf"), yusuan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nine, minus := 99, -3
+	box := [4]float64{-10, -10, 1e6, 1e6}
+	d.OperatingExpenses = &schema.Amount{Text: "1万元", At: schema.At{Page: 999, BBox: &box}}
+	d.ThreePublic.Total = &schema.Amount{Text: "2万元", At: schema.At{Table: &nine, Row: &minus, Col: &minus}}
+	d.Findings = append(d.Findings,
+		schema.Finding{Rule: "x.y", Severity: schema.SevInfo},
+		schema.Finding{Rule: "x.z", Severity: schema.SevInfo, At: []schema.At{{Page: 999}, {Table: &nine}, {Selector: "nowhere"}}})
+	x.Blocks = append(x.Blocks, x.Blocks[0])
+	x.Blocks[len(x.Blocks)-1].Spans = append(x.Blocks[len(x.Blocks)-1].Spans, extractSpan(-5), extractSpan(1<<20))
+	var buf bytes.Buffer
+	if err := inspecthtml.Write(&buf, x, d, inspecthtml.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	dom, err := goquery.NewDocumentFromReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"operating_expenses", "three_public.total"} {
+		if dom.Find(`.unplaced [title="`+p+`"]`).Length() != 1 {
+			t.Errorf("%s: not listed among the figures that could not be placed", p)
+		}
+	}
+}
+
+func extractSpan(off int) extract.Span { return extract.Span{Offset: off} }
