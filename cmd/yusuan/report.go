@@ -13,12 +13,10 @@ func init() {
 }
 
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("report", "report -o SITE_DIR BATCH_DIR (the folder written by yusuan batch -o BATCH_DIR)", stderr)
+	fs := newFlags("report", "report -o SITE_DIR BATCH_DIR (the folder written by yusuan batch -o BATCH_DIR)", stdout, stderr)
 	out := fs.String("o", "", "write the site into `DIR` (index.html, docs/*.html)")
 	var cf commonFlags
-	fs.StringVar(&cf.dictDir, "dict-dir", "", "gojieba dictionary `DIR` (default $YUSUAN_DICT_DIR, then the build-time module path)")
-	fs.Int64Var(&cf.maxBytes, "max-bytes", 0, "largest input file in bytes (default 200 MiB)")
-	fs.IntVar(&cf.maxPages, "max-pages", 0, "most PDF pages read (default 2000)")
+	cf.register(fs, false) // the documents come as JSON; sources are only re-extracted
 	if stop, code := parseFlags(fs, args); stop {
 		return code
 	}
@@ -27,7 +25,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fs.Usage()
 		return exitUsage
 	}
-	res, err := report.Write(ctx, *out, fs.Args()[0], cf.options())
+	res, err := report.Write(ctx, *out, fs.Args()[0], cf.options(stderr))
 	for _, s := range res.Skipped {
 		fmt.Fprintf(stderr, "yusuan report: skipped %s\n", s)
 	}
