@@ -326,7 +326,7 @@ func (b *builder) describeTables() {
 		seen[tv.Index] = true
 		var cols []string
 		for _, c := range st.Columns {
-			col := c.Key
+			col := string(c.Key)
 			if c.Side != "" {
 				col = c.Side + ":" + col
 			}
@@ -339,7 +339,7 @@ func (b *builder) describeTables() {
 		for _, li := range st.LineItems {
 			tag := li.Code
 			if tag == "" {
-				tag = li.Key
+				tag = string(li.Key)
 			}
 			if tag == "" {
 				tag = li.RowKind
@@ -356,9 +356,9 @@ func (b *builder) describeTables() {
 				e.Tags = append(e.Tags, tag)
 			}
 		}
-		kind := st.Kind
-		if kind == "" {
-			kind = "?"
+		kind := "?"
+		if st.Kind != "" {
+			kind = string(st.Kind) + " " + st.Kind.Label()
 		}
 		tv.Info = fmt.Sprintf("tables[%d] %s · 表头 %d 行 · 列 %s · %d 行科目", si, kind, len(st.Header), orNone(strings.Join(cols, ", ")), codes)
 		tv.Detail = fmt.Sprintf("tables[%d]\n表类型 %s\n表名 %s\n表头 %s\n列映射 %s\n科目明细 %d 行", si, kind, st.Title,
@@ -403,7 +403,7 @@ func headerText(h [][]string) string {
 func columnText(cols []schema.Column) string {
 	var s []string
 	for _, c := range cols {
-		s = append(s, fmt.Sprintf("列%d=%s‹%s›", c.Col+1, c.Key, strings.Join(c.Path, "›")))
+		s = append(s, fmt.Sprintf("列%d=%s %s‹%s›", c.Col+1, c.Key, c.Key.Label(), strings.Join(c.Path, "›")))
 	}
 	return strings.Join(s, "; ")
 }

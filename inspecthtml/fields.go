@@ -63,9 +63,18 @@ func walk(v reflect.Value, path string, labels []string, out *[]Field) {
 		keys := v.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 		for _, k := range keys {
-			walk(v.MapIndex(k), path+"."+k.String(), appendLabel(labels, k.String()), out)
+			walk(v.MapIndex(k), path+"."+k.String(), appendLabel(labels, keyLabel(k)), out)
 		}
 	}
+}
+
+// keyLabel names a map key: its Chinese label from the schema vocabulary
+// (ColumnKey.Label) beside the key, where it has one.
+func keyLabel(k reflect.Value) string {
+	if l, ok := k.Interface().(interface{ Label() string }); ok && l.Label() != k.String() {
+		return l.Label() + "（" + k.String() + "）"
+	}
+	return k.String()
 }
 
 // itemLabel names a slice element: its Name or Title where it has one.

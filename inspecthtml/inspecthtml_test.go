@@ -96,11 +96,11 @@ func TestSamplesMarkEveryFigure(t *testing.T) {
 func TestFieldLabelsComeFromSchema(t *testing.T) {
 	d := &schema.Document{OperatingExpenses: &schema.Amount{}}
 	d.ThreePublic.Total = &schema.Amount{}
-	d.Tables = []schema.Table{{LineItems: []schema.LineItem{{Name: "行政运行", Amounts: map[string]*schema.Amount{"total": {}}}}}}
+	d.Tables = []schema.Table{{LineItems: []schema.LineItem{{Name: "行政运行", Amounts: map[schema.ColumnKey]*schema.Amount{schema.ColTotal: {}}}}}}
 	want := map[string]string{
 		"three_public.total":                    "三公经费 › 三公经费合计",
 		"operating_expenses":                    "机关运行经费",
-		"tables[0].line_items[0].amounts.total": "表格 › [0] › 科目明细 › [0]「行政运行」 › 金额 › total",
+		"tables[0].line_items[0].amounts.total": "表格 › [0] › 科目明细 › [0]「行政运行」 › 金额 › 合计（total）",
 	}
 	got := map[string]string{}
 	for _, f := range inspecthtml.Fields(d) {
