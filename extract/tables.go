@@ -52,6 +52,10 @@ func IsColumnNumberRow(row []Cell) bool {
 			label = true
 			continue
 		}
+		if strings.Trim(text, "*＊") == "" { // "**": a 栏次 row's label in some templates
+			label = true
+			continue
+		}
 		v, err := strconv.Atoi(text)
 		if err != nil {
 			return false

@@ -142,6 +142,10 @@ func (s *tableShape) text(r, c int) string {
 	return s.cellText(r, c)
 }
 
+// isStars: a cell of asterisks ("**"), which some templates print where a
+// 栏次 row has no label.
+func isStars(t string) bool { return t != "" && strings.Trim(t, "*＊") == "" }
+
 // isColumnNumberRow: 栏次 rows ("栏次 | 1 | 2 | 3") and bare 1 2 3 … rows.
 func (s *tableShape) isColumnNumberRow(r int) bool {
 	if r == s.v.t.ColumnNumberRow && r > 0 {
@@ -156,7 +160,7 @@ func (s *tableShape) isColumnNumberRow(r int) bool {
 			return true
 		case smallInt.MatchString(t):
 			ints++
-		case t == "甲" || t == "乙" || t == "丙" || t == "栏" || t == "类" || t == "款" || t == "项" || t == "—":
+		case t == "甲" || t == "乙" || t == "丙" || t == "栏" || t == "类" || t == "款" || t == "项" || t == "—" || isStars(t):
 		default:
 			other++
 		}
@@ -586,6 +590,14 @@ func columnKey(path []string, threePublic, hasMeeting bool) schema.ColumnKey {
 					return schema.ColExpend
 				case hasAny(path[j], "本年收入"):
 					return schema.ColRevenue
+				case hasAny(path[j], "上年结转", "年初结转"):
+					return schema.ColCarriedOver // 上年结转结余 › 小计 | 一般公共预算 …
+				case p == "小计" && hasAny(path[j], "基本支出"):
+					// 合计 | 基本支出 › 小计 | 人员经费 | 公用经费 | 项目支出;
+					// a 合计 under 基本支出 is the whole of a basic-only table (B6).
+					return schema.ColBasic
+				case p == "小计" && hasAny(path[j], "项目支出"):
+					return schema.ColProject
 				}
 			}
 			return schema.ColTotal
@@ -603,9 +615,9 @@ func columnKey(path []string, threePublic, hasMeeting bool) schema.ColumnKey {
 			return schema.ColBusinessExpense
 		case hasAny(p, "对附属单位补助"):
 			return schema.ColSubsidyToAffiliated
-		case hasAny(p, "人员经费"):
+		case hasAny(p, "人员经费", "人员支出"):
 			return schema.ColPersonnel
-		case hasAny(p, "公用经费"):
+		case hasAny(p, "公用经费", "公用支出"):
 			return schema.ColPublicUse
 		case hasAny(p, "年初结转"):
 			return schema.ColBeginningBalance
@@ -657,9 +669,13 @@ var partKeys = map[schema.ColumnKey][]schema.ColumnKey{
 	schema.ColTotal: {schema.ColBasic, schema.ColProject, schema.ColReserve, schema.ColRemitToSuperior, schema.ColBusinessExpense, schema.ColSubsidyToAffiliated,
 		schema.ColPersonnel, schema.ColPublicUse,
 		schema.ColFiscal, schema.ColGeneralPublicBudget, schema.ColGovernmentFund, schema.ColStateCapital, schema.ColSpecialAccount,
-		schema.ColBusiness, schema.ColBusinessOperating, schema.ColSuperiorSubsidy, schema.ColAffiliated, schema.ColOther, schema.ColCarriedOver},
+		schema.ColBusiness, schema.ColBusinessOperating, schema.ColSuperiorSubsidy, schema.ColAffiliated, schema.ColOther, schema.ColCarriedOver,
+		schema.ColRevenue},
+	schema.ColRevenue: {schema.ColFiscal, schema.ColGeneralPublicBudget, schema.ColGovernmentFund, schema.ColStateCapital, schema.ColSpecialAccount,
+		schema.ColBusiness, schema.ColBusinessOperating, schema.ColSuperiorSubsidy, schema.ColAffiliated, schema.ColOther},
 	schema.ColExpend: {schema.ColBasic, schema.ColProject},
 	schema.ColFiscal: {schema.ColGeneralPublicBudget, schema.ColGovernmentFund, schema.ColStateCapital},
+	schema.ColBasic:  {schema.ColPersonnel, schema.ColPublicUse},
 }
 
 var threePublicParts = map[schema.ColumnKey][]schema.ColumnKey{
@@ -693,9 +709,19 @@ func addParts(cols []schema.Column) {
 			if !has[sideKey{c.Side, p.With(measure)}] {
 				continue
 			}
-			// 财政拨款 with its three sources beside it: count it once.
-			if base == schema.ColTotal && has[sideKey{c.Side, schema.ColFiscal}] &&
+			// 财政拨款 with its three sources beside it, 基本支出 with its
+			// 人员经费 and 公用经费: count each once.
+			if (base == schema.ColTotal || base == schema.ColRevenue) && has[sideKey{c.Side, schema.ColFiscal}] &&
 				(p == schema.ColGeneralPublicBudget || p == schema.ColGovernmentFund || p == schema.ColStateCapital) {
+				continue
+			}
+			if base == schema.ColTotal && has[sideKey{c.Side, schema.ColBasic}] &&
+				(p == schema.ColPersonnel || p == schema.ColPublicUse) {
+				continue
+			}
+			// 总计 = 本年收入 小计 + 上年结转: the sources are the 小计's parts.
+			if base == schema.ColTotal && has[sideKey{c.Side, schema.ColRevenue.With(measure)}] &&
+				p != schema.ColCarriedOver && p != schema.ColRevenue {
 				continue
 			}
 			parts = append(parts, p.With(measure))
@@ -849,9 +875,14 @@ func (s *tableShape) rowCodes(r int, b *block, lb *rowLabel) (codeParts [4]strin
 			}
 			continue
 		}
+		// Rows coded in two classifications side by side (部门 and 政府
+		// 经济分类) take the first, the department's: the later columns
+		// would overwrite it.
 		if p := s.cols[c].codePart; p > 0 && len(b.codeCols) > 1 {
-			codeParts[p] = t
-		} else {
+			if codeParts[p] == "" {
+				codeParts[p] = t
+			}
+		} else if joined == "" {
 			joined = t
 		}
 	}

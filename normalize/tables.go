@@ -135,6 +135,7 @@ func (n *Normalizer) fillTables(d *schema.Document, x *extract.Document, o *outl
 		views = append(views, v)
 		prev = nil
 	}
+	schema.CheckTables(d) // an unreadable table gives no headline figure
 	n.fillFromTables(d, views)
 	n.fillNarrativeItems(d, o)
 }

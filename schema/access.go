@@ -7,11 +7,11 @@ import "strings"
 // and "the sum of amounts".
 
 // Table returns the first non-empty table of one of the kinds, in document
-// order, or nil.
+// order, that did not fail its self-check, or nil.
 func (d *Document) Table(kinds ...TableKind) *Table {
 	for i := range d.Tables {
 		t := &d.Tables[i]
-		if t.Empty {
+		if t.Empty || t.Unreadable() {
 			continue
 		}
 		for _, k := range kinds {
@@ -137,4 +137,18 @@ func (t *Table) ThisYearTotal(side string) *Amount {
 		return t.RowAmount(GrandTotalKey(side))
 	}
 	return nil
+}
+
+// HasColumn reports whether the table prints a column with the key. A
+// table whose columns were not mapped (no Columns) is taken to have any.
+func (t *Table) HasColumn(k ColumnKey) bool {
+	if len(t.Columns) == 0 {
+		return true
+	}
+	for _, c := range t.Columns {
+		if c.Key == k {
+			return true
+		}
+	}
+	return false
 }

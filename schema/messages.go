@@ -6,19 +6,24 @@ import "fmt"
 type msgKind int
 
 const (
-	msgParts          msgKind = iota // a stated figure vs the sum of its parts
-	msgUnitSlip                      // appended: the part that, read as 万元, makes it hold
-	msgSourcesShort                  // appended: sources not listed may be the rest
-	msgPair                          // the same figure printed in two places
-	msgText                          // the narrative's figure vs the table's
-	msgImplausible                   // a figure that cannot be money
-	msgWhyPercent                    // … a percentage read as money
-	msgWhyYear                       // … a whole number that reads like a year
-	msgWhyHuge                       // … more than 1 万亿元
-	msgRestated                      // an amount restated differently in one paragraph
-	msgItemPct                       // the narrative's stated change in %
-	msgPct                           // a computed % vs the stated one
-	msgCompletionBase                // a completion rate stated against the wrong budget
+	msgParts           msgKind = iota // a stated figure vs the sum of its parts
+	msgUnitSlip                       // appended: the part that, read as 万元, makes it hold
+	msgSourcesShort                   // appended: sources not listed may be the rest
+	msgPair                           // the same figure printed in two places
+	msgText                           // the narrative's figure vs the table's
+	msgImplausible                    // a figure that cannot be money
+	msgWhyPercent                     // … a percentage read as money
+	msgWhyYear                        // … a whole number that reads like a year
+	msgWhyHuge                        // … more than 1 万亿元
+	msgRestated                       // an amount restated differently in one paragraph
+	msgItemPct                        // the narrative's stated change in %
+	msgPct                            // a computed % vs the stated one
+	msgCompletionBase                 // a completion rate stated against the wrong budget
+	msgTableUnreadable                // a table that failed its self-check
+	msgUnreadable                     // … why: sums off by several amounts
+	msgOneCause                       // … why: every broken sum off by one amount
+	msgSameCause                      // appended: more sums off by the same amount
+	msgCarryConvention                // appended: the difference is the carry-over
 )
 
 // messages are the templates, Chinese and English, with the same
@@ -62,6 +67,26 @@ var messages = map[msgKind]struct{ zh, en string }{
 	msgPct: {
 		zh: "%[1]s：%[2]s ÷ %[3]s 为%[4]s%%，列示为%[5]s",
 		en: "%[1]s: %[2]s ÷ %[3]s is %[4]s%%, but %[5]s is stated",
+	},
+	msgTableUnreadable: {
+		zh: "%[1]s：表内数字未能正确读取，未用于汇总和核对（%[2]s）",
+		en: "%[1]s: the table could not be read reliably; none of its figures are used in the summary or in checks (%[2]s)",
+	},
+	msgUnreadable: {
+		zh: "表内%[1]v处合计与分项不符，差额各不相同（%[2]v种），多为读取错位所致",
+		en: "%[1]v of its sums miss by %[2]v different amounts, which points at a misreading",
+	},
+	msgOneCause: {
+		zh: "表内%[1]v处合计与分项不符，差额均为%[2]s元，同一原因",
+		en: "%[1]v of its sums miss, all by the same %[2]s 元: one cause",
+	},
+	msgSameCause: {
+		zh: "（另有%[1]v处合计相差同一金额，同一原因）",
+		en: " (and %[1]v more sums of the table miss by the same amount: one cause)",
+	},
+	msgCarryConvention: {
+		zh: "；差额等于结转结余%[1]s（%[2]s元），系一方含结转、一方不含的口径差异",
+		en: "; the difference equals the carry-over %[1]s (%[2]s 元): one figure includes it, the other does not",
 	},
 	msgCompletionBase: {
 		zh: "%[1]s：%[2]s 称为年初预算%[3]s的完成率，实为全年预算%[4]s的完成率",

@@ -1,6 +1,10 @@
 package schema
 
-import "github.com/yusuan/yusuan/decimal"
+import (
+	"slices"
+
+	"github.com/yusuan/yusuan/decimal"
+)
 
 // A rule is one named consistency check: one row of the rules table.
 type rule struct {
@@ -50,6 +54,7 @@ var rules = []rule{
 	{"tables.row_total_equals_parts", sevRounding, "each row's total column and the columns printed as its parts", []msgKind{msgParts}, checkRowParts},
 	{"tables.parent_equals_children", sevRounding, "coded rows: 类 and its 款, 款 and its 项, per column", []msgKind{msgParts}, checkHierarchy},
 	{"tables.total_row_equals_classes", sevRounding, "a coded table's 合计 row and its 类 rows", []msgKind{msgParts}, checkTotalRow},
+	{ruleTableUnreadable, sevWarning, "every table's self-check (tablecheck.go)", []msgKind{msgTableUnreadable}, checkUnreadable},
 	{"tables.amount_plausible", sevWarning, "every amount cell", []msgKind{msgImplausible}, checkPlausible},
 	{"summary.narrative_vs_table", sevRounding, "summary and 三公 figures of the narrative; B1/F1, B3/F3, B7/F7", []msgKind{msgText}, checkNarrativeVsTable},
 	{"narrative_items.vs_table", sevRounding, "the narrative's expenditure lines; the table row with their code", []msgKind{msgText}, checkItemsVsTable},
@@ -84,9 +89,14 @@ func Validate(d *Document) {
 	if d.Findings == nil {
 		d.Findings = []Finding{}
 	}
-	for i := range rules {
-		d.Findings = append(d.Findings, rules[i].check(&rules[i], d)...)
+	if slices.ContainsFunc(d.Tables, func(t Table) bool { return t.Check == nil && len(t.LineItems) > 0 }) {
+		CheckTables(d)
 	}
+	var fs []Finding
+	for i := range rules {
+		fs = append(fs, rules[i].check(&rules[i], d)...)
+	}
+	d.Findings = append(d.Findings, settleTableFindings(d, fs)...)
 }
 
 // roundingTolerance: differences up to 0.01 万元 (100 元) are rounding.

@@ -97,7 +97,7 @@ func checkSideSums(rule *rule, d *Document) []Finding {
 				if it.Side != side || it.Subitem || it.RowKind != "" || it.Level == "款" || it.Level == "项" {
 					continue
 				}
-				if it.Key.Carry() {
+				if it.Key.Carry() || fiscalPart(t, it.Key) {
 					continue
 				}
 				if a := it.Main(); a != nil {
@@ -129,10 +129,45 @@ func checkSideSums(rule *rule, d *Document) []Finding {
 					tot = it.Main()
 				}
 			}
+			if listedTwice(tot, parts) {
+				continue
+			}
 			out = append(out, rule.compare(label(t)+": "+side+" total vs its rows", tot, parts, asSum)...)
 		}
 	}
 	return out
+}
+
+// fiscalPart reports whether a revenue row is one of the 财政拨款 sources
+// printed under a 财政拨款 row of their own (一、财政拨款 › 一般公共预算 …):
+// the parent already counts it.
+func fiscalPart(t *Table, k RowKey) bool {
+	switch k {
+	case RowRevenueGeneralPublicBudget, RowRevenueGovernmentFund, RowRevenueStateCapital:
+		return t.RowAmount(RowRevenueFiscal) != nil
+	}
+	return false
+}
+
+// listedTwice reports whether the rows add up to a whole multiple (2–4)
+// of the total: the side lists its total more than once — subtotals
+// beside their rows, or several breakdowns of one sum (by function and by
+// purpose) — so the rows are no single set of parts.
+func listedTwice(tot *Amount, parts []*Amount) bool {
+	if tot == nil || tot.Yuan.Sign() <= 0 {
+		return false
+	}
+	var sum decimal.Decimal
+	for _, p := range parts {
+		sum = sum.Add(p.Yuan)
+	}
+	for k := int64(2); k <= 4; k++ {
+		diff := sum.Sub(tot.Yuan.Mul(decimal.FromInt(k))).Abs()
+		if diff.Cmp(decimal.FromInt(100*k*int64(len(parts)))) <= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // checkRowParts: per row, a total column equals the columns printed as its
@@ -179,27 +214,81 @@ func checkHierarchy(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.Tables {
 		t := &d.Tables[i]
-		children := map[string][]*LineItem{}
-		for j := range t.LineItems {
-			it := &t.LineItems[j]
-			if it.Parent != "" && it.Code != "" && !it.Subitem {
-				children[it.Side+"/"+it.Parent] = append(children[it.Side+"/"+it.Parent], it)
-			}
+		var next *Table
+		if i+1 < len(d.Tables) {
+			next = &d.Tables[i+1]
 		}
-		for j := range t.LineItems {
-			it := &t.LineItems[j]
-			kids := children[it.Side+"/"+it.Code]
-			if it.Code == "" || len(kids) == 0 {
-				continue
-			}
+		for _, g := range codeGroups(t) {
+			it := g.parent
+			cut := g.atEnd && continues(next, it.Code)
 			for _, key := range sortedKeys(it.Amounts) {
-				parts := make([]*Amount, 0, len(kids))
-				for _, k := range kids {
+				parts := make([]*Amount, 0, len(g.kids))
+				for _, k := range g.kids {
 					parts = append(parts, k.Amounts[key])
 				}
-				out = append(out, rule.compare(fmt.Sprintf("%s: %s %s %s (%s) vs its %d sub-items", label(t), it.Level, it.Code, it.Name, key, len(kids)), it.Amounts[key], parts, asSum)...)
+				if sum := Sum("", parts...); cut && sum != nil && sum.Yuan.Cmp(it.Amounts[key].Yuan) < 0 {
+					continue // the group goes on in the table's continuation
+				}
+				out = append(out, rule.compare(fmt.Sprintf("%s: %s %s %s (%s) vs its %d sub-items", label(t), it.Level, it.Code, it.Name, key, len(g.kids)), it.Amounts[key], parts, asSum)...)
 			}
 		}
+	}
+	return out
+}
+
+// continues reports whether the next table goes on with rows under code:
+// a table cut at a page break whose rest was read as a table of its own.
+func continues(next *Table, code string) bool {
+	if next == nil {
+		return false
+	}
+	for j := range next.LineItems {
+		if c := next.LineItems[j].Code; c != "" {
+			return strings.HasPrefix(c, code) && c != code
+		}
+	}
+	return false
+}
+
+// codeGroup is a coded row and the rows printed under it.
+type codeGroup struct {
+	parent *LineItem
+	kids   []*LineItem
+	atEnd  bool // the table ends inside the group
+}
+
+// codeGroups finds each coded row's sub-items. A sub-item belongs to the
+// nearest row above it with its parent's code: a code printed twice (a
+// class repeated under each 政府经济分类 heading) heads two groups.
+func codeGroups(t *Table) []*codeGroup {
+	latest := map[string]*codeGroup{}
+	lastCoded := map[string]*LineItem{}
+	var groups []*codeGroup
+	last := map[*codeGroup]*LineItem{}
+	for j := range t.LineItems {
+		it := &t.LineItems[j]
+		if it.Code == "" || it.Subitem {
+			continue
+		}
+		lastCoded[it.Side] = it
+		if it.Parent != "" {
+			if g := latest[it.Side+"/"+it.Parent]; g != nil {
+				g.kids = append(g.kids, it)
+				last[g] = it
+			}
+		}
+		g := &codeGroup{parent: it}
+		latest[it.Side+"/"+it.Code] = g
+		groups = append(groups, g)
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		if len(g.kids) == 0 {
+			continue
+		}
+		end := lastCoded[g.parent.Side]
+		g.atEnd = strings.HasPrefix(end.Code, last[g].Code) // its last sub-item, or one of that one's, ends the table
+		out = append(out, g)
 	}
 	return out
 }

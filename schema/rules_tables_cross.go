@@ -69,11 +69,8 @@ func checkSummaryVsFiscal(rule *rule, d *Document) []Finding {
 			{RowRevenueStateCapital, "国有资本经营预算"},
 		} {
 			a, b := s.RowAmount(k.key), f.RowAmount(k.key)
-			if BlankOrZero(a) && BlankOrZero(b) {
-				continue
-			}
-			if a == nil && b != nil {
-				a = &Amount{Text: "(blank)", At: s.At}
+			if a == nil || BlankOrZero(a) && BlankOrZero(b) {
+				continue // a source B1 does not print apart (一、财政拨款 as one line) is compared as 财政拨款 below
 			}
 			out = append(out, rule.compare(name+": "+k.zh+" revenue", a, []*Amount{b}, asPairIdentity)...)
 		}
@@ -212,7 +209,7 @@ func checkExpenditureVsGeneral(rule *rule, d *Document) []Finding {
 			}
 			for _, key := range []ColumnKey{ColTotal, ColBasic, ColProject} {
 				a, b := it.Amounts[key], all.Amounts[key]
-				if a == nil || BlankOrZero(a) && BlankOrZero(b) {
+				if a == nil || BlankOrZero(a) && BlankOrZero(b) || !e.HasColumn(key) {
 					continue
 				}
 				if b == nil {

@@ -246,17 +246,18 @@ type AssetItem struct {
 
 // Table is one table as found, with its kind and rows.
 type Table struct {
-	Kind      TableKind  `json:"kind" zh:"表类型" desc:"B1..B9, F1..F9 (domain.md §2–3); procurement, assets, performance, project, operating_expenses (机关运行经费表), fiscal_expenditure (财政拨款支出表, functional), fiscal_basic (财政拨款基本支出表, economic), units (单位构成), or other."`
-	Title     string     `json:"title" zh:"表名" desc:"Title as printed."`
-	Number    string     `json:"number,omitempty" zh:"表号" desc:"The table's printed number, e.g. 公开01表, 表一, 4."`
-	Unit      string     `json:"unit,omitempty" zh:"金额单位" desc:"Money unit declared for the table."`
-	Empty     bool       `json:"empty,omitempty" zh:"空表" desc:"The table has no data."`
-	EmptyNote string     `json:"empty_note,omitempty" zh:"空表说明" desc:"Why, as the document says (本部门无…，故本表无数据)."`
-	Header    [][]string `json:"header" zh:"表头" desc:"Header rows as printed."`
-	Rows      [][]string `json:"rows" zh:"数据行" desc:"Body rows as printed; blank cells stay blank."`
-	At        At         `json:"at" zh:"位置" desc:"Where the table starts."`
-	Columns   []Column   `json:"columns,omitempty" zh:"列映射" desc:"Header bands mapped onto canonical column names, one entry per amount column."`
-	LineItems []LineItem `json:"line_items" zh:"科目明细" desc:"Rows as classified line items."`
+	Kind      TableKind   `json:"kind" zh:"表类型" desc:"B1..B9, F1..F9 (domain.md §2–3); procurement, assets, performance, project, operating_expenses (机关运行经费表), fiscal_expenditure (财政拨款支出表, functional), fiscal_basic (财政拨款基本支出表, economic), units (单位构成), or other."`
+	Title     string      `json:"title" zh:"表名" desc:"Title as printed."`
+	Number    string      `json:"number,omitempty" zh:"表号" desc:"The table's printed number, e.g. 公开01表, 表一, 4."`
+	Unit      string      `json:"unit,omitempty" zh:"金额单位" desc:"Money unit declared for the table."`
+	Empty     bool        `json:"empty,omitempty" zh:"空表" desc:"The table has no data."`
+	EmptyNote string      `json:"empty_note,omitempty" zh:"空表说明" desc:"Why, as the document says (本部门无…，故本表无数据)."`
+	Header    [][]string  `json:"header" zh:"表头" desc:"Header rows as printed."`
+	Rows      [][]string  `json:"rows" zh:"数据行" desc:"Body rows as printed; blank cells stay blank."`
+	At        At          `json:"at" zh:"位置" desc:"Where the table starts."`
+	Columns   []Column    `json:"columns,omitempty" zh:"列映射" desc:"Header bands mapped onto canonical column names, one entry per amount column."`
+	LineItems []LineItem  `json:"line_items" zh:"科目明细" desc:"Rows as classified line items."`
+	Check     *TableCheck `json:"check,omitempty" zh:"表内自检" desc:"How the table's own arithmetic came out when it was read (tables with line items)."`
 }
 
 // Column maps one amount column of a table onto a canonical name.
