@@ -232,6 +232,7 @@ func finishTables(blocks []extract.Block, meta map[*extract.Table]*pageTable) []
 		if b.Kind != extract.KindTable || b.Table == nil {
 			continue
 		}
+		extract.MarkRowNumberCols(b.Table)
 		n := ti
 		b.At.Table = &n
 		for r, row := range b.Table.Rows {
