@@ -138,6 +138,7 @@ func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable, prev *pa
 			last[k] = i
 			bottom = l.Y0
 		}
+		liftCaptionRows(t.t)
 		for _, c := range t.t.Caption {
 			if u := unitOf(c); u != "" {
 				t.t.Unit = u
@@ -159,6 +160,47 @@ func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable, prev *pa
 		}
 	}
 	return out, tabs[len(tabs)-1]
+}
+
+// liftCaptionRows moves the caption printed inside a table's ruling (a
+// tables-only export that frames its title "预算01表 收支总表" and
+// "金额单位：万元" with the grid) from the leading rows to the Caption: a
+// row whose few texts are all caption lines, above the column headers.
+func liftCaptionRows(t *extract.Table) {
+	n := 0
+	for n < len(t.Rows)-1 && n < 3 && captionRow(t.Rows[n]) {
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	for _, row := range t.Rows[:n] {
+		for _, c := range row {
+			if !c.Covered && c.Text != "" {
+				t.Caption = append(t.Caption, squeezeCJK(c.Text))
+			}
+		}
+	}
+	t.Rows = t.Rows[n:]
+	t.HeaderRows = max(0, t.HeaderRows-n)
+	if t.ColumnNumberRow >= 0 {
+		t.ColumnNumberRow = max(-1, t.ColumnNumberRow-n)
+	}
+}
+
+// captionRow: one or two texts, each a caption line, none spanning down.
+func captionRow(row []extract.Cell) bool {
+	n := 0
+	for _, c := range row {
+		if c.Covered || c.Text == "" {
+			continue
+		}
+		if c.RowSpan > 1 || !captionText(c.Text) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 2
 }
 
 func captionLine(l *Line) bool {

@@ -64,3 +64,29 @@ func TestContinuationOverRaisedPageNumber(t *testing.T) {
 		t.Errorf("cells\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestCaptionInsideRuling: a tables-only export that frames its title and
+// unit with the grid ("预算01表 收支总表" / "金额单位：万元" as the first
+// rows) gets them as Caption and Unit, and the column headers as header.
+func TestCaptionInsideRuling(t *testing.T) {
+	p := &Page{Number: 1, Width: 842, Height: 595}
+	xs := []float64{100, 300, 420, 620, 740}
+	top := 520.0
+	// Title row and unit row span the whole width: only the outer rules.
+	put(p, 330, top-14, 12, "预算01表 收支总表")
+	put(p, 640, top-34, 9, "金额单位：万元")
+	p.Rules = append(p.Rules, Rule{xs[0], top, xs[4], top}, Rule{xs[0], top - 20, xs[4], top - 20}, Rule{xs[0], top, xs[0], top - 40}, Rule{xs[4], top, xs[4], top - 40})
+	bottom := ruledRows(p, xs, top-40, []string{"项目|预算数|项目|预算数", "一般公共预算拨款收入|32,365.090089|一般公共服务支出|26,661.064552", "收入总计|32,852.053832|支出总计|32,852.053832"})
+	p.Rules = append(p.Rules, Rule{xs[0], bottom, xs[0], top}, Rule{xs[4], bottom, xs[4], top})
+	ts := tablesOf(Layout(&File{Pages: []*Page{p}, NumPages: 1}))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables, want 1", len(ts))
+	}
+	tab := ts[0]
+	if fmt.Sprint(tab.Caption) != "[预算01表收支总表 金额单位：万元]" || tab.Unit != "万元" {
+		t.Errorf("caption %q unit %q", tab.Caption, tab.Unit)
+	}
+	if tab.HeaderRows != 1 || tab.Rows[0][0].Text != "项目" || len(tab.Rows) != 3 {
+		t.Errorf("header rows %d, rows %q", tab.HeaderRows, tableTexts(tab))
+	}
+}
