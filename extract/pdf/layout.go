@@ -69,6 +69,7 @@ func layoutMeta(f *File, tables bool) (*extract.Document, map[*extract.Table]*pa
 	if tables {
 		doc.Blocks = finishTables(doc.Blocks, meta)
 	}
+	doc.Blocks = joinWrapped(doc.Blocks)
 	if doc.Blocks == nil {
 		doc.Blocks = []extract.Block{}
 	}
