@@ -54,6 +54,11 @@ func IsColumnNumberRow(row []Cell) bool {
 			label = true
 			continue
 		}
+		if strings.Trim(text, "*＊—-－/ ") == "" {
+			// "**" or "—" in the label columns of a 栏次 row.
+			label = true
+			continue
+		}
 		v, err := strconv.Atoi(text)
 		if err != nil {
 			return false

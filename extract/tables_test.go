@@ -104,3 +104,20 @@ func TestWithoutColumns(t *testing.T) {
 		t.Errorf("dropped span origin:\n%s", got)
 	}
 }
+
+func TestIsColumnNumberRow(t *testing.T) {
+	for _, tc := range []struct {
+		row  string
+		want bool
+	}{
+		{"栏次|1|2|3", true},
+		{"**|1|2|3|4", true}, // label column marked with asterisks
+		{"—|—|1|2", true},
+		{"合计|1|2|3", false},
+		{"201|一般公共服务支出|5|6", false},
+	} {
+		if got := extract.IsColumnNumberRow(grid(0, tc.row).Rows[0]); got != tc.want {
+			t.Errorf("IsColumnNumberRow(%q) = %v, want %v", tc.row, got, tc.want)
+		}
+	}
+}

@@ -106,7 +106,7 @@ func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable, prev *pa
 			owner[i] = k
 			for _, c := range ls[i].Cells {
 				if c.Text != "" {
-					t.t.Caption = append(t.t.Caption, squeezeCJK(c.Text))
+					t.t.Caption = append(t.t.Caption, captionParts(c.Text)...)
 				}
 			}
 			first[k] = i
@@ -177,7 +177,7 @@ func liftCaptionRows(t *extract.Table) {
 	for _, row := range t.Rows[:n] {
 		for _, c := range row {
 			if !c.Covered && c.Text != "" {
-				t.Caption = append(t.Caption, squeezeCJK(c.Text))
+				t.Caption = append(t.Caption, captionParts(c.Text)...)
 			}
 		}
 	}
@@ -201,6 +201,26 @@ func captionRow(row []extract.Cell) bool {
 		n++
 	}
 	return n >= 1 && n <= 2
+}
+
+// unitStartRE finds where a unit declaration starts inside a caption line.
+var unitStartRE = regexp.MustCompile(`(金额)?单位\s*[:：]\s*(人民币)?\s*(万元|千元|亿元|元)`)
+
+// captionParts is a caption line's text in its parts: the unit printed
+// on the same line as the department ("部门名称：某局 单位：万元", set
+// too close to be two cells) is a part of its own.
+func captionParts(s string) []string {
+	s = squeezeCJK(strings.TrimSpace(s))
+	if s == "" {
+		return nil
+	}
+	if loc := unitStartRE.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		head := strings.TrimSpace(s[:loc[0]])
+		if i := strings.IndexAny(head, "：:"); i >= 0 && i < len(head)-len("：") {
+			return []string{head, strings.TrimSpace(s[loc[0]:])}
+		}
+	}
+	return []string{s}
 }
 
 func captionLine(l *Line) bool {
@@ -469,9 +489,7 @@ func captionsFromPageBefore(blocks []extract.Block) []extract.Block {
 				var capt []string
 				for _, p := range out[k:] {
 					for _, part := range strings.Split(p.Text, "\t") {
-						if part = squeezeCJK(strings.TrimSpace(part)); part != "" {
-							capt = append(capt, part)
-						}
+						capt = append(capt, captionParts(part)...)
 					}
 				}
 				b.Table.Caption = append(capt, b.Table.Caption...)

@@ -90,3 +90,18 @@ func TestCaptionInsideRuling(t *testing.T) {
 		t.Errorf("header rows %d, rows %q", tab.HeaderRows, tableTexts(tab))
 	}
 }
+
+func TestCaptionParts(t *testing.T) {
+	for in, want := range map[string]string{
+		"部门名称：杭州市某局 单位：万元":  "[部门名称：杭州市某局 单位：万元]",
+		"部门名称：某局单位:万元":      "[部门名称：某局 单位:万元]",
+		"单位名称：某委员会 金额单位：万元": "[单位名称：某委员会 金额单位：万元]",
+		"单位：万元": "[单位：万元]",
+		"2026年部门收支总表（单位：万元）": "[2026年部门收支总表（单位：万元）]",
+		"编制单位：某局":            "[编制单位：某局]",
+	} {
+		if got := fmt.Sprint(captionParts(in)); got != want {
+			t.Errorf("captionParts(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
