@@ -105,3 +105,30 @@ func TestCaptionParts(t *testing.T) {
 		}
 	}
 }
+
+// TestOverflowIntoNextCell: a spreadsheet export prints a long name over
+// its right rule into the (empty or figure) cell beside it; the run that
+// carries on goes back to the name, a figure in that cell stays.
+func TestOverflowIntoNextCell(t *testing.T) {
+	p := &Page{Number: 1, Width: 842, Height: 595}
+	xs := []float64{100, 190, 260}
+	ruledRows(p, xs, 500, []string{"项目|预算数", "合计|100.00", "|", "|"})
+	// Row 2: "(5)资本性支出（基本建" runs on as "设）" past the rule at 190, with
+	// a figure set apart in the same cell; row 3 the same with no figure.
+	for i, y := range []float64{446, 426} {
+		name := "资本性支出（基本建设）"
+		x := 190.0 - 9*9 // the name ends 9 pt past the rule
+		put(p, x, y, 9, name)
+		if i == 0 {
+			put(p, 230, y, 9, "20.00")
+		}
+	}
+	ts := tablesOf(Layout(&File{Pages: []*Page{p}, NumPages: 1}))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables", len(ts))
+	}
+	want := [][]string{{"项目", "预算数"}, {"合计", "100.00"}, {"资本性支出（基本建设）", "20.00"}, {"资本性支出（基本建设）", ""}}
+	if got := tableTexts(ts[0]); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("cells\n got %q\nwant %q", got, want)
+	}
+}
