@@ -341,13 +341,33 @@ func joinCellText(parts []string) string {
 		}
 		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
 			prev := lastRune(b.String())
-			if isLatinLetter(prev) && isLatinLetter(firstRune(s)) {
+			if isLatinLetter(prev) && isLatinLetter(firstRune(s)) || figuresApart(b.String(), s) {
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(s)
 	}
 	return squeezeCJK(b.String())
+}
+
+var (
+	tailFigureRE = regexp.MustCompile(`[0-9][0-9,]*(\.[0-9]*)?$`)
+	headFigureRE = regexp.MustCompile(`^[0-9.][0-9,]*(\.[0-9]*)?`)
+	groupedRE    = regexp.MustCompile(`^([0-9]{1,3}(,[0-9]{3})*|[0-9]+)(\.[0-9]+)?$`)
+)
+
+// figuresApart: two lines of a cell that end and start with figures are
+// one figure wrapped in a narrow cell ("174,900" / ".64", "12,345,6" /
+// "78.90", "32,365.09" / "0089") when together they make a well-formed
+// figure; two complete figures that do not ("174,900" / "64") are kept
+// apart, so that the cell does not read as a figure nobody printed.
+func figuresApart(prev, s string) bool {
+	pt := tailFigureRE.FindString(prev)
+	st := headFigureRE.FindString(s)
+	if pt == "" || st == "" || !strings.ContainsAny(pt, ",.") {
+		return false
+	}
+	return !groupedRE.MatchString(pt + st)
 }
 
 // squeezeCJK removes whitespace (incl. U+3000) that has Chinese text on
