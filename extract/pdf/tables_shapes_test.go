@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/yusuan/yusuan/extract"
 )
 
 // Table shapes seen with other publishers' producers (corpus raw2): each
@@ -130,5 +132,52 @@ func TestOverflowIntoNextCell(t *testing.T) {
 	want := [][]string{{"项目", "预算数"}, {"合计", "100.00"}, {"资本性支出（基本建设）", "20.00"}, {"资本性支出（基本建设）", ""}}
 	if got := tableTexts(ts[0]); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("cells\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestSpreadFigures(t *testing.T) {
+	cells := func(ss ...string) []extract.Cell {
+		var out []extract.Cell
+		for _, s := range ss {
+			out = append(out, extract.Cell{Text: s})
+		}
+		return out
+	}
+	for _, tc := range []struct{ in, want []string }{
+		{[]string{"[2080506]职业年金缴费支出", "", "96.76 96.76", "0.00"}, []string{"[2080506]职业年金缴费支出", "96.76", "96.76", "0.00"}},
+		{[]string{"名称", "1.00", "96.76 96.76", "0.00"}, []string{"名称", "1.00", "96.76 96.76", "0.00"}}, // no room: left alone
+		{[]string{"名称", "", "公用 经费", ""}, []string{"名称", "", "公用 经费", ""}},                             // not figures
+	} {
+		row := cells(tc.in...)
+		spreadFigures(row)
+		var got []string
+		for _, c := range row {
+			got = append(got, c.Text)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("spreadFigures(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestStreamNoteNotARow: a 注 line set close under an unruled table's last
+// row is the table's note, not the rest of that row's name.
+func TestStreamNoteNotARow(t *testing.T) {
+	p := &Page{Number: 1, Width: 842, Height: 595}
+	y := 500.0
+	for _, r := range []string{"项目|小计|基本支出|项目支出", "合计|3,944.08|3,204.78|739.30", "[201]一般公共服务支出|2,570.71|1,831.41|739.30", "[2210203]购房补贴|739.06|739.06|0.00"} {
+		for c, s := range strings.Split(r, "|") {
+			put(p, []float64{60, 400, 560, 720}[c], y, 10, s)
+		}
+		y -= 16
+	}
+	put(p, 60, y+4, 10, "注：无。")
+	ts := tablesOf(Layout(&File{Pages: []*Page{p}, NumPages: 1}))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables", len(ts))
+	}
+	last := ts[0].Rows[len(ts[0].Rows)-1]
+	if last[0].Text != "[2210203]购房补贴" || fmt.Sprint(ts[0].Notes) != "[注：无。]" {
+		t.Errorf("last row %q, notes %q", last[0].Text, ts[0].Notes)
 	}
 }

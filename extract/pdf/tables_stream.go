@@ -298,8 +298,9 @@ func streamRows(lines []streamLine) [][]*streamLine {
 // continuesRow: l holds no number and only carries on text that the row
 // has in the same columns (a wrapped name).
 func continuesRow(row []*streamLine, l *streamLine) bool {
-	for _, c := range l.chunks {
-		if numericCell(c.text) {
+	for i, c := range l.chunks {
+		if numericCell(c.text) || i == 0 && noteRE.MatchString(strings.TrimSpace(c.text)) {
+			// A note (注：…) under the table starts text of its own.
 			return false
 		}
 		ok := false
@@ -394,6 +395,7 @@ func streamTable(page int, rows [][]*streamLine, xs []float64, cont bool) *pageT
 			}
 			c += span
 		}
+		spreadFigures(out)
 		if filled >= 3 {
 			full++
 		}
@@ -404,6 +406,36 @@ func streamTable(page int, rows [][]*streamLine, xs []float64, cont bool) *pageT
 	}
 	detectHeader(t)
 	return &pageTable{page: page, bbox: bx, xs: xs, kind: kindStream, t: t}
+}
+
+// spreadFigures undoes a column edge drawn inside a column of
+// right-aligned figures: a cell that reads as several figures side by
+// side ("96.76 96.76") while the cells just left of it are empty gives
+// each figure but its last to those cells, nearest last.
+func spreadFigures(row []extract.Cell) {
+	for c := len(row) - 1; c > 0; c-- {
+		cell := row[c]
+		if cell.Covered || cell.ColSpan > 1 {
+			continue
+		}
+		fs := strings.Fields(cell.Text)
+		if len(fs) < 2 || len(fs) > c+1 {
+			continue
+		}
+		ok := true
+		for _, f := range fs {
+			ok = ok && numericCell(f)
+		}
+		for k := c - len(fs) + 1; ok && k < c; k++ {
+			ok = !row[k].Covered && row[k].ColSpan <= 1 && row[k].Text == ""
+		}
+		if !ok {
+			continue
+		}
+		for i, f := range fs {
+			row[c-len(fs)+1+i].Text = f
+		}
+	}
 }
 
 // streamText joins a cell's chunks top to bottom, left to right; a list
