@@ -181,3 +181,30 @@ func TestStreamNoteNotARow(t *testing.T) {
 		t.Errorf("last row %q, notes %q", last[0].Text, ts[0].Notes)
 	}
 }
+
+// TestAmountList: an unruled list of two columns (项目 | 预算数, the
+// amounts right-aligned with decimals) is a table; a contents page of
+// titles and page numbers is not.
+func TestAmountList(t *testing.T) {
+	list := func(rows []string) *Page {
+		p := &Page{Number: 1, Width: 842, Height: 595}
+		put(p, 300, 540, 12, "一般公共预算基本支出情况表")
+		y := 500.0
+		for _, r := range rows {
+			parts := strings.Split(r, "|")
+			put(p, 60, y, 10, parts[0])
+			put(p, 797-5*float64(len(parts[1])), y, 10, parts[1]) // right-aligned at 797
+			y -= 16
+		}
+		return p
+	}
+	amounts := list([]string{"合计|3,204.78", "[301]工资福利支出|2,577.42", "[30101]基本工资|374.86", "[30102]津贴补贴|1,088.93", "[30103]奖金|481.02", "[30109]职业年金缴费|96.76"})
+	ts := tablesOf(Layout(&File{Pages: []*Page{amounts}, NumPages: 1}))
+	if len(ts) != 1 || len(ts[0].Rows) != 6 || ts[0].Rows[5][1].Text != "96.76" {
+		t.Fatalf("amount list: %d tables %v", len(ts), ts)
+	}
+	contents := list([]string{"一、部门主要职责|3", "二、部门机构设置|4", "三、收支预算总表|5", "四、收入预算总表|6", "五、支出预算总表|7", "六、三公经费|8"})
+	if ts := tablesOf(Layout(&File{Pages: []*Page{contents}, NumPages: 1})); len(ts) != 0 {
+		t.Errorf("contents read as a table: %q", tableTexts(ts[0]))
+	}
+}

@@ -167,7 +167,7 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 		}
 		xs = streamColumns(lines, skip, x0, x1)
 	}
-	if len(xs) < 4 {
+	if len(xs) < 3 || len(xs) == 3 && !amountList(lines, xs) {
 		return nil
 	}
 	for i := range lines {
@@ -207,6 +207,28 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 		return []*pageTable{t}
 	}
 	return nil
+}
+
+// amountList: a two-column region is a table only as a list of amounts
+// (项目 | 预算数): at least five lines of a label and an amount with
+// decimals, the amounts right-aligned; a contents page (titles and page
+// numbers) or a form (标签 | 文字) is not one.
+func amountList(lines []streamLine, xs []float64) bool {
+	n, other, right := 0, 0, math.NaN()
+	for _, l := range lines {
+		if len(l.chunks) != 2 {
+			continue
+		}
+		label, amt := l.chunks[0], l.chunks[1]
+		if numericCell(label.text) || !numericCell(amt.text) || !strings.Contains(amt.text, ".") || amt.x0 < xs[1]-1 ||
+			!math.IsNaN(right) && math.Abs(amt.x1-right) > 2 {
+			other++ // the header line, a line of another shape
+			continue
+		}
+		right = amt.x1
+		n++
+	}
+	return n >= 5 && other <= 2
 }
 
 // Stream thresholds, in ems.
@@ -396,7 +418,7 @@ func streamTable(page int, rows [][]*streamLine, xs []float64, cont bool) *pageT
 			c += span
 		}
 		spreadFigures(out)
-		if filled >= 3 {
+		if filled >= min(3, C) {
 			full++
 		}
 		t.Rows = append(t.Rows, out)
