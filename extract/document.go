@@ -117,6 +117,10 @@ type Table struct {
 	Unit string `json:"unit,omitempty"`
 	// ColumnNumberRow is the index of a 栏次 row (1 2 3 …), or -1.
 	ColumnNumberRow int `json:"column_number_row,omitempty"`
+	// RowNumberCols are the columns that number the rows (行次 1, 2, 3 …
+	// beside the amounts of a 决算 收支总表), in ascending order: their
+	// cells are labels, never amounts. Set by MarkRowNumberCols.
+	RowNumberCols []int `json:"row_number_cols,omitempty"`
 }
 
 // Cell is one table cell.

@@ -52,7 +52,8 @@ func IsColumnNumberRow(row []Cell) bool {
 			label = true
 			continue
 		}
-		if strings.Trim(text, "*＊") == "" { // "**": a 栏次 row's label in some templates
+		if strings.Trim(text, "*＊—-－/ ") == "" {
+			// "**" or "—" in the label columns of a 栏次 row.
 			label = true
 			continue
 		}
@@ -91,4 +92,154 @@ func (t *Table) ExtendHeader(h int) int {
 		return ext
 	}
 	return h
+}
+
+// MarkRowNumberCols sets t.RowNumberCols: the columns headed 行次, and
+// the columns after a label column whose body holds nothing but
+// consecutive small integers (1, 2, 3 … or 32, 33, 34 … on the second side
+// of a 收支总表) over at least three rows; amounts never run so. A 序号
+// column leading a list of units is not one: it is the list's own label.
+func MarkRowNumberCols(t *Table) {
+	t.RowNumberCols = nil
+	head := t.HeaderRows
+	if head == 0 {
+		head = min(3, len(t.Rows))
+	}
+	for c := 0; c < t.NumCols(); c++ {
+		if rowNumberHeader(t, c, head) || c > 0 && labelColumn(t, c-1, t.HeaderRows) && rowNumberBody(t, c, t.HeaderRows) {
+			t.RowNumberCols = append(t.RowNumberCols, c)
+		}
+	}
+}
+
+// rowNumberHeader: a header cell of column c (one column wide) reads 行次.
+func rowNumberHeader(t *Table, c, head int) bool {
+	for r := 0; r < head && r < len(t.Rows); r++ {
+		if c >= len(t.Rows[r]) {
+			continue
+		}
+		cell := t.Rows[r][c]
+		if cell.Covered || cell.ColSpan > 1 {
+			continue
+		}
+		if strings.Join(strings.Fields(cell.Text), "") == "行次" {
+			return true
+		}
+	}
+	return false
+}
+
+// labelColumn: the body of column c holds text, not figures, in most
+// filled cells.
+func labelColumn(t *Table, c, from int) bool {
+	text, num := 0, 0
+	for r := from; r < len(t.Rows); r++ {
+		if c >= len(t.Rows[r]) || t.Rows[r][c].Covered || strings.TrimSpace(t.Rows[r][c].Text) == "" {
+			continue
+		}
+		if IsNumericCell(t.Rows[r][c].Text) {
+			num++
+		} else {
+			text++
+		}
+	}
+	return text > num
+}
+
+// rowNumberBody: the body cells of column c are consecutive integers.
+func rowNumberBody(t *Table, c, from int) bool {
+	n, prev := 0, 0
+	for r := from; r < len(t.Rows); r++ {
+		if r == t.ColumnNumberRow || c >= len(t.Rows[r]) {
+			continue
+		}
+		cell := t.Rows[r][c]
+		text := strings.TrimSpace(cell.Text)
+		if cell.Covered || text == "" {
+			continue
+		}
+		v, err := strconv.Atoi(text)
+		if err != nil || v < 1 || v > 999 || n > 0 && v != prev+1 {
+			return false
+		}
+		prev = v
+		n++
+	}
+	return n >= 3
+}
+
+// WithoutColumns returns a copy of t without the columns cols (ascending):
+// cells spanning a dropped column shrink, a span starting in one moves to
+// the next column, and RowNumberCols is cleared. Cells keep their
+// provenance (At names the column as printed).
+func (t *Table) WithoutColumns(cols []int) *Table {
+	if len(cols) == 0 {
+		return t
+	}
+	drop := map[int]bool{}
+	for _, c := range cols {
+		drop[c] = true
+	}
+	out := *t
+	out.RowNumberCols = nil
+	out.Rows = make([][]Cell, len(t.Rows))
+	for r, row := range t.Rows {
+		nr := make([]Cell, 0, len(row))
+		for c, cell := range row {
+			if drop[c] {
+				continue
+			}
+			if !cell.Covered && cell.ColSpan > 1 {
+				kept := 0
+				for k := c; k < c+cell.ColSpan && k < len(row); k++ {
+					if !drop[k] {
+						kept++
+					}
+				}
+				cell.ColSpan = kept
+				if kept <= 1 {
+					cell.ColSpan = 0
+				}
+			}
+			nr = append(nr, cell)
+		}
+		out.Rows[r] = nr
+	}
+	// A span whose origin was dropped: its first kept covered cell becomes
+	// the origin.
+	for r, row := range t.Rows {
+		for c, cell := range row {
+			if !drop[c] || cell.Covered || cell.ColSpan <= 1 {
+				continue
+			}
+			nc := c - countBelow(drop, c)
+			kept := 0
+			for k := c + 1; k < c+cell.ColSpan && k < len(row); k++ {
+				if !drop[k] {
+					kept++
+				}
+			}
+			if kept == 0 || nc >= len(out.Rows[r]) {
+				continue
+			}
+			moved := cell
+			moved.ColSpan = kept
+			if kept == 1 {
+				moved.ColSpan = 0
+			}
+			out.Rows[r][nc] = moved
+		}
+	}
+	return &out
+}
+
+// countBelow is how many of drop lie below c.
+func countBelow(drop map[int]bool, c int) int {
+	n := 0
+	for k := range drop {
+		if k < c {
+			n++
+		}
+	}
+	return n
 }

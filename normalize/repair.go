@@ -17,14 +17,13 @@ import (
 //   - a table of contents printed without page numbers: the run of headings
 //     after "目录" on the same page, with no text between them, is marked TOC.
 func repairBlocks(in []extract.Block) []extract.Block {
-	margins := rightMargins(in)
 	blocks := make([]extract.Block, 0, len(in))
 	for i := 0; i < len(in); i++ {
 		b := in[i]
 		if b.Kind == extract.KindHeading && isDefinition(b.Text) {
 			b.Kind, b.Level = extract.KindParagraph, 0
 		}
-		if b.Kind == extract.KindHeading && !b.TOC && i+1 < len(in) && (isSentenceStart(b.Text) || wrapsOnto(b, in[i+1], margins)) {
+		if b.Kind == extract.KindHeading && !b.TOC && i+1 < len(in) && isSentenceStart(b.Text) {
 			next := in[i+1]
 			if next.Kind == extract.KindParagraph && !next.TOC {
 				completes := utf8.RuneCountInString(next.Text) <= 20 && !strings.ContainsAny(next.Text, "。，；：")
@@ -36,10 +35,10 @@ func repairBlocks(in []extract.Block) []extract.Block {
 				i++
 			}
 		}
-		// A paragraph cut before its figure ("…机关运行经费预算支出" / "2391.92万元，…"),
-		// or cut at a full line mid-word ("…取得的财" / "政拨款，包括…").
-		for b.Kind == extract.KindParagraph && !b.TOC && i+1 < len(in) &&
-			(cutBeforeNumber(b, in[i+1]) || wrapsOnto(lastLine(b), in[i+1], margins)) {
+		// A paragraph cut before its figure ("…机关运行经费预算支出" / "2391.92万元，…").
+		// (Lines wrapped at the margin are joined by the extractor, which
+		// knows where the margin is.)
+		for b.Kind == extract.KindParagraph && !b.TOC && i+1 < len(in) && cutBeforeNumber(b, in[i+1]) {
 			b = joinBlocks(b, in[i+1])
 			b.Kind = extract.KindParagraph
 			i++
@@ -82,65 +81,6 @@ func cutBeforeNumber(b, next extract.Block) bool {
 		return false
 	}
 	return next.At.Page == 0 || next.At.Page == b.At.Page || next.At.Page == b.At.Page+1
-}
-
-// lastLine is the block's last source line as a block of its own (its
-// text from the last span), for asking whether it runs on.
-func lastLine(b extract.Block) extract.Block {
-	if len(b.Spans) == 0 {
-		return b
-	}
-	s := b.Spans[len(b.Spans)-1]
-	l := b
-	l.Text = string([]rune(b.Text)[min(s.Offset, utf8.RuneCountInString(b.Text)):])
-	l.At = s.At
-	if l.At.BBox == nil {
-		l.At.BBox = b.At.BBox
-	}
-	return l
-}
-
-// wrapsOnto: a long heading line that runs to the same right edge as the
-// paragraph under it, with no closing punctuation, is a paragraph's first
-// line (page layout says so where the format records boxes).
-func wrapsOnto(h, next extract.Block, margins map[int]float64) bool {
-	if h.At.BBox == nil || next.At.BBox == nil || next.Kind != extract.KindParagraph || h.At.Page != next.At.Page {
-		return false
-	}
-	t := strings.TrimSpace(h.Text)
-	last, _ := utf8.DecodeLastRuneInString(t)
-	if utf8.RuneCountInString(t) < 15 || strings.ContainsRune("。：:！？", last) {
-		return false
-	}
-	if _, ok := numbering.Parse(next.Text); ok {
-		return false
-	}
-	// A wrapped first line starts where the paragraph does, give or take an
-	// indent of a few characters; a centred title does not.
-	lineH := h.At.BBox[3] - h.At.BBox[1]
-	if h.At.BBox[0] > next.At.BBox[0]+3*lineH {
-		return false
-	}
-	// And the next line follows at line spacing, not after a gap.
-	if gap := h.At.BBox[1] - next.At.BBox[3]; gap > 1.2*lineH {
-		return false
-	}
-	// Within most of a character of the margin: a line broken early would
-	// stop a whole character short.
-	tol := 0.75 * (h.At.BBox[3] - h.At.BBox[1])
-	right := max(next.At.BBox[2], margins[h.At.Page])
-	return h.At.BBox[2] >= right-max(tol, 6)
-}
-
-// rightMargins is, per page, the right edge of the widest paragraph line.
-func rightMargins(blocks []extract.Block) map[int]float64 {
-	m := map[int]float64{}
-	for _, b := range blocks {
-		if b.Kind == extract.KindParagraph && b.At.BBox != nil && b.At.Page > 0 {
-			m[b.At.Page] = max(m[b.At.Page], b.At.BBox[2])
-		}
-	}
-	return m
 }
 
 // isDefinition: "财政拨款：指…" is a glossary entry, not a heading.

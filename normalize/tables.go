@@ -64,7 +64,8 @@ func (n *Normalizer) fillTables(d *schema.Document, x *extract.Document, o *outl
 			}
 			continue
 		}
-		v := &tableView{block: b, t: b.Table, index: idx, unit: b.Table.Unit}
+		// 行次 columns number the rows: they are read as if not printed.
+		v := &tableView{block: b, t: b.Table.WithoutColumns(b.Table.RowNumberCols), index: idx, unit: b.Table.Unit}
 		idx++
 		v.title, v.number = tableTitle(b.Table, prev, final)
 		if v.unit == "" {

@@ -179,6 +179,7 @@ func (w *walker) table(n *html.Node, p *path) {
 	theadRows := w.grid(t, rows, ti)
 	captionRows(t)
 	detectHeader(t, theadRows)
+	extract.MarkRowNumberCols(t)
 	w.captionAbove(t)
 	for _, c := range t.Caption {
 		if u := unitOf(c); u != "" && t.Unit == "" {

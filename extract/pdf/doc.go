@@ -14,20 +14,28 @@
 //   - radical look-alikes folded to ordinary ideographs (radicals.go);
 //   - the raw layer for table reconstruction (File, Page, Glyph, Rule from
 //     Read; Line and Cell from PageLines);
-//   - layout (lines.go, layout.go): lines by baseline, words and cells by
-//     gaps in em, two-column reading order, running headers/footers and
-//     page numbers removed, printed tables of contents (TOC blocks),
-//     paragraphs joined across line and page breaks, headings with hints;
+//   - layout (lines.go, layout.go, wraps.go): lines by baseline, words and
+//     cells by gaps in em, two-column reading order, running
+//     headers/footers and page numbers removed (a page number also when it
+//     is the last line of its page a little above the outer tenth, digits
+//     letter-spaced), printed tables of contents (TOC blocks), paragraphs
+//     joined across line and page breaks, headings with hints; a heading
+//     line running to the right margin joined with the paragraph it
+//     starts (or with the rest of a wrapped heading);
 //   - ruled tables (grid.go, tables_build.go, tables_layout.go): ruling
 //     snapped and joined, grouped by intersections into grids whose missing
 //     edges make spanning cells; glyphs placed by their centre (so values
 //     printed above their baseline land in their row), wrapped and
-//     letter-spaced text joined; empty rows dropped; captions above
+//     letter-spaced text joined (a figure wrapped in a narrow cell only
+//     into a well-formed figure), text run over a cell's right rule given
+//     back to its cell; empty rows dropped; a title and unit framed inside
+//     the ruling lifted into the caption; captions above
 //     (title, 编制部门, 单位 → Table.Unit, also from the foot of the page
 //     before) and 注/说明 notes below attached; HeaderRows and
 //     ColumnNumberRow set; a table continued on the next page (same column
 //     edges, no title of its own) merged, its repeated header and a row
-//     broken by the page joined; every cell's At is page, bbox and
+//     broken by the page joined; 行次 columns marked
+//     (extract.MarkRowNumberCols); every cell's At is page, bbox and
 //     table/row/col;
 //   - unruled tables and tables ruled with horizontal lines only
 //     (tables_stream.go, the "stream" approach): runs of lines that are
@@ -35,8 +43,10 @@
 //     runs down through the pieces (lines spanning the table set aside);
 //     rows from lines whose boxes overlap or that only carry on the
 //     row's text; kept only with three columns aligned over three rows,
-//     figures and no sentence in a cell; a table continued at the top of
-//     the next page read with the same columns, so that it merges;
+//     figures and no sentence in a cell; figures side by side in one cell
+//     spread back over the empty cells to their left; a 注 line ends the
+//     rows; a table continued at the top of the next page read with the
+//     same columns, so that it merges;
 //   - plain-text printouts (tables_printout.go): a .txt whose tables are
 //     one cell per tab-indented line, printed as is (LibreOffice), read
 //     over the whole document: rows and empty cells from the gaps counted
@@ -77,5 +87,11 @@
 // shorter than the table may take the first cells of the next row.
 //
 // BUG(yusuan): headings are decided line by line; a heading wrapped over two
-// lines comes out as a heading plus a paragraph.
+// lines comes out as a heading plus a paragraph unless its first line runs
+// to the right margin.
+//
+// BUG(yusuan): a row broken by a page break is joined only when its second
+// half holds no figure; a stacked header of an unruled table (a group
+// title over its columns, a name cell centred beside both lines) is read
+// as one header row, the group title glued to the column under it.
 package pdf

@@ -69,6 +69,7 @@ func layoutMeta(f *File, tables bool) (*extract.Document, map[*extract.Table]*pa
 	if tables {
 		doc.Blocks = finishTables(doc.Blocks, meta)
 	}
+	doc.Blocks = joinWrapped(doc.Blocks)
 	if doc.Blocks == nil {
 		doc.Blocks = []extract.Block{}
 	}
@@ -149,8 +150,10 @@ func subLine(l Line, cs []Cell) Line {
 var (
 	pageNumRe = regexp.MustCompile(`^(?:[-—–－~\s]*\d{1,4}[-—–－~\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?|[-—–－\s]*[IVXLivxl]+[-—–－\s]*)$`)
 	digitsRe  = regexp.MustCompile(`\d+`)
-	leaderRe  = regexp.MustCompile(`^(.*?)\s*(?:[.．·•…⋯_\-]\s*){3,}\s*(\d{1,4})?\s*$`)
-	tocPageRe = regexp.MustCompile(`^(.*?\S)\s+(\d{1,4})$`)
+	// spacedDigitsRe is a digit followed by spaces and another digit.
+	spacedDigitsRe = regexp.MustCompile(`(\d)\s+(\d)`)
+	leaderRe       = regexp.MustCompile(`^(.*?)\s*(?:[.．·•…⋯_\-]\s*){3,}\s*(\d{1,4})?\s*$`)
+	tocPageRe      = regexp.MustCompile(`^(.*?\S)\s+(\d{1,4})$`)
 )
 
 // removeFurniture drops running headers and footers (text repeated in the
@@ -161,14 +164,33 @@ func removeFurniture(ps []*Page, pages [][]Line) {
 		text string
 		y    int
 	}
-	band := func(p *Page, l *Line) bool {
-		return l.Y0 > p.Height*0.90 || l.Y1 < p.Height*0.10
+	// The band is the outer tenth of the page; a page number may stand
+	// further in (a landscape table page whose "— 9 —" stands 70 pt up)
+	// when it is the last (first) line of its page.
+	lowest := make([]float64, len(pages))
+	highest := make([]float64, len(pages))
+	for i, ls := range pages {
+		lowest[i], highest[i] = math.Inf(1), math.Inf(-1)
+		for _, l := range ls {
+			lowest[i] = min(lowest[i], l.Y0)
+			highest[i] = max(highest[i], l.Y1)
+		}
+	}
+	bandOf := func(i int, l *Line) bool {
+		p := ps[i]
+		if l.Y0 > p.Height*0.90 || l.Y1 < p.Height*0.10 {
+			return true
+		}
+		// Only a page number is looked for further in: a table's own
+		// title line (公开01表) may stand as high on every page.
+		outer := l.Y0 == lowest[i] && l.Y1 < p.Height/6 || l.Y1 == highest[i] && l.Y0 > p.Height*5/6
+		return outer && pageNumRe.MatchString(joinDigits(strings.TrimSpace(l.Text())))
 	}
 	count := map[key]int{}
 	for i, ls := range pages {
 		seen := map[key]bool{}
 		for _, l := range ls {
-			if band(ps[i], &l) {
+			if bandOf(i, &l) {
 				k := key{digitsRe.ReplaceAllString(strings.Join(strings.Fields(l.Text()), ""), "#"), int(math.Round(l.Base / 6))}
 				if !seen[k] {
 					seen[k] = true
@@ -185,8 +207,8 @@ func removeFurniture(ps []*Page, pages [][]Line) {
 	offsets := map[int]int{}
 	for i, ls := range pages {
 		for _, l := range ls {
-			if band(ps[i], &l) {
-				t := strings.TrimSpace(l.Text())
+			if bandOf(i, &l) {
+				t := joinDigits(strings.TrimSpace(l.Text()))
 				if n, ok := printedNumber(t); ok && pageNumRe.MatchString(t) {
 					offsets[n-ps[i].Number]++
 				}
@@ -196,8 +218,8 @@ func removeFurniture(ps []*Page, pages [][]Line) {
 	for i, ls := range pages {
 		out := ls[:0]
 		for _, l := range ls {
-			if band(ps[i], &l) {
-				t := strings.TrimSpace(l.Text())
+			if bandOf(i, &l) {
+				t := joinDigits(strings.TrimSpace(l.Text()))
 				k := key{digitsRe.ReplaceAllString(strings.Join(strings.Fields(t), ""), "#"), int(math.Round(l.Base / 6))}
 				if count[k] >= need || pageNumRe.MatchString(t) && pageNumber(t, ps[i].Number, offsets, len(pages)) {
 					continue
@@ -207,6 +229,15 @@ func removeFurniture(ps []*Page, pages [][]Line) {
 		}
 		pages[i] = out
 	}
+}
+
+// joinDigits closes the spaces a letter-spaced page number leaves
+// between its digits ("— 1 0 —" is page 10).
+func joinDigits(t string) string {
+	for spacedDigitsRe.MatchString(t) {
+		t = spacedDigitsRe.ReplaceAllString(t, "$1$2")
+	}
+	return t
 }
 
 // printedNumber is the first number in a page-number line.

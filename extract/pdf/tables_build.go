@@ -89,11 +89,103 @@ func fillGrid(p *Page, g *grid) *pageTable {
 		tc := cells[owner[r*C+c]]
 		tc.gs = append(tc.gs, gl)
 	}
+	pullOverflow(cells, owner, C)
 	for _, tc := range cells {
 		tc.text = cellGlyphText(p, tc.gs)
 		tc.gs = nil
 	}
 	return makeTable(p.Number, g, cells)
+}
+
+// pullOverflow gives back to a cell the text that ran over its right
+// rule into the next cell (a spreadsheet export prints a long name across
+// the border: "(5)资本性支出（基本建" | "设）"): a run of upright glyphs
+// in a cell that starts at the cell's left rule and carries on, at
+// letter spacing and on the same baseline, the text of the cell to the
+// left. A figure is never pulled.
+func pullOverflow(cells []*tcell, owner []int, C int) {
+	for _, tc := range cells {
+		if tc.c == 0 || len(tc.gs) == 0 {
+			continue
+		}
+		left := cells[owner[tc.r*C+tc.c-1]]
+		if left == tc || len(left.gs) == 0 {
+			continue
+		}
+		var keep, pull []Glyph
+		for _, base := range baselines(tc.gs) {
+			first := base[0]
+			var prev *Glyph
+			for i := range left.gs {
+				l := &left.gs[i]
+				if l.Rot == 0 && math.Abs(l.OY-first.OY) < 0.2*first.Size && (prev == nil || l.X1 > prev.X1) {
+					prev = l
+				}
+			}
+			if first.Rot != 0 || prev == nil || first.X0-tc.box[0] > 0.5*first.Size ||
+				first.X0-prev.X1 > 0.3*first.Size || isDigitText(prev.Text) || overprinted(left.gs, first.OY, first.Size) {
+				keep = append(keep, base...)
+				continue
+			}
+			// The run that carries on: letter-spaced, no figure in it.
+			n := 0
+			for n < len(base) && !isDigitText(base[n].Text) && (n == 0 || base[n].X0-base[n-1].X1 < 0.3*first.Size) {
+				n++
+			}
+			pull = append(pull, base[:n]...)
+			keep = append(keep, base[n:]...)
+		}
+		if len(pull) > 0 {
+			left.gs = append(left.gs, pull...)
+			tc.gs = keep
+		}
+	}
+}
+
+// overprinted: two texts overlap on the baseline y (a centred header
+// wider than its cell printed over its neighbour's): glyphs whose boxes
+// overlap by more than a third. Nothing is pulled into such a cell.
+func overprinted(gs []Glyph, y, size float64) bool {
+	var row []Glyph
+	for _, g := range gs {
+		if math.Abs(g.OY-y) < 0.2*size {
+			row = append(row, g)
+		}
+	}
+	sort.Slice(row, func(i, j int) bool { return row[i].X0 < row[j].X0 })
+	for i := 1; i < len(row); i++ {
+		if row[i-1].X1-row[i].X0 > (row[i].X1-row[i].X0)/3 {
+			return true
+		}
+	}
+	return false
+}
+
+// baselines groups glyphs by baseline, each group left to right.
+func baselines(gs []Glyph) [][]Glyph {
+	var out [][]Glyph
+	for _, g := range gs {
+		placed := false
+		for i := range out {
+			if math.Abs(out[i][0].OY-g.OY) < 0.2*g.Size {
+				out[i] = append(out[i], g)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			out = append(out, []Glyph{g})
+		}
+	}
+	for _, b := range out {
+		sort.Slice(b, func(i, j int) bool { return b[i].X0 < b[j].X0 })
+	}
+	return out
+}
+
+// isDigitText: a glyph of a figure (digit, separator, sign).
+func isDigitText(t string) bool {
+	return t != "" && strings.Trim(t, "0123456789０１２３４５６７８９,.，．-−%") == ""
 }
 
 // sliverWidth is the widest empty column dropped from a grid, in points.
@@ -249,13 +341,33 @@ func joinCellText(parts []string) string {
 		}
 		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
 			prev := lastRune(b.String())
-			if isLatinLetter(prev) && isLatinLetter(firstRune(s)) {
+			if isLatinLetter(prev) && isLatinLetter(firstRune(s)) || figuresApart(b.String(), s) {
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(s)
 	}
 	return squeezeCJK(b.String())
+}
+
+var (
+	tailFigureRE = regexp.MustCompile(`[0-9][0-9,]*(\.[0-9]*)?$`)
+	headFigureRE = regexp.MustCompile(`^[0-9.][0-9,]*(\.[0-9]*)?`)
+	groupedRE    = regexp.MustCompile(`^([0-9]{1,3}(,[0-9]{3})*|[0-9]+)(\.[0-9]+)?$`)
+)
+
+// figuresApart: two lines of a cell that end and start with figures are
+// one figure wrapped in a narrow cell ("174,900" / ".64", "12,345,6" /
+// "78.90", "32,365.09" / "0089") when together they make a well-formed
+// figure; two complete figures that do not ("174,900" / "64") are kept
+// apart, so that the cell does not read as a figure nobody printed.
+func figuresApart(prev, s string) bool {
+	pt := tailFigureRE.FindString(prev)
+	st := headFigureRE.FindString(s)
+	if pt == "" || st == "" || !strings.ContainsAny(pt, ",.") {
+		return false
+	}
+	return !groupedRE.MatchString(pt + st)
 }
 
 // squeezeCJK removes whitespace (incl. U+3000) that has Chinese text on

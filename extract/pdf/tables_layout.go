@@ -106,7 +106,7 @@ func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable, prev *pa
 			owner[i] = k
 			for _, c := range ls[i].Cells {
 				if c.Text != "" {
-					t.t.Caption = append(t.t.Caption, squeezeCJK(c.Text))
+					t.t.Caption = append(t.t.Caption, captionParts(c.Text)...)
 				}
 			}
 			first[k] = i
@@ -138,6 +138,7 @@ func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable, prev *pa
 			last[k] = i
 			bottom = l.Y0
 		}
+		liftCaptionRows(t.t)
 		for _, c := range t.t.Caption {
 			if u := unitOf(c); u != "" {
 				t.t.Unit = u
@@ -159,6 +160,67 @@ func tableLines(p *Page, ls []Line, meta map[*extract.Table]*pageTable, prev *pa
 		}
 	}
 	return out, tabs[len(tabs)-1]
+}
+
+// liftCaptionRows moves the caption printed inside a table's ruling (a
+// tables-only export that frames its title "预算01表 收支总表" and
+// "金额单位：万元" with the grid) from the leading rows to the Caption: a
+// row whose few texts are all caption lines, above the column headers.
+func liftCaptionRows(t *extract.Table) {
+	n := 0
+	for n < len(t.Rows)-1 && n < 3 && captionRow(t.Rows[n]) {
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	for _, row := range t.Rows[:n] {
+		for _, c := range row {
+			if !c.Covered && c.Text != "" {
+				t.Caption = append(t.Caption, captionParts(c.Text)...)
+			}
+		}
+	}
+	t.Rows = t.Rows[n:]
+	t.HeaderRows = max(0, t.HeaderRows-n)
+	if t.ColumnNumberRow >= 0 {
+		t.ColumnNumberRow = max(-1, t.ColumnNumberRow-n)
+	}
+}
+
+// captionRow: one or two texts, each a caption line, none spanning down.
+func captionRow(row []extract.Cell) bool {
+	n := 0
+	for _, c := range row {
+		if c.Covered || c.Text == "" {
+			continue
+		}
+		if c.RowSpan > 1 || !captionText(c.Text) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 2
+}
+
+// unitStartRE finds where a unit declaration starts inside a caption line.
+var unitStartRE = regexp.MustCompile(`(金额)?单位\s*[:：]\s*(人民币)?\s*(万元|千元|亿元|元)`)
+
+// captionParts is a caption line's text in its parts: the unit printed
+// on the same line as the department ("部门名称：某局 单位：万元", set
+// too close to be two cells) is a part of its own.
+func captionParts(s string) []string {
+	s = squeezeCJK(strings.TrimSpace(s))
+	if s == "" {
+		return nil
+	}
+	if loc := unitStartRE.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		head := strings.TrimSpace(s[:loc[0]])
+		if i := strings.IndexAny(head, "：:"); i >= 0 && i < len(head)-len("：") {
+			return []string{head, strings.TrimSpace(s[loc[0]:])}
+		}
+	}
+	return []string{s}
 }
 
 func captionLine(l *Line) bool {
@@ -232,6 +294,7 @@ func finishTables(blocks []extract.Block, meta map[*extract.Table]*pageTable) []
 		if b.Kind != extract.KindTable || b.Table == nil {
 			continue
 		}
+		extract.MarkRowNumberCols(b.Table)
 		n := ti
 		b.At.Table = &n
 		for r, row := range b.Table.Rows {
@@ -426,9 +489,7 @@ func captionsFromPageBefore(blocks []extract.Block) []extract.Block {
 				var capt []string
 				for _, p := range out[k:] {
 					for _, part := range strings.Split(p.Text, "\t") {
-						if part = squeezeCJK(strings.TrimSpace(part)); part != "" {
-							capt = append(capt, part)
-						}
+						capt = append(capt, captionParts(part)...)
 					}
 				}
 				b.Table.Caption = append(capt, b.Table.Caption...)

@@ -167,7 +167,7 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 		}
 		xs = streamColumns(lines, skip, x0, x1)
 	}
-	if len(xs) < 4 {
+	if len(xs) < 3 || len(xs) == 3 && !amountList(lines, xs) {
 		return nil
 	}
 	for i := range lines {
@@ -207,6 +207,28 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 		return []*pageTable{t}
 	}
 	return nil
+}
+
+// amountList: a two-column region is a table only as a list of amounts
+// (项目 | 预算数): at least five lines of a label and an amount with
+// decimals, the amounts right-aligned; a contents page (titles and page
+// numbers) or a form (标签 | 文字) is not one.
+func amountList(lines []streamLine, xs []float64) bool {
+	n, other, right := 0, 0, math.NaN()
+	for _, l := range lines {
+		if len(l.chunks) != 2 {
+			continue
+		}
+		label, amt := l.chunks[0], l.chunks[1]
+		if numericCell(label.text) || !numericCell(amt.text) || !strings.Contains(amt.text, ".") || amt.x0 < xs[1]-1 ||
+			!math.IsNaN(right) && math.Abs(amt.x1-right) > 2 {
+			other++ // the header line, a line of another shape
+			continue
+		}
+		right = amt.x1
+		n++
+	}
+	return n >= 5 && other <= 2
 }
 
 // Stream thresholds, in ems.
@@ -298,8 +320,9 @@ func streamRows(lines []streamLine) [][]*streamLine {
 // continuesRow: l holds no number and only carries on text that the row
 // has in the same columns (a wrapped name).
 func continuesRow(row []*streamLine, l *streamLine) bool {
-	for _, c := range l.chunks {
-		if numericCell(c.text) {
+	for i, c := range l.chunks {
+		if numericCell(c.text) || i == 0 && noteRE.MatchString(strings.TrimSpace(c.text)) {
+			// A note (注：…) under the table starts text of its own.
 			return false
 		}
 		ok := false
@@ -394,7 +417,8 @@ func streamTable(page int, rows [][]*streamLine, xs []float64, cont bool) *pageT
 			}
 			c += span
 		}
-		if filled >= 3 {
+		spreadFigures(out)
+		if filled >= min(3, C) {
 			full++
 		}
 		t.Rows = append(t.Rows, out)
@@ -404,6 +428,36 @@ func streamTable(page int, rows [][]*streamLine, xs []float64, cont bool) *pageT
 	}
 	detectHeader(t)
 	return &pageTable{page: page, bbox: bx, xs: xs, kind: kindStream, t: t}
+}
+
+// spreadFigures undoes a column edge drawn inside a column of
+// right-aligned figures: a cell that reads as several figures side by
+// side ("96.76 96.76") while the cells just left of it are empty gives
+// each figure but its last to those cells, nearest last.
+func spreadFigures(row []extract.Cell) {
+	for c := len(row) - 1; c > 0; c-- {
+		cell := row[c]
+		if cell.Covered || cell.ColSpan > 1 {
+			continue
+		}
+		fs := strings.Fields(cell.Text)
+		if len(fs) < 2 || len(fs) > c+1 {
+			continue
+		}
+		ok := true
+		for _, f := range fs {
+			ok = ok && numericCell(f)
+		}
+		for k := c - len(fs) + 1; ok && k < c; k++ {
+			ok = !row[k].Covered && row[k].ColSpan <= 1 && row[k].Text == ""
+		}
+		if !ok {
+			continue
+		}
+		for i, f := range fs {
+			row[c-len(fs)+1+i].Text = f
+		}
+	}
 }
 
 // streamText joins a cell's chunks top to bottom, left to right; a list

@@ -165,6 +165,23 @@ func TestCellText(t *testing.T) {
 	if got := joinCellText([]string{"机关事业单位基本", "养老保险缴费"}); got != "机关事业单位基本养老保险缴费" {
 		t.Errorf("wrapped name: %q", got)
 	}
+	// Figures wrapped in a narrow cell join when together they are one
+	// well-formed figure, and stay apart when they are not.
+	for _, tc := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"174,900", ".64"}, "174,900.64"},
+		{[]string{"12,345,6", "78.90"}, "12,345,678.90"},
+		{[]string{"32,365.09", "0089"}, "32,365.090089"},
+		{[]string{"174,900", "64"}, "174,900 64"},
+		{[]string{"1,234.50", "2,000.00"}, "1,234.50 2,000.00"},
+		{[]string{"其中：", "100.00"}, "其中：100.00"},
+	} {
+		if got := joinCellText(tc.parts); got != tc.want {
+			t.Errorf("joinCellText(%q) = %q, want %q", tc.parts, got, tc.want)
+		}
+	}
 }
 
 func TestColumnNumberRow(t *testing.T) {

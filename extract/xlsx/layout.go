@@ -277,6 +277,7 @@ func (g *grid) table(seg segment, ti int) *extract.Table {
 		t.Notes = append(t.Notes, l.text)
 	}
 	detectHeader(t)
+	extract.MarkRowNumberCols(t)
 	if t.Unit == "" {
 		for r := 0; r < max(t.HeaderRows, 1) && r < len(t.Rows) && t.Unit == ""; r++ {
 			for _, c := range t.Rows[r] {

@@ -1,0 +1,210 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yusuan/yusuan/extract"
+)
+
+// Table shapes seen with other publishers' producers (corpus raw2): each
+// test builds the shape on synthetic pages.
+
+// ruledRows draws a ruled table at x edges xs with rows from top (one
+// row per entry, cells split by "|") and returns the bottom edge.
+func ruledRows(p *Page, xs []float64, top float64, rows []string) float64 {
+	y := top
+	for _, r := range rows {
+		for c, s := range strings.Split(r, "|") {
+			if s != "" {
+				put(p, xs[c]+4, y-14, 9, s)
+			}
+		}
+		p.Rules = append(p.Rules, Rule{xs[0], y, xs[len(xs)-1], y})
+		y -= 20
+	}
+	p.Rules = append(p.Rules, Rule{xs[0], y, xs[len(xs)-1], y})
+	for _, x := range xs {
+		p.Rules = append(p.Rules, Rule{x, y, x, top})
+	}
+	return y
+}
+
+// TestContinuationOverRaisedPageNumber: landscape table pages whose page
+// number ("— 9 —", "— 1 0 —" letter-spaced) stands above the outer tenth
+// of the page; it is furniture, and the table goes on over the pages as
+// one table instead of stopping at the page number.
+func TestContinuationOverRaisedPageNumber(t *testing.T) {
+	xs := []float64{74, 300, 450}
+	var pages []*Page
+	for n, rows := range [][]string{{"科目名称|金额", "行政运行|100", "机关服务|200"}, {"科目名称|金额", "住房公积金|300"}} {
+		p := &Page{Number: 9 + n, Width: 842, Height: 595}
+		if n == 0 {
+			put(p, 300, 560, 14, "部门收入总体情况表")
+		}
+		ruledRows(p, xs, 530, rows)
+		num := "— 9 —"
+		if n == 1 {
+			num = "— 1 0 —"
+		}
+		put(p, 396, 70, 10, num)
+		pages = append(pages, p)
+	}
+	doc := Layout(&File{Pages: pages, NumPages: 2})
+	for _, b := range doc.Blocks {
+		if b.Kind != "table" {
+			t.Errorf("page number kept as %s %q", b.Kind, b.Text)
+		}
+	}
+	ts := tablesOf(doc)
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables, want 1", len(ts))
+	}
+	want := [][]string{{"科目名称", "金额"}, {"行政运行", "100"}, {"机关服务", "200"}, {"住房公积金", "300"}}
+	if got := tableTexts(ts[0]); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("cells\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestCaptionInsideRuling: a tables-only export that frames its title and
+// unit with the grid ("预算01表 收支总表" / "金额单位：万元" as the first
+// rows) gets them as Caption and Unit, and the column headers as header.
+func TestCaptionInsideRuling(t *testing.T) {
+	p := &Page{Number: 1, Width: 842, Height: 595}
+	xs := []float64{100, 300, 420, 620, 740}
+	top := 520.0
+	// Title row and unit row span the whole width: only the outer rules.
+	put(p, 330, top-14, 12, "预算01表 收支总表")
+	put(p, 640, top-34, 9, "金额单位：万元")
+	p.Rules = append(p.Rules, Rule{xs[0], top, xs[4], top}, Rule{xs[0], top - 20, xs[4], top - 20}, Rule{xs[0], top, xs[0], top - 40}, Rule{xs[4], top, xs[4], top - 40})
+	bottom := ruledRows(p, xs, top-40, []string{"项目|预算数|项目|预算数", "一般公共预算拨款收入|32,365.090089|一般公共服务支出|26,661.064552", "收入总计|32,852.053832|支出总计|32,852.053832"})
+	p.Rules = append(p.Rules, Rule{xs[0], bottom, xs[0], top}, Rule{xs[4], bottom, xs[4], top})
+	ts := tablesOf(Layout(&File{Pages: []*Page{p}, NumPages: 1}))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables, want 1", len(ts))
+	}
+	tab := ts[0]
+	if fmt.Sprint(tab.Caption) != "[预算01表收支总表 金额单位：万元]" || tab.Unit != "万元" {
+		t.Errorf("caption %q unit %q", tab.Caption, tab.Unit)
+	}
+	if tab.HeaderRows != 1 || tab.Rows[0][0].Text != "项目" || len(tab.Rows) != 3 {
+		t.Errorf("header rows %d, rows %q", tab.HeaderRows, tableTexts(tab))
+	}
+}
+
+func TestCaptionParts(t *testing.T) {
+	for in, want := range map[string]string{
+		"部门名称：杭州市某局 单位：万元":  "[部门名称：杭州市某局 单位：万元]",
+		"部门名称：某局单位:万元":      "[部门名称：某局 单位:万元]",
+		"单位名称：某委员会 金额单位：万元": "[单位名称：某委员会 金额单位：万元]",
+		"单位：万元": "[单位：万元]",
+		"2026年部门收支总表（单位：万元）": "[2026年部门收支总表（单位：万元）]",
+		"编制单位：某局":            "[编制单位：某局]",
+	} {
+		if got := fmt.Sprint(captionParts(in)); got != want {
+			t.Errorf("captionParts(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestOverflowIntoNextCell: a spreadsheet export prints a long name over
+// its right rule into the (empty or figure) cell beside it; the run that
+// carries on goes back to the name, a figure in that cell stays.
+func TestOverflowIntoNextCell(t *testing.T) {
+	p := &Page{Number: 1, Width: 842, Height: 595}
+	xs := []float64{100, 190, 260}
+	ruledRows(p, xs, 500, []string{"项目|预算数", "合计|100.00", "|", "|"})
+	// Row 2: "(5)资本性支出（基本建" runs on as "设）" past the rule at 190, with
+	// a figure set apart in the same cell; row 3 the same with no figure.
+	for i, y := range []float64{446, 426} {
+		name := "资本性支出（基本建设）"
+		x := 190.0 - 9*9 // the name ends 9 pt past the rule
+		put(p, x, y, 9, name)
+		if i == 0 {
+			put(p, 230, y, 9, "20.00")
+		}
+	}
+	ts := tablesOf(Layout(&File{Pages: []*Page{p}, NumPages: 1}))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables", len(ts))
+	}
+	want := [][]string{{"项目", "预算数"}, {"合计", "100.00"}, {"资本性支出（基本建设）", "20.00"}, {"资本性支出（基本建设）", ""}}
+	if got := tableTexts(ts[0]); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("cells\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestSpreadFigures(t *testing.T) {
+	cells := func(ss ...string) []extract.Cell {
+		var out []extract.Cell
+		for _, s := range ss {
+			out = append(out, extract.Cell{Text: s})
+		}
+		return out
+	}
+	for _, tc := range []struct{ in, want []string }{
+		{[]string{"[2080506]职业年金缴费支出", "", "96.76 96.76", "0.00"}, []string{"[2080506]职业年金缴费支出", "96.76", "96.76", "0.00"}},
+		{[]string{"名称", "1.00", "96.76 96.76", "0.00"}, []string{"名称", "1.00", "96.76 96.76", "0.00"}}, // no room: left alone
+		{[]string{"名称", "", "公用 经费", ""}, []string{"名称", "", "公用 经费", ""}},                             // not figures
+	} {
+		row := cells(tc.in...)
+		spreadFigures(row)
+		var got []string
+		for _, c := range row {
+			got = append(got, c.Text)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("spreadFigures(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestStreamNoteNotARow: a 注 line set close under an unruled table's last
+// row is the table's note, not the rest of that row's name.
+func TestStreamNoteNotARow(t *testing.T) {
+	p := &Page{Number: 1, Width: 842, Height: 595}
+	y := 500.0
+	for _, r := range []string{"项目|小计|基本支出|项目支出", "合计|3,944.08|3,204.78|739.30", "[201]一般公共服务支出|2,570.71|1,831.41|739.30", "[2210203]购房补贴|739.06|739.06|0.00"} {
+		for c, s := range strings.Split(r, "|") {
+			put(p, []float64{60, 400, 560, 720}[c], y, 10, s)
+		}
+		y -= 16
+	}
+	put(p, 60, y+4, 10, "注：无。")
+	ts := tablesOf(Layout(&File{Pages: []*Page{p}, NumPages: 1}))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables", len(ts))
+	}
+	last := ts[0].Rows[len(ts[0].Rows)-1]
+	if last[0].Text != "[2210203]购房补贴" || fmt.Sprint(ts[0].Notes) != "[注：无。]" {
+		t.Errorf("last row %q, notes %q", last[0].Text, ts[0].Notes)
+	}
+}
+
+// TestAmountList: an unruled list of two columns (项目 | 预算数, the
+// amounts right-aligned with decimals) is a table; a contents page of
+// titles and page numbers is not.
+func TestAmountList(t *testing.T) {
+	list := func(rows []string) *Page {
+		p := &Page{Number: 1, Width: 842, Height: 595}
+		put(p, 300, 540, 12, "一般公共预算基本支出情况表")
+		y := 500.0
+		for _, r := range rows {
+			parts := strings.Split(r, "|")
+			put(p, 60, y, 10, parts[0])
+			put(p, 797-5*float64(len(parts[1])), y, 10, parts[1]) // right-aligned at 797
+			y -= 16
+		}
+		return p
+	}
+	amounts := list([]string{"合计|3,204.78", "[301]工资福利支出|2,577.42", "[30101]基本工资|374.86", "[30102]津贴补贴|1,088.93", "[30103]奖金|481.02", "[30109]职业年金缴费|96.76"})
+	ts := tablesOf(Layout(&File{Pages: []*Page{amounts}, NumPages: 1}))
+	if len(ts) != 1 || len(ts[0].Rows) != 6 || ts[0].Rows[5][1].Text != "96.76" {
+		t.Fatalf("amount list: %d tables %v", len(ts), ts)
+	}
+	contents := list([]string{"一、部门主要职责|3", "二、部门机构设置|4", "三、收支预算总表|5", "四、收入预算总表|6", "五、支出预算总表|7", "六、三公经费|8"})
+	if ts := tablesOf(Layout(&File{Pages: []*Page{contents}, NumPages: 1})); len(ts) != 0 {
+		t.Errorf("contents read as a table: %q", tableTexts(ts[0]))
+	}
+}
