@@ -27,7 +27,8 @@ func TestCorpusNarratives(t *testing.T) {
 			issuer: "上海市普陀区司法局", year: 2026, kind: schema.KindBudget, scope: schema.ScopeDepartment,
 			keys: []string{"responsibilities", "organization", "glossary", "revenue", "three_public", "operating_expenses", "procurement", "assets", "performance"},
 			figures: map[string]string{
-				"revenue.total": "96282200", "expenditure.total": "96282200", "three_public.total": "108100",
+				// The B1 table prints the totals in 元; the narrative rounds them to 9,628.22万元 (schema.md: the table's exact figure wins).
+				"revenue.total": "96282213.44", "expenditure.total": "96282213.44", "three_public.total": "108100",
 				"operating_expenses": "2178300", "procurement.total": "14864200",
 			},
 		},

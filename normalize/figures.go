@@ -130,7 +130,7 @@ func (n *Normalizer) fillNarrative(d *schema.Document, o *outline) {
 			}
 			switch {
 			case has(schema.SecThreePublic):
-				n.threePublicFigures(d, b)
+				n.threePublicFigures(d, b, s.Heading)
 			case has(schema.SecOperatingExpenses):
 				n.operatingFigures(d, b)
 			case has(schema.SecProcurement):
@@ -138,7 +138,11 @@ func (n *Normalizer) fillNarrative(d *schema.Document, o *outline) {
 			case has(schema.SecAssets):
 				n.assetFigures(d, b)
 			case has(schema.SecRevenue) || has(schema.SecExpenditure) || has(schema.SecChange) || has(schema.SecOverview):
-				n.summaryFigures(d, b, has(schema.SecChange) && !has(schema.SecRevenue), st)
+				n.summaryFigures(d, b, has(schema.SecChange) && !has(schema.SecRevenue), fiscalScope(s.Heading), st)
+			case strings.Contains(compact(Clean(b.Text)), "机关运行经费"):
+				// "1.机关运行经费。" as a lead-in of its own under 其他重要事项,
+				// the figure in the next paragraph.
+				n.operatingFigures(d, b)
 			}
 		}
 	}
@@ -146,16 +150,11 @@ func (n *Normalizer) fillNarrative(d *schema.Document, o *outline) {
 
 // leadTopic classifies a paragraph's numbered lead-in phrase, if it has one.
 func (n *Normalizer) leadTopic(text string) []string {
-	num, ok := numbering.Parse(text)
-	if !ok {
+	lead := leadPhrase(text)
+	if lead == "" {
 		return nil
 	}
-	rest := num.Rest
-	i := strings.IndexAny(rest, "。：:")
-	if i <= 0 || utf8.RuneCountInString(rest[:i]) > 16 {
-		return nil
-	}
-	return n.lex.Classify(rest[:i])
+	return n.lex.Classify(lead)
 }
 
 // changeSign reports whether a label announces a change versus last year,
@@ -193,11 +192,24 @@ func (st *figState) setTotal(dst **schema.Amount, a *schema.Amount, label string
 	}
 }
 
-func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChange bool, st *figState) {
+// fiscalScope: a heading about the part paid from 财政拨款 only ("三、财政拨款
+// 情况说明", "一般公共预算支出情况"), under which 基本支出 and 项目支出 are that
+// part's, not the department's.
+func fiscalScope(heading string) bool {
+	return hasAny(heading, "财政拨款", "一般公共预算") && !hasAny(heading, "总体", "收支总")
+}
+
+func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChange, fiscal bool, st *figState) {
 	sm := &d.Summary
 	for _, l := range labelledAmounts(b) {
 		a := amountOf(l.money, b)
 		lb := Clean(l.label)
+		if !hasAny(lb, "收", "支", "拨款", "结转", "来源") {
+			// "（二）支出预算：2026年年初预算数174,900.64万元": the topic is the lead-in.
+			if lead := sentenceTopic(Clean(l.sentence)); lead != "" {
+				lb = lead + lb
+			}
+		}
 		if isChange, _ := changeSign(lb); !isChange && otherYear(lb, d.Meta.FiscalYear) {
 			continue // "2016年度部门支出预算安排为…": last year's figure ("较2019年增加" is a change)
 		}
@@ -206,7 +218,7 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 		}
 		// "财政拨款基本支出" and "一般公共预算…项目支出" are the part paid from
 		// one source, not the department's split.
-		scoped := hasAny(lb, "财政拨款", "一般公共预算", "基金", "国有资本", "财政专户")
+		scoped := fiscal || hasAny(lb, "财政拨款", "一般公共预算", "基金", "国有资本", "财政专户")
 		if isChange, sign := changeSign(lb); isChange {
 			a = signed(a, sign)
 			switch {
@@ -224,7 +236,7 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 			continue
 		}
 		switch {
-		case hasAny(lb, "年末结转", "结转下年", "结转到下年"):
+		case hasAny(lb, "年末结转", "年终结转", "结转下年", "结转到下年"):
 			set(&sm.Expenditure.CarriedForward, a)
 		case hasAny(lb, "收支") || hasAny(lb, "收入") && hasAny(lb, "支出") && !scoped:
 			st.setTotal(&sm.Revenue.Total, a, lb)
@@ -241,6 +253,8 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 			case hasAny(lb, "上缴上级", "经营支出", "对附属单位补助"):
 				addAmount(&sm.Expenditure.Other, a)
 			case hasAny(lb, "人员", "公用", "结转", "对个人和家庭"):
+			case functionalClass(lb):
+				// "教育支出33,862.49万元" listed after the total: one 类, not the total.
 			default:
 				st.setTotal(&sm.Expenditure.Total, a, lb)
 			}
@@ -262,6 +276,8 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 				set(&sm.Revenue.Other, a)
 			case hasAny(lb, "财政拨款"):
 				set(&sm.Revenue.FiscalAppropriation, a)
+			case hasAny(lb, "上级补助", "附属单位上缴", "附属单位缴款"):
+				// sources the summary has no field for; never the total
 			default:
 				st.setTotal(&sm.Revenue.Total, a, lb)
 			}
@@ -276,6 +292,35 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 			}
 		}
 	}
+}
+
+// sentenceTopic is the lead-in of a sentence that names its topic before a
+// colon ("（二）支出预算：2026年年初预算数…" → "支出预算"), when it is about
+// revenue or expenditure as a whole.
+func sentenceTopic(sentence string) string {
+	t := sentence
+	if num, ok := numbering.Parse(t); ok {
+		t = num.Rest
+	}
+	i := strings.IndexAny(t, "：:")
+	if i <= 0 || utf8.RuneCountInString(t[:i]) > 10 {
+		return ""
+	}
+	lead := t[:i]
+	if hasAny(lead, "收入", "支出", "收支") && !hasAny(lead, "其中", "财政拨款", "一般公共预算", "基金") {
+		return lead
+	}
+	return ""
+}
+
+// functionalClass: a label that is only a functional 类 name ("教育支出",
+// "社会保障和就业支出", "一般公共服务支出"), with no word of a total.
+func functionalClass(lb string) bool {
+	lb = strings.TrimSpace(lb)
+	if hasAny(lb, "预算", "决算", "合计", "总", "本年", "全年", "年度", "部门", "单位", "共", "安排", "为") {
+		return false
+	}
+	return strings.HasSuffix(lb, "支出") && utf8.RuneCountInString(lb) > 2 && !hasAny(lb, "基本", "项目")
 }
 
 // otherYear reports a label naming a year that is not the document's.
@@ -322,6 +367,16 @@ func addReason(d *schema.Document, r string) {
 	d.Summary.Change.Reasons = append(d.Summary.Change.Reasons, r)
 }
 
+// threePublicItem is schema.ThreePublicItem for a narrative label, except
+// that a figure for 三公 together with 会议费 and 培训费 ("三公经费及会议费、
+// 培训费共…") is none of the fields (行政经费 names none either).
+func threePublicItem(lb string) schema.ColumnKey {
+	if hasAny(lb, "三公") && hasAny(lb, "会议", "培训") {
+		return ""
+	}
+	return schema.ThreePublicItem(lb)
+}
+
 func threePublicField(tp *schema.ThreePublic, item schema.ColumnKey) **schema.Amount {
 	switch item {
 	case schema.ColVehicles:
@@ -345,10 +400,12 @@ func threePublicField(tp *schema.ThreePublic, item schema.ColumnKey) **schema.Am
 }
 
 // threePublicFigures reads the 三公 paragraph. A label that names no item
-// ("支出决算为0.00万元") speaks of the item named last in its sentence. In a
-// final account, figures labelled 预算 (年初预算为…) are the budget printed
-// beside the actual ones and go to three_public_budget.
-func (n *Normalizer) threePublicFigures(d *schema.Document, b *extract.Block) {
+// ("支出决算为0.00万元") speaks of the item named last in its sentence, else
+// of the paragraph's lead-in ("（一）因公出国（境）费用。2026年预算数…"), else
+// of the sub-heading the paragraph sits under ("（二）公务接待费" / "2026年预算
+// 安排…"). In a final account, figures labelled 预算 (年初预算为…) are the
+// budget printed beside the actual ones and go to three_public_budget.
+func (n *Normalizer) threePublicFigures(d *schema.Document, b *extract.Block, heading string) {
 	if isDefinition(b.Text) {
 		return
 	}
@@ -359,24 +416,35 @@ func (n *Normalizer) threePublicFigures(d *schema.Document, b *extract.Block) {
 		tp.Explanation += "\n" + b.Text
 	}
 	final := d.Meta.Kind == schema.KindFinalAccount
+	// The item the paragraph as a whole is about, for labels that name none;
+	// a heading about all of 三公 gives no part.
+	context := threePublicItem(compact(Clean(leadPhrase(b.Text))))
+	if context == "" || context == schema.ColTotal {
+		if h := threePublicItem(compact(Clean(heading))); h != schema.ColTotal {
+			context = h
+		}
+	}
 	var lastItem schema.ColumnKey
 	lastSentence := ""
 	for _, l := range labelledAmounts(b) {
 		a := amountOf(l.money, b)
 		lb := compact(Clean(l.label))
 		if isChange, sign := changeSign(lb); isChange && (hasAny(lb, "上年", "比", "较", "同比") || hasAny(l.sentence, "上年", "相比", "较", "比", "同比")) {
-			item := schema.ThreePublicItem(lb)
+			item := threePublicItem(lb)
 			if item == "" && l.sentence != "" && strings.HasPrefix(l.sentence, lastSentence) {
 				item = lastItem // "因公出国（境）费…80万元，比上年预算减少20万元"
 			}
-			if item == "" || item == schema.ColTotal {
+			if (item == "" || item == schema.ColTotal) && context == "" && !combinedThreePublic(l.sentence) {
 				set(&tp.Change, signed(a, sign))
 			}
 			continue
 		}
-		item := schema.ThreePublicItem(lb)
+		item := threePublicItem(lb)
 		if item == "" && l.sentence != "" && strings.HasPrefix(l.sentence, lastSentence) {
 			item = lastItem
+		}
+		if item == "" && !hasAny(lb, "会议", "培训") && !combinedThreePublic(l.sentence) {
+			item = context
 		}
 		if item == "" {
 			continue
@@ -396,15 +464,124 @@ func (n *Normalizer) threePublicFigures(d *schema.Document, b *extract.Block) {
 		}
 		set(threePublicField(target, item), a)
 	}
-	if tp.Change == nil && unchanged.MatchString(b.Text) && tp.Total != nil {
+	if tp.Change == nil && unchanged.MatchString(b.Text) && tp.Total != nil && context == "" {
 		loc := unchanged.FindStringIndex(b.Text)
 		tp.Change = zeroAmount(tp.Total.Unit, b.Text[loc[0]:loc[1]], b)
 	}
+	absentParts(tp, d.Meta.Unit, b)
+	if tp.Total == nil {
+		text := Clean(b.Text)
+		for _, loc := range noThreePublic.FindAllStringIndex(text, -1) {
+			rest := text[loc[1]:]
+			if i := strings.IndexAny(rest, "，,。；;"); i >= 0 {
+				rest = rest[:i]
+			}
+			if hasAny(rest, "的部门", "的单位") {
+				continue // "无“三公”经费财政拨款支出的部门，作下述说明": an instruction
+			}
+			zeroThreePublic(tp, d.Meta.Unit, text[loc[0]:loc[1]], b.At)
+			break
+		}
+	}
+}
+
+// absentParts sets to 0 each 三公 part a clause says is not budgeted
+// ("因公出国（境）经费未安排", "无公务用车购置费"), where it says so; a clause
+// about change ("无变化") or one that prints a figure is not such a clause.
+func absentParts(tp *schema.ThreePublic, unit string, b *extract.Block) {
+	for _, clause := range strings.FieldsFunc(Clean(b.Text), func(r rune) bool { return strings.ContainsRune("，,；;。", r) }) {
+		c := compact(clause)
+		if !hasAny(c, "未安排", "无", "没有", "不安排") || hasAny(c, "变化", "增减", "结转", "三公") || len(FindAmounts(c)) > 0 {
+			continue
+		}
+		switch item := threePublicItem(c); item {
+		case schema.ColOverseasTravel, schema.ColVehiclePurchase, schema.ColReception, schema.ColVehicles, schema.ColVehicleOperation:
+			if unit == "" {
+				unit = "万元"
+			}
+			set(threePublicField(tp, item), &schema.Amount{Unit: unit, Text: clause, At: b.At})
+		}
+	}
+}
+
+// noThreePublic is a sentence saying the department has no 三公 spending at
+// all ("本部门无“三公”经费", "没有安排'三公'经费支出"); one about a carried-over
+// or earlier year's 三公 ("无2021年结转的“三公”经费") is not.
+var noThreePublic = regexp.MustCompile(`(?:无|没有|未安排|不安排|未发生)[^，,。；;结年]{0,10}[“”‘’"'「」]?三公[“”‘’"'「」]?经费`)
+
+// combinedThreePublic: the sentence is about 三公 together with 会议费 and
+// 培训费, so an unlabelled figure in it is their sum, not a 三公 field.
+func combinedThreePublic(sentence string) bool {
+	return hasAny(sentence, "三公") && hasAny(sentence, "会议", "培训") && !hasAny(sentence, "其中")
+}
+
+// leadPhrase is a paragraph's numbered lead-in ("（一）因公出国（境）费用。…"
+// → "因公出国（境）费用"), or "".
+func leadPhrase(text string) string {
+	num, ok := numbering.Parse(text)
+	if !ok {
+		return ""
+	}
+	rest := num.Rest
+	i := strings.IndexAny(rest, "。：:")
+	if i <= 0 || utf8.RuneCountInString(rest[:i]) > 16 {
+		return ""
+	}
+	return rest[:i]
+}
+
+// zeroThreePublic sets the 三公 total and every part the document says is
+// absent to 0, where it said so.
+func zeroThreePublic(tp *schema.ThreePublic, unit, text string, at schema.At) {
+	if unit == "" {
+		unit = "万元"
+	}
+	for _, f := range []**schema.Amount{&tp.Total, &tp.OverseasTravel, &tp.Vehicles, &tp.VehiclePurchase, &tp.VehicleOperation, &tp.Reception} {
+		set(f, &schema.Amount{Unit: unit, Text: text, At: at})
+	}
+}
+
+// deriveThreePublicTotal: a 三公 total the document does not print is the
+// sum of its three printed parts (用车 from 购置 + 运行 where only those are
+// printed), marked derived and placed at its first part. With a part
+// missing nothing is derived.
+func deriveThreePublicTotal(tp *schema.ThreePublic) {
+	if tp == nil || tp.Total != nil {
+		return
+	}
+	vehicles, vname := tp.Vehicles, "vehicles"
+	if vehicles == nil && tp.VehiclePurchase != nil && tp.VehicleOperation != nil {
+		vehicles = &schema.Amount{Yuan: tp.VehiclePurchase.Yuan.Add(tp.VehicleOperation.Yuan),
+			Value: tp.VehiclePurchase.Value.Add(tp.VehicleOperation.Value), Unit: tp.VehiclePurchase.Unit, At: tp.VehiclePurchase.At,
+			Text: tp.VehiclePurchase.Text + " + " + tp.VehicleOperation.Text}
+		vname = "vehicle_purchase, vehicle_operation"
+	}
+	parts := []*schema.Amount{tp.OverseasTravel, vehicles, tp.Reception}
+	for _, p := range parts {
+		if p == nil {
+			return
+		}
+	}
+	total := &schema.Amount{Unit: parts[0].Unit, At: parts[0].At,
+		Derived: "sum of overseas_travel, " + vname + ", reception"}
+	sameUnit := true
+	texts := make([]string, 0, len(parts))
+	for _, p := range parts {
+		texts = append(texts, p.Text)
+		total.Yuan = total.Yuan.Add(p.Yuan)
+		total.Value = total.Value.Add(p.Value)
+		sameUnit = sameUnit && p.Unit == total.Unit
+	}
+	if !sameUnit {
+		total.Value, total.Unit = total.Yuan, "元"
+	}
+	total.Text = strings.Join(texts, " + ")
+	tp.Total = total
 }
 
 func (n *Normalizer) operatingFigures(d *schema.Document, b *extract.Block) {
 	for _, l := range labelledAmounts(b) {
-		lb := Clean(l.label)
+		lb := compact(Clean(l.label))
 		if hasAny(lb, "机关运行", "运行经费", "运行费") && !hasAny(lb, "增加", "减少", "上年") {
 			if d.OperatingExpenses == nil {
 				d.OperatingExpenses = amountOf(l.money, b)

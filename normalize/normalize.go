@@ -64,6 +64,8 @@ func (n *Normalizer) Normalize(x *extract.Document, name string) *schema.Documen
 	n.fillGoals(d, o)
 	n.fillTables(d, x, o)
 	finishTables(d, x)
+	deriveThreePublicTotal(&d.ThreePublic)
+	deriveThreePublicTotal(d.ThreePublicBudget)
 	for _, p := range x.Problems {
 		d.Findings = append(d.Findings, schema.Finding{
 			Rule: p.Code, Severity: schema.SevWarning, Message: p.Message, At: []schema.At{p.At},
@@ -118,6 +120,7 @@ func allText(x *extract.Document, limit int) string {
 func finishTables(d *schema.Document, x *extract.Document) {
 	for i := range d.Tables {
 		d.Tables[i].Title = tidySpace(d.Tables[i].Title)
+		singleColumnTotal(&d.Tables[i])
 	}
 	for i := range d.Performance.IndicatorTables {
 		it := &d.Performance.IndicatorTables[i]
@@ -178,3 +181,27 @@ func tidySpace(s string) string {
 }
 
 func isHan(r rune) bool { return r >= 0x3000 && r <= 0x9fff || r >= 0xff00 && r <= 0xffef }
+
+// singleColumnTotal keys a table's only amount column (金额, 预算数, 决算数)
+// "total", as schema.md says: where every line item's one amount sits
+// under the generic key, that key becomes "total".
+func singleColumnTotal(t *schema.Table) {
+	seen := false
+	for _, it := range t.LineItems {
+		for k := range it.Amounts {
+			if k != "amount" {
+				return
+			}
+			seen = true
+		}
+	}
+	if !seen {
+		return
+	}
+	for i := range t.LineItems {
+		if a, ok := t.LineItems[i].Amounts["amount"]; ok {
+			delete(t.LineItems[i].Amounts, "amount")
+			t.LineItems[i].Amounts["total"] = a
+		}
+	}
+}

@@ -17,6 +17,7 @@ import (
 //   - a table of contents printed without page numbers: the run of headings
 //     after "目录" on the same page, with no text between them, is marked TOC.
 func repairBlocks(in []extract.Block) []extract.Block {
+	in = demoteSentenceLines(in)
 	blocks := make([]extract.Block, 0, len(in))
 	for i := 0; i < len(in); i++ {
 		b := in[i]
@@ -47,6 +48,31 @@ func repairBlocks(in []extract.Block) []extract.Block {
 	}
 	markTOC(blocks)
 	return blocks
+}
+
+// demoteSentenceLines returns the blocks with each unnumbered "heading"
+// that reads as a line of running text — a full-width comma or semicolon
+// inside it ("减少22.65万元，下降53.3%，主要原因是…") — made a paragraph line:
+// some producers set a paragraph's lines in a heading's font. A real
+// heading carries a number ("一、", "（二）") or no clause punctuation.
+func demoteSentenceLines(in []extract.Block) []extract.Block {
+	var out []extract.Block
+	for i, b := range in {
+		if b.Kind != extract.KindHeading || b.TOC || isDefinition(b.Text) {
+			continue
+		}
+		if _, numbered := numbering.Parse(strings.TrimSpace(b.Text)); numbered || !strings.ContainsAny(b.Text, "，；") {
+			continue
+		}
+		if out == nil {
+			out = append([]extract.Block(nil), in...)
+		}
+		out[i].Kind, out[i].Level = extract.KindParagraph, 0
+	}
+	if out == nil {
+		return in
+	}
+	return out
 }
 
 // isSentenceStart: heading text that reads as the start of a sentence cut

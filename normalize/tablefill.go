@@ -3,6 +3,9 @@ package normalize
 import (
 	"strings"
 
+	"github.com/yusuan/yusuan/decimal"
+	"github.com/yusuan/yusuan/internal/units"
+
 	"github.com/yusuan/yusuan/schema"
 )
 
@@ -26,26 +29,41 @@ func (n *Normalizer) fillFromTables(d *schema.Document, views []*tableView) {
 		if whole {
 			fillSummaryTotals(sm, get)
 		}
-		set(&sm.Revenue.GeneralPublicBudget, get(schema.RowRevenueGeneralPublicBudget))
-		set(&sm.Revenue.GovernmentFundBudget, get(schema.RowRevenueGovernmentFund))
-		set(&sm.Revenue.StateCapitalBudget, get(schema.RowRevenueStateCapital))
+		take(&sm.Revenue.GeneralPublicBudget, get(schema.RowRevenueGeneralPublicBudget))
+		take(&sm.Revenue.GovernmentFundBudget, get(schema.RowRevenueGovernmentFund))
+		take(&sm.Revenue.StateCapitalBudget, get(schema.RowRevenueStateCapital))
 		if whole {
-			set(&sm.Expenditure.Basic, get(schema.RowExpenditureBasic))
-			set(&sm.Expenditure.Project, get(schema.RowExpenditureProject))
-			set(&sm.Expenditure.Reserve, get(schema.RowExpenditureReserve))
+			take(&sm.Expenditure.Basic, get(schema.RowExpenditureBasic))
+			take(&sm.Expenditure.Project, get(schema.RowExpenditureProject))
+			take(&sm.Expenditure.Reserve, get(schema.RowExpenditureReserve))
 		}
 	}
-	if row := d.Table(schema.KindB3, schema.KindF3).TotalRow(); row != nil {
-		set(&sm.Expenditure.Basic, copyAmount(row.Amounts[schema.ColBasic]))
-		set(&sm.Expenditure.Project, copyAmount(row.Amounts[schema.ColProject]))
-		set(&sm.Expenditure.Reserve, copyAmount(row.Amounts[schema.ColReserve]))
+	// A total row read without its 合计 column (a merged header, "合计基本支出"
+	// in one cell) has its figures under the wrong names: none is taken.
+	if row := b3TotalRow(d.Table(schema.KindB3, schema.KindF3)); row != nil && row.Amounts[schema.ColTotal] != nil {
+		take(&sm.Expenditure.Basic, basicOf(row))
+		take(&sm.Expenditure.Project, copyAmount(row.Amounts[schema.ColProject]))
+		take(&sm.Expenditure.Reserve, copyAmount(row.Amounts[schema.ColReserve]))
 		if sm.Expenditure.Other == nil {
 			sm.Expenditure.Other = nonZero(schema.Sum("上缴上级支出 + 经营支出 + 对附属单位补助支出",
 				row.Amounts[schema.ColRemitToSuperior], row.Amounts[schema.ColBusinessExpense], row.Amounts[schema.ColSubsidyToAffiliated]))
 		}
-		set(&sm.Expenditure.Total, copyAmount(row.Amounts[schema.ColTotal]))
+		take(&sm.Expenditure.Total, copyAmount(row.Amounts[schema.ColTotal]))
 	}
-	if row := d.Table(schema.KindB7, schema.KindF7).DataRow(); row != nil {
+	t7 := d.Table(schema.KindB7, schema.KindF7)
+	var row7 *schema.LineItem
+	switch {
+	case t7 == nil:
+	case t7.Empty && t7.EmptyNote != "":
+		// "本表无数据": the department has no 三公 spending.
+		zeroThreePublic(&d.ThreePublic, t7.Unit, t7.EmptyNote, t7.At)
+	case t7.Empty || fillThreePublicList(&d.ThreePublic, t7):
+		// a vertical list (项目 | 预算数): one row per item
+	default:
+		row7 = dataRow(t7, d.Meta.FiscalYear)
+	}
+	if row := row7; row != nil {
+		row = withBlankCells(t7, row)
 		if final {
 			fillThreePublic(&d.ThreePublic, row, schema.MeasureFinal)
 			if hasMeasure(row, schema.MeasureBudget) {
@@ -57,7 +75,7 @@ func (n *Normalizer) fillFromTables(d *schema.Document, views []*tableView) {
 		} else {
 			fillThreePublic(&d.ThreePublic, row, schema.MeasureNone)
 		}
-		set(&d.OperatingExpenses, copyAmount(row.Amounts[schema.ColOperatingExpenses]))
+		take(&d.OperatingExpenses, copyAmount(row.Amounts[schema.ColOperatingExpenses]))
 	}
 	if row := d.Table(schema.KindOperating).TotalRow(); row != nil {
 		set(&d.OperatingExpenses, copyAmount(row.Main()))
@@ -77,22 +95,24 @@ func fillSummaryTotals(sm *schema.Summary, get func(schema.RowKey) *schema.Amoun
 	if total == nil && isBlankOrZero(get(schema.RowRevenueCarriedOver)) && isBlankOrZero(get(schema.RowRevenueNonFiscalBalance)) {
 		total = get(schema.RowRevenueGrandTotal)
 	}
-	set(&sm.Revenue.Total, total)
-	set(&sm.Revenue.SpecialAccount, get(schema.RowRevenueSpecialAccount))
-	set(&sm.Revenue.Other, get(schema.RowRevenueOther))
-	set(&sm.Revenue.CarriedOver, get(schema.RowRevenueCarriedOver))
-	set(&sm.Revenue.FiscalAppropriation, get(schema.RowRevenueFiscal))
+	grandIsNarrative(&sm.Revenue.Total, get(schema.RowRevenueGrandTotal), total)
+	take(&sm.Revenue.Total, total)
+	take(&sm.Revenue.SpecialAccount, get(schema.RowRevenueSpecialAccount))
+	take(&sm.Revenue.Other, get(schema.RowRevenueOther))
+	take(&sm.Revenue.CarriedOver, get(schema.RowRevenueCarriedOver))
+	take(&sm.Revenue.FiscalAppropriation, get(schema.RowRevenueFiscal))
 	if b, o := get(schema.RowRevenueBusiness), get(schema.RowRevenueBusinessOperating); b != nil && isBlankOrZero(o) {
-		set(&sm.Revenue.Business, b)
+		take(&sm.Revenue.Business, b)
 	} else if b != nil && o != nil {
-		set(&sm.Revenue.Business, schema.Sum(b.Text+" + "+o.Text, b, o))
+		take(&sm.Revenue.Business, schema.Sum(b.Text+" + "+o.Text, b, o))
 	}
 	etotal := get(schema.RowExpenditureTotal)
 	if etotal == nil && isBlankOrZero(get(schema.RowExpenditureCarriedForward)) && isBlankOrZero(get(schema.RowExpenditureBalanceDistribution)) {
 		etotal = get(schema.RowExpenditureGrandTotal)
 	}
-	set(&sm.Expenditure.Total, etotal)
-	set(&sm.Expenditure.CarriedForward, get(schema.RowExpenditureCarriedForward))
+	grandIsNarrative(&sm.Expenditure.Total, get(schema.RowExpenditureGrandTotal), etotal)
+	take(&sm.Expenditure.Total, etotal)
+	take(&sm.Expenditure.CarriedForward, get(schema.RowExpenditureCarriedForward))
 }
 
 func copyAmount(a *schema.Amount) *schema.Amount {
@@ -167,12 +187,227 @@ func fillProcurement(d *schema.Document, v *tableView) {
 
 func fillThreePublic(tp *schema.ThreePublic, row *schema.LineItem, m schema.Measure) {
 	get := func(k schema.ColumnKey) *schema.Amount { return copyAmount(row.Amounts[k.With(m)]) }
-	set(&tp.Total, get(schema.ColTotal))
-	set(&tp.OverseasTravel, get(schema.ColOverseasTravel))
-	set(&tp.Vehicles, get(schema.ColVehicles))
-	set(&tp.VehiclePurchase, get(schema.ColVehiclePurchase))
-	set(&tp.VehicleOperation, get(schema.ColVehicleOperation))
-	set(&tp.Reception, get(schema.ColReception))
-	set(&tp.Meeting, get(schema.ColMeeting))
-	set(&tp.Training, get(schema.ColTraining))
+	for _, item := range threePublicItems {
+		take(threePublicField(tp, item), get(item))
+	}
+}
+
+// threePublicItems are the 三公 fields a table can print.
+var threePublicItems = []schema.ColumnKey{schema.ColTotal, schema.ColOverseasTravel, schema.ColVehicles, schema.ColVehiclePurchase,
+	schema.ColVehicleOperation, schema.ColReception, schema.ColMeeting, schema.ColTraining}
+
+// b3TotalRow is the B3/F3 合计 row, or a first row without a code that the
+// coded 类 rows under it add up to, each rounded (a row named after the
+// unit, "深圳市司法局（本级）", or left unnamed).
+func b3TotalRow(t *schema.Table) *schema.LineItem {
+	if row := t.TotalRow(); row != nil || t == nil || len(t.LineItems) < 2 || t.LineItems[0].Code != "" {
+		return row
+	}
+	first := &t.LineItems[0]
+	whole := first.Amounts[schema.ColTotal]
+	if whole == nil {
+		return nil
+	}
+	var sum decimal.Decimal
+	classes := 0
+	for _, it := range t.LineItems[1:] {
+		if a := it.Amounts[schema.ColTotal]; len(it.Code) == 3 && a != nil {
+			sum = sum.Add(a.Yuan)
+			classes++
+		}
+	}
+	step, ok := granularity(whole)
+	if classes > 0 && ok && sum.Sub(whole.Yuan).Abs().Cmp(step.Mul(decimal.FromInt(int64(classes)))) <= 0 {
+		return first
+	}
+	return nil
+}
+
+// dataRow is the 三公 table's row of the fiscal year: the first with
+// amounts not about last year ("上年", or named by another year).
+func dataRow(t *schema.Table, fiscal int) *schema.LineItem {
+	for i := range t.LineItems {
+		it := &t.LineItems[i]
+		if len(it.Amounts) > 0 && !hasAny(it.Name, "上年") && !otherYear(it.Name, fiscal) {
+			return it
+		}
+	}
+	return nil
+}
+
+// basicOf is a B3/F3 row's 基本支出. Where the table prints it only as two
+// sub-columns (基本支出 › 人员支出 | 日常公用支出 or 公用经费, no 小计), it is
+// their sum — taken only when the row then adds up (合计 = 基本 + 项目 + the
+// rest) and does not without the second column.
+func basicOf(row *schema.LineItem) *schema.Amount {
+	basic, second, total := row.Amounts[schema.ColBasic], row.Amounts[schema.ColBasic+"_2"], row.Amounts[schema.ColTotal]
+	if second == nil {
+		second = row.Amounts[schema.ColPublicUse]
+	}
+	first := basic
+	if first == nil {
+		first = row.Amounts[schema.ColPersonnel] // 基本支出 › 人员支出 | 公用支出
+	}
+	if first == nil || second == nil || total == nil || row.Amounts[schema.ColBasic+"_3"] != nil {
+		return copyAmount(basic)
+	}
+	rest := decimal.Decimal{}
+	for _, k := range []schema.ColumnKey{schema.ColProject, schema.ColReserve, schema.ColRemitToSuperior, schema.ColBusinessExpense, schema.ColSubsidyToAffiliated} {
+		if a := row.Amounts[k]; a != nil {
+			rest = rest.Add(a.Yuan)
+		}
+	}
+	if basic != nil && basic.Yuan.Add(rest).Equal(total.Yuan) || !first.Yuan.Add(second.Yuan).Add(rest).Equal(total.Yuan) {
+		return copyAmount(basic)
+	}
+	sum := copyAmount(first)
+	sum.Yuan, sum.Value = first.Yuan.Add(second.Yuan), first.Value.Add(second.Value)
+	sum.Text = first.Text + " + " + second.Text
+	return sum
+}
+
+// withBlankCells returns a copy of a printed 三公 row in which each 三公
+// column left blank holds 0 (text "", the cell's at), as schema.md says of
+// a printed row's blank cells; the row itself is left as it is.
+func withBlankCells(t *schema.Table, row *schema.LineItem) *schema.LineItem {
+	var sample *schema.Amount
+	for _, a := range row.Amounts {
+		if sample == nil || a.At.Col != nil && sample.At.Col != nil && *a.At.Col < *sample.At.Col {
+			sample = a
+		}
+	}
+	if sample == nil || sample.At.Table == nil || sample.At.Row == nil {
+		return row
+	}
+	c := *row
+	c.Amounts = make(map[schema.ColumnKey]*schema.Amount, len(row.Amounts))
+	for k, a := range row.Amounts {
+		c.Amounts[k] = a
+	}
+	for _, col := range t.Columns {
+		base, _ := col.Key.Split()
+		if base == schema.ColTotal || threePublicField(&schema.ThreePublic{}, base) == nil || c.Amounts[col.Key] != nil {
+			continue
+		}
+		at := schema.At{Page: sample.At.Page, Line: sample.At.Line, Sheet: sample.At.Sheet}.InTable(*sample.At.Table, *sample.At.Row, col.Col)
+		c.Amounts[col.Key] = &schema.Amount{Unit: sample.Unit, At: at}
+	}
+	return &c
+}
+
+// fillThreePublicList reads a 三公 table printed as a vertical list, one
+// row per item (项目 | 预算数, or 行政经费 / “三公”经费 / 其中：… rows over
+// funding columns): each row's main amount is its figure. Rows that are
+// not 三公 (行政经费, 机关运行经费) are left out. It reports whether the
+// table is such a list: at least two rows name distinct 三公 parts and no
+// column does.
+func fillThreePublicList(tp *schema.ThreePublic, t *schema.Table) bool {
+	items := map[schema.ColumnKey]*schema.LineItem{}
+	parts := 0
+	for i := range t.LineItems {
+		it := &t.LineItems[i]
+		for k := range it.Amounts {
+			if base, _ := k.Split(); base != schema.ColTotal && threePublicField(tp, base) != nil {
+				return false // the items are columns
+			}
+		}
+		if hasAny(it.Name, "上年") {
+			continue
+		}
+		item := threePublicItem(compact(Clean(it.Name)))
+		if item == "" && (it.RowKind == schema.RowTotal || totalKind(compact(Clean(it.Name))) != "") {
+			item = schema.ColTotal
+		}
+		if item == "" || item == schema.ColOperatingExpenses || items[item] != nil {
+			continue
+		}
+		items[item] = it
+		if item != schema.ColTotal {
+			parts++
+		}
+	}
+	if parts < 2 {
+		return false
+	}
+	for _, item := range threePublicItems {
+		if it := items[item]; it != nil {
+			take(threePublicField(tp, item), copyAmount(firstAmountOf(it)))
+		}
+	}
+	return true
+}
+
+// firstAmountOf is a row's main amount, else its leftmost printed one.
+func firstAmountOf(it *schema.LineItem) *schema.Amount {
+	if a := it.Main(); a != nil {
+		return a
+	}
+	var first *schema.Amount
+	for _, a := range it.Amounts {
+		if first == nil || a.At.Col != nil && first.At.Col != nil && *a.At.Col < *first.At.Col {
+			first = a
+		}
+	}
+	return first
+}
+
+// grandIsNarrative drops a narrative total that is the table's 收入总计 /
+// 支出总计 (this year's plus the carry-over: "收入预算为2249.92万元…其中…
+// 上年结转结余30.00万元") when the table prints this year's 合计 apart, so
+// the summary takes 本年收入合计 / 本年支出合计 as the schema defines it.
+func grandIsNarrative(dst **schema.Amount, grand, thisYear *schema.Amount) {
+	if *dst == nil || grand == nil || thisYear == nil || grand.Yuan.Equal(thisYear.Yuan) {
+		return
+	}
+	if (*dst).Yuan.Equal(grand.Yuan) || roundedFrom(*dst, grand) {
+		*dst = nil
+	}
+}
+
+// roundedFrom: printed is exact's figure rounded to printed's decimals.
+func roundedFrom(printed, exact *schema.Amount) bool {
+	pg, ok1 := granularity(printed)
+	tg, ok2 := granularity(exact)
+	if !ok1 || !ok2 || tg.Cmp(pg) >= 0 {
+		return false
+	}
+	half, _ := pg.Div(decimal.FromInt(2), 6)
+	return printed.Yuan.Sub(exact.Yuan).Abs().Cmp(half) <= 0
+}
+
+// take sets a headline figure from a standard table: where the narrative
+// gave none, or gave the same figure rounded while the table prints it
+// exactly (元, or more decimals), the table's figure (text and at) wins. A
+// difference beyond rounding keeps the narrative's figure for the rules to
+// report.
+func take(dst **schema.Amount, a *schema.Amount) {
+	if a == nil {
+		return
+	}
+	if *dst == nil || (*dst).Derived != "" || roundedFrom(*dst, a) {
+		*dst = a
+	}
+}
+
+// granularity is the step, in 元, of the figure as printed: 100 for
+// "244.85万元", 0.01 for "2448480.00".
+func granularity(a *schema.Amount) (decimal.Decimal, bool) {
+	shift, ok := units.Shift(a.Unit)
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	text := a.Text
+	if i := strings.IndexAny(text, "万元亿千百"); i >= 0 {
+		text = text[:i]
+	}
+	places := 0
+	if i := strings.LastIndex(text, "."); i >= 0 {
+		for _, r := range text[i+1:] {
+			if r < '0' || r > '9' {
+				break
+			}
+			places++
+		}
+	}
+	return decimal.FromInt(1).Shift(shift - places), true
 }

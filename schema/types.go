@@ -99,6 +99,9 @@ type Amount struct {
 	Unit  string          `json:"unit" zh:"单位" desc:"The unit as printed: 元, 万元, 亿元."`
 	Text  string          `json:"text" zh:"原文" desc:"The source snippet the value was read from."`
 	At    At              `json:"at" zh:"位置" desc:"Where the value came from."`
+	// Derived names what a computed value adds up ("sum of overseas_travel,
+	// vehicles, reception"); empty for a printed figure.
+	Derived string `json:"derived,omitempty" zh:"推算" desc:"How the value was computed from printed parts, when the document does not print it."`
 }
 
 // Summary holds the headline figures.
