@@ -3,8 +3,8 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/binary"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
