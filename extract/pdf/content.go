@@ -78,7 +78,11 @@ type interp struct {
 
 func (in *interp) run(strm lpdf.Value, res lpdf.Value) {
 	in.res, in.resRef = res, refOf(res)
-	lpdf.Interpret(strm, in.op)
+	v, err := in.doc.content.of(strm)
+	if err != nil {
+		panic(bailout{err})
+	}
+	lpdf.Interpret(v, in.op)
 }
 
 func popArgs(stk *lpdf.Stack) []lpdf.Value {
@@ -102,6 +106,11 @@ func argNum(args []lpdf.Value, i int) float64 {
 
 func (in *interp) op(stk *lpdf.Stack, op string) {
 	in.ops++
+	if in.ops%1024 == 0 {
+		if err := in.doc.ctx.Err(); err != nil {
+			panic(bailout{err})
+		}
+	}
 	if in.ops > maxOpsPerPage {
 		panic(bailout{fmt.Errorf("more than %d content operators", maxOpsPerPage)})
 	}

@@ -45,23 +45,57 @@ type reader struct {
 	fonts      map[fontKey]*font
 	fontsByRes map[fontKey]*font
 	pageRefs   map[ref]int
-	pages      []lpdf.Value
+	pages      []pageNode
+	ctx        context.Context
+	content    contentCache
 }
+
+// pageNode is a page object with the attributes it inherits from the page
+// tree, gathered on the way down: looking them up through /Parent would
+// re-read the parent (and its whole /Kids array) for every page, which is
+// quadratic on a flat tree.
+type pageNode struct {
+	v                                    lpdf.Value
+	mediaBox, cropBox, rotate, resources lpdf.Value
+}
+
+// inheritable returns n's attributes, overridden by those v sets itself.
+func (n pageNode) inheritable(v lpdf.Value) pageNode {
+	for _, a := range []struct {
+		key string
+		to  *lpdf.Value
+	}{{"MediaBox", &n.mediaBox}, {"CropBox", &n.cropBox}, {"Rotate", &n.rotate}, {"Resources", &n.resources}} {
+		if x := v.Key(a.key); !x.IsNull() {
+			*a.to = x
+		}
+	}
+	n.v = v
+	return n
+}
+
+// maxPageTreeNodes bounds the nodes visited when walking the page tree.
+const maxPageTreeNodes = 1 << 20
 
 // collectPages walks the page tree once, in order, guarding against cycles
 // and deep nesting (ledongthuc/pdf's Reader.Page loops forever on a tree
-// whose Kids point back up, and costs O(n) per page).
-func collectPages(node lpdf.Value, limit, depth int) []lpdf.Value {
-	var out []lpdf.Value
+// whose Kids point back up, and costs O(n) per page). It keeps the first
+// limit pages and counts all it finds (at most maxPageTreeNodes): the
+// count, not the tree's /Count, is the number of pages of the file.
+func collectPages(node lpdf.Value, limit, depth int) (pages []pageNode, found int) {
 	seen := map[ref]bool{}
-	var walk func(v lpdf.Value, d int)
-	walk = func(v lpdf.Value, d int) {
-		if len(out) >= limit || d > depth || v.Kind() != lpdf.Dict {
+	visits := 0
+	var walk func(v lpdf.Value, up pageNode, d int)
+	walk = func(v lpdf.Value, up pageNode, d int) {
+		if visits >= maxPageTreeNodes || d > depth || v.Kind() != lpdf.Dict {
 			return
 		}
+		visits++
 		kids := v.Key("Kids")
 		if v.Key("Type").Name() == "Page" || kids.Kind() != lpdf.Array {
-			out = append(out, v)
+			found++
+			if len(pages) < limit {
+				pages = append(pages, up.inheritable(v))
+			}
 			return
 		}
 		r := refOf(v)
@@ -69,12 +103,13 @@ func collectPages(node lpdf.Value, limit, depth int) []lpdf.Value {
 			return
 		}
 		seen[r] = true
+		here := up.inheritable(v)
 		for i := range kids.Len() {
-			walk(kids.Index(i), d+1)
+			walk(kids.Index(i), here, d+1)
 		}
 	}
-	walk(node, 0)
-	return out
+	walk(node, pageNode{}, 0)
+	return pages, found
 }
 
 var (
@@ -133,7 +168,8 @@ func Read(ctx context.Context, data []byte, opts extract.Options) (f *File, err 
 	if err != nil {
 		return nil, err
 	}
-	d := &reader{r: r, opts: opts, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, pageRefs: map[ref]int{}}
+	d := &reader{r: r, opts: opts, ctx: ctx, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, pageRefs: map[ref]int{},
+		content: contentCache{streams: map[ref][]byte{}, docBudget: maxContentBytesPerDoc}}
 	f = &File{}
 	defer func() {
 		if x := recover(); x != nil {
@@ -144,18 +180,20 @@ func Read(ctx context.Context, data []byte, opts extract.Options) (f *File, err 
 	if root.Kind() != lpdf.Dict {
 		return nil, fmt.Errorf("%w: no document catalog", extract.ErrCorrupt)
 	}
-	f.NumPages = int(root.Key("Pages").Key("Count").Int64())
+	d.pages, f.NumPages = collectPages(root.Key("Pages"), opts.MaxPages, min(opts.MaxDepth, 64))
 	if f.NumPages <= 0 {
 		return nil, fmt.Errorf("%w: no pages", extract.ErrCorrupt)
 	}
 	f.Title = r.Trailer().Key("Info").Key("Title").Text()
-	d.pages = collectPages(root.Key("Pages"), opts.MaxPages, min(opts.MaxDepth, 64))
 	n := len(d.pages)
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		p, perr := d.page(i)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if perr != nil {
 			p.Failed = true
 			f.Problems = append(f.Problems, extract.Problem{
@@ -240,14 +278,14 @@ func (d *reader) page(i int) (p *Page, err error) {
 			}
 		}
 	}()
-	pg := lpdf.Page{V: d.pages[i-1]}
-	if pg.V.IsNull() {
+	pg := d.pages[i-1]
+	if pg.v.IsNull() {
 		return p, fmt.Errorf("%w: page object missing", extract.ErrCorrupt)
 	}
-	d.pageRefs[refOf(pg.V)] = i
-	box := numArray(inherited(pg.V, "CropBox"))
+	d.pageRefs[refOf(pg.v)] = i
+	box := numArray(pg.cropBox)
 	if len(box) != 4 {
-		box = numArray(inherited(pg.V, "MediaBox"))
+		box = numArray(pg.mediaBox)
 	}
 	if len(box) != 4 || box[2] == box[0] || box[3] == box[1] {
 		box = []float64{0, 0, 595, 842}
@@ -255,7 +293,7 @@ func (d *reader) page(i int) (p *Page, err error) {
 	x0, y0, x1, y1 := min(box[0], box[2]), min(box[1], box[3]), max(box[0], box[2]), max(box[1], box[3])
 	w, h := x1-x0, y1-y0
 	ctm := matrix{1, 0, 0, 1, -x0, -y0}
-	rot := ((int(inherited(pg.V, "Rotate").Int64())%360)/90*90 + 360) % 360
+	rot := ((int(pg.rotate.Int64())%360)/90*90 + 360) % 360
 	switch rot {
 	case 90:
 		ctm = ctm.mul(matrix{0, -1, 1, 0, 0, w})
@@ -271,25 +309,11 @@ func (d *reader) page(i int) (p *Page, err error) {
 	}
 	in := &interp{doc: d, page: p, active: map[ref]bool{}, tm: identity, tlm: identity}
 	in.gs = gstate{ctm: ctm, th: 1, lineWidth: 1}
-	contents := pg.V.Key("Contents")
+	contents := pg.v.Key("Contents")
 	if contents.Kind() == lpdf.Stream || contents.Kind() == lpdf.Array {
-		in.run(contents, inherited(pg.V, "Resources"))
+		in.run(contents, pg.resources)
 	}
 	return p, nil
-}
-
-// inherited looks a page attribute up the page tree.
-func inherited(v lpdf.Value, key string) lpdf.Value {
-	for range 64 {
-		if v.Kind() != lpdf.Dict {
-			break
-		}
-		if x := v.Key(key); !x.IsNull() {
-			return x
-		}
-		v = v.Key("Parent")
-	}
-	return lpdf.Value{}
 }
 
 // outline reads the bookmarks, bounded in depth and count.
