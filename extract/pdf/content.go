@@ -36,6 +36,7 @@ func (r Rule) Horizontal() bool { return r.Y1-r.Y0 <= r.X1-r.X0 }
 // Limits on the work one page may cause.
 const (
 	maxOpsPerPage    = 4 << 20
+	maxOpsPerDoc     = 16 << 20 // against one heavy stream shown on every page (the corpus: under 1M)
 	maxGlyphsPerPage = 1 << 20
 	maxRulesPerPage  = 1 << 18
 	maxFormDepth     = 32
@@ -113,6 +114,9 @@ func (in *interp) op(stk *lpdf.Stack, op string) {
 	}
 	if in.ops > maxOpsPerPage {
 		panic(bailout{fmt.Errorf("more than %d content operators", maxOpsPerPage)})
+	}
+	if in.doc.ops++; in.doc.ops > maxOpsPerDoc {
+		panic(bailout{fmt.Errorf("more than %d content operators in the document", maxOpsPerDoc)})
 	}
 	args := popArgs(stk)
 	gs := &in.gs

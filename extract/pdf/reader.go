@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	lpdf "github.com/ledongthuc/pdf"
 	"github.com/yusuan/yusuan/extract"
@@ -48,6 +49,7 @@ type reader struct {
 	pages      []pageNode
 	ctx        context.Context
 	content    contentCache
+	ops        int // content operators run in the document
 }
 
 // pageNode is a page object with the attributes it inherits from the page
@@ -173,7 +175,7 @@ func Read(ctx context.Context, data []byte, opts extract.Options) (f *File, err 
 	f = &File{}
 	defer func() {
 		if x := recover(); x != nil {
-			f, err = nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
+			f, err = nil, fmt.Errorf("%w: %s", extract.ErrCorrupt, brief(x))
 		}
 	}()
 	root := r.Trailer().Key("Root")
@@ -236,7 +238,7 @@ func open(data []byte) (r *lpdf.Reader, err error) {
 	// ErrCorrupt here and in Read rather than re-raised.
 	defer func() {
 		if x := recover(); x != nil {
-			r, err = nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
+			r, err = nil, fmt.Errorf("%w: %s", extract.ErrCorrupt, brief(x))
 		}
 	}()
 	data = tidy(data)
@@ -257,7 +259,18 @@ func open(data []byte) (r *lpdf.Reader, err error) {
 		// The object layer says "not a PDF file"; the header said it is one.
 		return nil, fmt.Errorf("%w: the end of the file (cross-reference table, %%%%EOF) is missing; was the download cut short?", extract.ErrCorrupt)
 	}
-	return nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, err)
+	return nil, fmt.Errorf("%w: %s", extract.ErrCorrupt, brief(err))
+}
+
+// brief renders a failure of the object layer as one short line: its
+// messages can carry kilobytes of the file ("malformed hex string" quotes
+// the rest of its buffer).
+func brief(x any) string {
+	msg := fmt.Sprint(x)
+	if len(msg) <= 120 && !strings.ContainsAny(msg, "\r\n") && utf8.ValidString(msg) {
+		return msg
+	}
+	return extract.Excerpt(msg, 80)
 }
 
 // page interprets page i; a panic inside becomes its error.
@@ -270,11 +283,11 @@ func (d *reader) page(i int) (p *Page, err error) {
 				// BUG(yusuan): a runtime error inside the object layer
 				// (ledongthuc/pdf) on hostile input is also caught here so
 				// that one page cannot take the document down.
-				err = fmt.Errorf("internal error: %v", e)
+				err = fmt.Errorf("internal error: %s", brief(e))
 			case bailout:
 				err = fmt.Errorf("%w: %v", extract.ErrLimit, e.err)
 			default:
-				err = fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
+				err = fmt.Errorf("%w: %s", extract.ErrCorrupt, brief(x))
 			}
 		}
 	}()

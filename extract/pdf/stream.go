@@ -19,8 +19,9 @@ const (
 	// Form XObject); a page holding a larger one fails with ErrLimit.
 	maxContentBytesPerStream = 32 << 20
 	// maxContentBytesPerDoc bounds the content bytes interpreted in one
-	// document, a stream used by several pages counting each time.
-	maxContentBytesPerDoc = 512 << 20
+	// document, a stream used by several pages counting each time (the
+	// largest document of the corpus: 7 MB).
+	maxContentBytesPerDoc = 128 << 20
 	// Streams of at least cacheMinBytes are kept decoded for the next page
 	// that uses them, up to maxCachedBytes in all.
 	cacheMinBytes  = 64 << 10
