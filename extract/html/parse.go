@@ -50,9 +50,12 @@ func parse(src string, maxDepth int) (*html.Node, []extract.Problem, error) {
 // 123 KB with under 2,000 elements): the node tree and the passes over it
 // cost a few hundred bytes per element and several copies of the text, so
 // larger pages are refused before they are parsed.
+// A page yields at most maxBlocks blocks (the largest seen: a few
+// hundred), each some hundreds of bytes with its provenance.
 const (
 	maxPageBytes = 16 << 20
-	maxElements  = 1 << 17
+	maxElements  = 1 << 18
+	maxBlocks    = 1 << 16
 )
 
 // countTags counts the start tags of src (a '<' before a letter; an upper
