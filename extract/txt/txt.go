@@ -8,6 +8,9 @@
 // writer wrapped over several lines are joined back, and every joined
 // paragraph keeps a Span per source line so values stay traceable.
 //
+// Limits: a document of MaxLines lines or more fails with ErrLimit before
+// it is split; work is linear in the input, ctx checked every 1024 lines.
+//
 // Non-goals: guessing table structure from spaces (fixed-width "layout"
 // text); that is what the PDF extractor's column detection is for.
 package txt
