@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"io"
 
 	lpdf "github.com/ledongthuc/pdf"
 )
@@ -36,57 +37,69 @@ type contentCache struct {
 }
 
 // of returns the content of strm (a stream or an array of streams) as a
-// plain stream Value for lpdf.Interpret.
-func (c *contentCache) of(strm lpdf.Value) (lpdf.Value, error) {
+// plain stream Value for lpdf.Interpret. A stream that fails to decode part
+// way yields what was decoded and readErr: as with the object layer's own
+// reader, the content before the damage is interpreted, then the page fails.
+func (c *contentCache) of(strm lpdf.Value) (v lpdf.Value, readErr, err error) {
 	var data []byte
 	if strm.Kind() == lpdf.Array {
 		var parts [][]byte
 		n := 0
 		for i := range strm.Len() {
-			b, err := c.decoded(strm.Index(i))
+			b, rerr, err := c.decoded(strm.Index(i))
 			if err != nil {
-				return lpdf.Value{}, err
+				return lpdf.Value{}, nil, err
 			}
 			if n += len(b) + 1; n > maxContentBytesPerStream {
-				return lpdf.Value{}, fmt.Errorf("page content decodes to more than %d MB", maxContentBytesPerStream>>20)
+				return lpdf.Value{}, nil, fmt.Errorf("page content decodes to more than %d MB", maxContentBytesPerStream>>20)
 			}
 			parts = append(parts, b)
+			if rerr != nil {
+				readErr = rerr
+				break
+			}
 		}
 		// Parts are concatenated as separate tokens (a part may end
 		// mid-line without a space).
 		data = bytes.Join(parts, []byte{'\n'})
 	} else {
-		b, err := c.decoded(strm)
+		b, rerr, err := c.decoded(strm)
 		if err != nil {
-			return lpdf.Value{}, err
+			return lpdf.Value{}, nil, err
 		}
-		data = b
+		data, readErr = b, rerr
 	}
-	return plainStream(data)
+	v, err = plainStream(data)
+	return v, readErr, err
 }
 
 // decoded returns the decoded bytes of one stream, charged to the
-// document's budget.
-func (c *contentCache) decoded(v lpdf.Value) ([]byte, error) {
+// document's budget, and the error that cut its decoding short, if any.
+func (c *contentCache) decoded(v lpdf.Value) (b []byte, readErr, err error) {
 	if v.Kind() != lpdf.Stream {
-		return nil, nil
+		return nil, nil, nil
 	}
 	r := refOf(v)
 	b, ok := c.streams[r]
 	if !ok {
-		b = readStream(v, maxContentBytesPerStream+1)
+		rc := v.Reader()
+		defer rc.Close()
+		b, readErr = io.ReadAll(io.LimitReader(rc, maxContentBytesPerStream+1))
 		if len(b) > maxContentBytesPerStream {
-			return nil, fmt.Errorf("content stream %d decodes to more than %d MB", r.id, maxContentBytesPerStream>>20)
+			return nil, nil, fmt.Errorf("content stream %d decodes to more than %d MB", r.id, maxContentBytesPerStream>>20)
+		}
+		if readErr != nil {
+			readErr = fmt.Errorf("malformed PDF: reading at offset %d: %v", len(b), readErr)
 		}
 	}
 	if c.docBudget -= len(b); c.docBudget < 0 {
-		return nil, fmt.Errorf("content streams of the document decode to more than %d MB", maxContentBytesPerDoc>>20)
+		return nil, nil, fmt.Errorf("content streams of the document decode to more than %d MB", maxContentBytesPerDoc>>20)
 	}
-	if !ok && len(b) >= cacheMinBytes && c.cached+len(b) <= maxCachedBytes {
+	if !ok && readErr == nil && len(b) >= cacheMinBytes && c.cached+len(b) <= maxCachedBytes {
 		c.streams[r] = b
 		c.cached += len(b)
 	}
-	return b, nil
+	return b, readErr, nil
 }
 
 // plainStream wraps data as an unfiltered stream object of a minimal PDF
