@@ -171,7 +171,7 @@ func Read(ctx context.Context, data []byte, opts extract.Options) (f *File, err 
 		return nil, err
 	}
 	d := &reader{r: r, opts: opts, ctx: ctx, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, pageRefs: map[ref]int{},
-		content: contentCache{streams: map[ref][]byte{}, docBudget: maxContentBytesPerDoc}}
+		content: contentCache{streams: map[ref]cachedStream{}, docBudget: maxContentBytesPerDoc}}
 	f = &File{}
 	defer func() {
 		if x := recover(); x != nil {

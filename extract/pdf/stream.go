@@ -29,11 +29,17 @@ const (
 	maxCachedBytes = 128 << 20
 )
 
+// cachedStream is a decoded stream kept for the next page using it.
+type cachedStream struct {
+	v    lpdf.Value
+	size int
+}
+
 // contentCache decodes content streams for one document.
 type contentCache struct {
-	streams   map[ref][]byte // decoded, by object
-	cached    int            // bytes held in streams
-	docBudget int            // content bytes the document may still interpret
+	streams   map[ref]cachedStream // decoded, by object
+	cached    int                  // bytes held in streams
+	docBudget int                  // content bytes the document may still interpret
 }
 
 // of returns the content of strm (a stream or an array of streams) as a
@@ -41,80 +47,106 @@ type contentCache struct {
 // way yields what was decoded and readErr: as with the object layer's own
 // reader, the content before the damage is interpreted, then the page fails.
 func (c *contentCache) of(strm lpdf.Value) (v lpdf.Value, readErr, err error) {
-	var data []byte
+	var r ref
+	if strm.Kind() == lpdf.Stream {
+		r = refOf(strm)
+		if cs, ok := c.streams[r]; ok {
+			if c.docBudget -= cs.size; c.docBudget < 0 {
+				return lpdf.Value{}, nil, c.overBudget()
+			}
+			return cs.v, nil, nil
+		}
+	}
+	if c.docBudget <= 0 {
+		return lpdf.Value{}, nil, c.overBudget()
+	}
+	var b memPDF
+	b.begin()
 	if strm.Kind() == lpdf.Array {
-		var parts [][]byte
-		n := 0
 		for i := range strm.Len() {
-			b, rerr, err := c.decoded(strm.Index(i))
-			if err != nil {
-				return lpdf.Value{}, nil, err
+			if i > 0 {
+				// Parts are separate tokens (a part may end mid-line).
+				b.buf.WriteByte('\n')
 			}
-			if n += len(b) + 1; n > maxContentBytesPerStream {
-				return lpdf.Value{}, nil, fmt.Errorf("page content decodes to more than %d MB", maxContentBytesPerStream>>20)
-			}
-			parts = append(parts, b)
-			if rerr != nil {
-				readErr = rerr
+			if readErr, err = b.decode(strm.Index(i)); err != nil || readErr != nil {
 				break
 			}
 		}
-		// Parts are concatenated as separate tokens (a part may end
-		// mid-line without a space).
-		data = bytes.Join(parts, []byte{'\n'})
 	} else {
-		b, rerr, err := c.decoded(strm)
-		if err != nil {
-			return lpdf.Value{}, nil, err
-		}
-		data, readErr = b, rerr
+		readErr, err = b.decode(strm)
 	}
-	v, err = plainStream(data)
-	return v, readErr, err
+	size := b.size()
+	if err != nil {
+		c.docBudget -= size // the work was done: a bomb on every page costs once per budget
+		return lpdf.Value{}, nil, err
+	}
+	if c.docBudget -= size; c.docBudget < 0 {
+		return lpdf.Value{}, nil, c.overBudget()
+	}
+	if v, err = b.end(); err != nil {
+		return lpdf.Value{}, nil, err
+	}
+	if strm.Kind() == lpdf.Stream && readErr == nil && size >= cacheMinBytes && c.cached+size <= maxCachedBytes {
+		c.streams[r] = cachedStream{v, size}
+		c.cached += size
+	}
+	return v, readErr, nil
 }
 
-// decoded returns the decoded bytes of one stream, charged to the
-// document's budget, and the error that cut its decoding short, if any.
-func (c *contentCache) decoded(v lpdf.Value) (b []byte, readErr, err error) {
+func (c *contentCache) overBudget() error {
+	return fmt.Errorf("content streams of the document decode to more than %d MB", maxContentBytesPerDoc>>20)
+}
+
+// memPDF builds a minimal PDF in memory whose object 1 is an unfiltered
+// stream: the only way to hand decoded bytes to lpdf.Interpret. Streams are
+// decoded straight into it; the length, written as ten digits, is patched
+// in at the end.
+type memPDF struct {
+	buf   bytes.Buffer
+	start int // offset of the stream data
+	lenAt int // offset of the length digits
+}
+
+const memPDFHead = "%PDF-1.7\n1 0 obj\n<</Length "
+
+func (m *memPDF) begin() {
+	m.buf.WriteString(memPDFHead)
+	m.lenAt = m.buf.Len()
+	m.buf.WriteString("0000000000>>\nstream\n")
+	m.start = m.buf.Len()
+}
+
+func (m *memPDF) size() int { return m.buf.Len() - m.start }
+
+// decode appends the decoded bytes of stream v, at most
+// maxContentBytesPerStream in all. readErr is the error that cut the
+// decoding short; err a limit.
+func (m *memPDF) decode(v lpdf.Value) (readErr, err error) {
 	if v.Kind() != lpdf.Stream {
-		return nil, nil, nil
+		return nil, nil
 	}
-	r := refOf(v)
-	b, ok := c.streams[r]
-	if !ok {
-		rc := v.Reader()
-		defer rc.Close()
-		b, readErr = io.ReadAll(io.LimitReader(rc, maxContentBytesPerStream+1))
-		if len(b) > maxContentBytesPerStream {
-			return nil, nil, fmt.Errorf("content stream %d decodes to more than %d MB", r.id, maxContentBytesPerStream>>20)
-		}
-		if readErr != nil {
-			readErr = fmt.Errorf("malformed PDF: reading at offset %d: %v", len(b), readErr)
-		}
+	rc := v.Reader()
+	defer rc.Close()
+	room := int64(maxContentBytesPerStream - m.size())
+	n, rerr := m.buf.ReadFrom(io.LimitReader(rc, room+1))
+	if n > room {
+		return nil, fmt.Errorf("page content decodes to more than %d MB", maxContentBytesPerStream>>20)
 	}
-	if c.docBudget -= len(b); c.docBudget < 0 {
-		return nil, nil, fmt.Errorf("content streams of the document decode to more than %d MB", maxContentBytesPerDoc>>20)
+	if rerr != nil {
+		return fmt.Errorf("malformed PDF: reading at offset %d: %v", n, rerr), nil
 	}
-	if !ok && readErr == nil && len(b) >= cacheMinBytes && c.cached+len(b) <= maxCachedBytes {
-		c.streams[r] = b
-		c.cached += len(b)
-	}
-	return b, readErr, nil
+	return nil, nil
 }
 
-// plainStream wraps data as an unfiltered stream object of a minimal PDF
-// in memory, the only way to hand bytes to lpdf.Interpret.
-func plainStream(data []byte) (lpdf.Value, error) {
-	var b bytes.Buffer
-	b.Grow(len(data) + 256)
-	b.WriteString("%PDF-1.7\n")
-	obj := b.Len()
-	fmt.Fprintf(&b, "1 0 obj\n<</Length %d>>\nstream\n", len(data))
-	b.Write(data)
-	b.WriteString("\nendstream\nendobj\n")
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 2\n0000000000 65535 f\r\n%010d 00000 n\r\ntrailer\n<</Size 2/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", obj, xref)
-	r, err := lpdf.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+// end closes the stream object, writes the cross-reference table and opens
+// the result.
+func (m *memPDF) end() (lpdf.Value, error) {
+	n := m.size()
+	copy(m.buf.Bytes()[m.lenAt:], fmt.Sprintf("%010d", n))
+	m.buf.WriteString("\nendstream\nendobj\n")
+	xref := m.buf.Len()
+	fmt.Fprintf(&m.buf, "xref\n0 2\n0000000000 65535 f\r\n%010d 00000 n\r\ntrailer\n<</Size 2/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", len("%PDF-1.7\n"), xref)
+	r, err := lpdf.NewReader(bytes.NewReader(m.buf.Bytes()), int64(m.buf.Len()))
 	if err != nil {
 		return lpdf.Value{}, fmt.Errorf("content stream: %v", err)
 	}
