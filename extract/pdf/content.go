@@ -79,11 +79,12 @@ type interp struct {
 
 func (in *interp) run(strm lpdf.Value, res lpdf.Value) {
 	in.res, in.resRef = res, refOf(res)
-	v, readErr, err := in.doc.content.of(strm)
+	v, readErr, done, err := in.doc.content.of(strm)
 	if err != nil {
 		panic(bailout{err})
 	}
 	lpdf.Interpret(v, in.op)
+	done()
 	if readErr != nil {
 		panic(readErr) // damaged input, as the object layer reports it
 	}

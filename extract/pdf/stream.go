@@ -40,27 +40,33 @@ type contentCache struct {
 	streams   map[ref]cachedStream // decoded, by object
 	cached    int                  // bytes held in streams
 	docBudget int                  // content bytes the document may still interpret
+	free      []*bytes.Buffer      // buffers of content interpreted, for reuse
 }
 
 // of returns the content of strm (a stream or an array of streams) as a
 // plain stream Value for lpdf.Interpret. A stream that fails to decode part
 // way yields what was decoded and readErr: as with the object layer's own
 // reader, the content before the damage is interpreted, then the page fails.
-func (c *contentCache) of(strm lpdf.Value) (v lpdf.Value, readErr, err error) {
+//
+// done hands the buffer back for the next stream once v has been
+// interpreted (not called after a panic: the buffer is then left to the
+// collector).
+func (c *contentCache) of(strm lpdf.Value) (v lpdf.Value, readErr error, done func(), err error) {
 	var r ref
+	keep := func() {}
 	if strm.Kind() == lpdf.Stream {
 		r = refOf(strm)
 		if cs, ok := c.streams[r]; ok {
 			if c.docBudget -= cs.size; c.docBudget < 0 {
-				return lpdf.Value{}, nil, c.overBudget()
+				return lpdf.Value{}, nil, nil, c.overBudget()
 			}
-			return cs.v, nil, nil
+			return cs.v, nil, keep, nil
 		}
 	}
 	if c.docBudget <= 0 {
-		return lpdf.Value{}, nil, c.overBudget()
+		return lpdf.Value{}, nil, nil, c.overBudget()
 	}
-	var b memPDF
+	b := memPDF{buf: c.buffer()}
 	b.begin()
 	if strm.Kind() == lpdf.Array {
 		for i := range strm.Len() {
@@ -78,19 +84,39 @@ func (c *contentCache) of(strm lpdf.Value) (v lpdf.Value, readErr, err error) {
 	size := b.size()
 	if err != nil {
 		c.docBudget -= size // the work was done: a bomb on every page costs once per budget
-		return lpdf.Value{}, nil, err
+		return lpdf.Value{}, nil, nil, err
 	}
 	if c.docBudget -= size; c.docBudget < 0 {
-		return lpdf.Value{}, nil, c.overBudget()
+		return lpdf.Value{}, nil, nil, c.overBudget()
 	}
 	if v, err = b.end(); err != nil {
-		return lpdf.Value{}, nil, err
+		return lpdf.Value{}, nil, nil, err
 	}
 	if strm.Kind() == lpdf.Stream && readErr == nil && size >= cacheMinBytes && c.cached+size <= maxCachedBytes {
 		c.streams[r] = cachedStream{v, size}
 		c.cached += size
+		return v, nil, keep, nil
 	}
-	return v, readErr, nil
+	return v, readErr, func() { c.release(b.buf) }, nil
+}
+
+// buffer returns an empty buffer, reused when one is free.
+func (c *contentCache) buffer() *bytes.Buffer {
+	if n := len(c.free); n > 0 {
+		b := c.free[n-1]
+		c.free = c.free[:n-1]
+		b.Reset()
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+// release keeps b for reuse, unless it is large (a rare heavy stream
+// should not stay in memory for the rest of the document).
+func (c *contentCache) release(b *bytes.Buffer) {
+	if b.Cap() <= 4<<20 && len(c.free) < 8 {
+		c.free = append(c.free, b)
+	}
 }
 
 func (c *contentCache) overBudget() error {
@@ -102,7 +128,7 @@ func (c *contentCache) overBudget() error {
 // decoded straight into it; the length, written as ten digits, is patched
 // in at the end.
 type memPDF struct {
-	buf   bytes.Buffer
+	buf   *bytes.Buffer
 	start int // offset of the stream data
 	lenAt int // offset of the length digits
 }
@@ -145,7 +171,7 @@ func (m *memPDF) end() (lpdf.Value, error) {
 	copy(m.buf.Bytes()[m.lenAt:], fmt.Sprintf("%010d", n))
 	m.buf.WriteString("\nendstream\nendobj\n")
 	xref := m.buf.Len()
-	fmt.Fprintf(&m.buf, "xref\n0 2\n0000000000 65535 f\r\n%010d 00000 n\r\ntrailer\n<</Size 2/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", len("%PDF-1.7\n"), xref)
+	fmt.Fprintf(m.buf, "xref\n0 2\n0000000000 65535 f\r\n%010d 00000 n\r\ntrailer\n<</Size 2/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", len("%PDF-1.7\n"), xref)
 	r, err := lpdf.NewReader(bytes.NewReader(m.buf.Bytes()), int64(m.buf.Len()))
 	if err != nil {
 		return lpdf.Value{}, fmt.Errorf("content stream: %v", err)
