@@ -1,6 +1,10 @@
 package extract
 
-import "errors"
+import (
+	"errors"
+	"strconv"
+	"unicode/utf8"
+)
 
 // Sentinel errors, for use with errors.Is. Broken input (ErrCorrupt,
 // ErrEmpty) is kept apart from valid input we cannot handle (ErrUnsupported,
@@ -17,3 +21,28 @@ var (
 	ErrBinary        = errors.New("content is binary, not text")
 	ErrMislabeled    = errors.New("file is not what its name says")
 )
+
+// Excerpt quotes at most n bytes of s for an error message, so that a
+// message about broken input stays one short line: control bytes and
+// invalid UTF-8 are escaped, and a cut excerpt ends in "…".
+func Excerpt(s string, n int) string {
+	cut := len(s) > n
+	if cut {
+		s = s[:n]
+		// Do not leave half a character to be escaped at the end.
+		for i := 1; i < utf8.UTFMax && i <= len(s); i++ {
+			if r, size := utf8.DecodeLastRuneInString(s); r != utf8.RuneError || size != 1 {
+				break
+			}
+			if utf8.RuneStart(s[len(s)-i]) {
+				s = s[:len(s)-i]
+				break
+			}
+		}
+	}
+	q := strconv.Quote(s)
+	if cut {
+		q += "…"
+	}
+	return q
+}

@@ -80,6 +80,9 @@ func (w *walker) element(n *html.Node, p *path, st style) error {
 		if err := w.ctx.Err(); err != nil {
 			return fmt.Errorf("walk: %w", err)
 		}
+		if len(w.doc.Blocks) > maxBlocks {
+			return fmt.Errorf("walk: %w: more than %d blocks", extract.ErrLimit, maxBlocks)
+		}
 	}
 	switch n.DataAtom {
 	case atom.Br:

@@ -55,7 +55,10 @@
 //
 // # Limits
 //
-// Options.MaxBytes is checked by the registry and again here. Markup nested
+// Options.MaxBytes is checked by the registry and again here. A page of
+// more than 16 MB or 262,144 start tags is refused before it is parsed, and
+// one yielding more than 65,536 blocks while it is read (ErrLimit): the
+// largest disclosure page seen is 123 KB. Markup nested
 // deeper than the parser accepts (x/net/html stops at 512 open elements) is
 // re-tokenised with the excess tags dropped and their text kept; the tree is
 // then cut at Options.MaxDepth (default 256) levels; both add a Problem

@@ -3,12 +3,15 @@ package html
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/internal/memwatch"
 )
 
 // heapGrowth runs f and returns the bytes allocated while it ran.
@@ -91,12 +94,13 @@ func largePage(size int) []byte {
 	return b.Bytes()
 }
 
-// TestHugePage: a 20 MB page is read whole, in memory proportional to it.
+// TestHugePage: a 4 MB page (near maxElements) is read whole, in memory
+// proportional to it.
 func TestHugePage(t *testing.T) {
 	if testing.Short() {
-		t.Skip("20 MB page skipped in -short mode")
+		t.Skip("large page skipped in -short mode")
 	}
-	data := largePage(20 << 20)
+	data := largePage(4 << 20)
 	var doc *extract.Document
 	var err error
 	alloc := heapGrowth(func() {
@@ -165,5 +169,52 @@ func TestMalformed(t *testing.T) {
 				checkTable(t, b.Table)
 			}
 		}
+	}
+}
+
+// TestHostilePages holds the reader to bounded memory on pages of 50 MB:
+// each ends, within a 10 s context, with a document or one short error.
+func TestHostilePages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds large inputs")
+	}
+	const size = 50 << 20
+	page := func(unit string) []byte {
+		return []byte("<html><body>" + strings.Repeat(unit, size/len(unit)) + "</body></html>")
+	}
+	for _, tc := range []struct {
+		name    string
+		data    []byte
+		wantErr error // nil: a document
+	}{
+		{"millions of paragraphs", page("<p>段落</p>"), extract.ErrLimit},
+		{"a table of millions of cells", page("<tr><td>1</td><td>2</td></tr>"), extract.ErrLimit},
+		{"one paragraph of 50 MB", page("很长的文字"), extract.ErrLimit},
+		{"300,000 paragraphs", []byte("<body>" + strings.Repeat("<p>第一段落的文字</p>\n", 300_000)), extract.ErrLimit},
+		{"250,000 paragraphs", []byte("<body>" + strings.Repeat("<p>第一段落的文字</p>\n", 250_000)), extract.ErrLimit},
+		{"60,000 paragraphs", []byte("<body>" + strings.Repeat("<p>第一段落的文字</p>\n", 60_000)), nil},
+		{"one paragraph of 15 MB", []byte("<body><p>" + strings.Repeat("很长的文字", 1<<20)), nil},
+		{"a table of 40,000 cells", []byte("<body><table>" + strings.Repeat("<tr><td>项目</td><td>1</td></tr>", 20_000) + "</table>"), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			var err error
+			peak := memwatch.Peak(func() { _, err = Extract(ctx, tc.data, extract.Options{}) })
+			t.Logf("%d MB in, peak heap %d MB", len(tc.data)>>20, peak>>20)
+			if peak > 400<<20 {
+				t.Errorf("peak heap %d MB, want under 400 MB", peak>>20)
+			}
+			if errors.Is(err, context.DeadlineExceeded) {
+				t.Logf("stopped by the deadline") // a slow, shared machine
+				return
+			}
+			if tc.wantErr == nil && err != nil {
+				t.Fatalf("err = %v", err)
+			}
+			if tc.wantErr != nil && (!errors.Is(err, tc.wantErr) || strings.Contains(err.Error(), "\n") || len(err.Error()) > 200) {
+				t.Fatalf("err = %v, want one short line wrapping %v", err, tc.wantErr)
+			}
+		})
 	}
 }

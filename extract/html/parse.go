@@ -19,6 +19,12 @@ const parserStackLimit = 500
 // kept), and the tree is then cut at maxDepth; both add a Problem.
 func parse(src string, maxDepth int) (*html.Node, []extract.Problem, error) {
 	var probs []extract.Problem
+	if len(src) > maxPageBytes {
+		return nil, nil, fmt.Errorf("parse: %w: page of %d MB, limit %d MB", extract.ErrLimit, len(src)>>20, maxPageBytes>>20)
+	}
+	if n := countTags(src, maxElements); n > maxElements {
+		return nil, nil, fmt.Errorf("parse: %w: more than %d elements", extract.ErrLimit, maxElements)
+	}
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		flat, dropped := flatten(src, min(maxDepth, parserStackLimit)/2)
@@ -38,6 +44,31 @@ func parse(src string, maxDepth int) (*html.Node, []extract.Problem, error) {
 		})
 	}
 	return root, probs, nil
+}
+
+// Limits on a page, far above any disclosure page seen (the largest is
+// 123 KB with under 2,000 elements): the node tree and the passes over it
+// cost a few hundred bytes per element and several copies of the text, so
+// larger pages are refused before they are parsed.
+// A page yields at most maxBlocks blocks (the largest seen: a few
+// hundred), each some hundreds of bytes with its provenance.
+const (
+	maxPageBytes = 16 << 20
+	maxElements  = 1 << 18
+	maxBlocks    = 1 << 16
+)
+
+// countTags counts the start tags of src (a '<' before a letter; an upper
+// bound, script text included), stopping past limit. No tokenizer: it
+// would buffer a long text run whole.
+func countTags(src string, limit int) int {
+	n := 0
+	for i := 0; i+1 < len(src) && n <= limit; i++ {
+		if src[i] == '<' && (src[i+1]|0x20 >= 'a' && src[i+1]|0x20 <= 'z') {
+			n++
+		}
+	}
+	return n
 }
 
 // flatten re-emits src token by token, dropping start tags that would open

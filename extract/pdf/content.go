@@ -36,6 +36,7 @@ func (r Rule) Horizontal() bool { return r.Y1-r.Y0 <= r.X1-r.X0 }
 // Limits on the work one page may cause.
 const (
 	maxOpsPerPage    = 4 << 20
+	maxOpsPerDoc     = 16 << 20 // against one heavy stream shown on every page (the corpus: under 1M)
 	maxGlyphsPerPage = 1 << 20
 	maxRulesPerPage  = 1 << 18
 	maxFormDepth     = 32
@@ -78,7 +79,15 @@ type interp struct {
 
 func (in *interp) run(strm lpdf.Value, res lpdf.Value) {
 	in.res, in.resRef = res, refOf(res)
-	lpdf.Interpret(strm, in.op)
+	v, readErr, done, err := in.doc.content.of(strm)
+	if err != nil {
+		panic(bailout{err})
+	}
+	lpdf.Interpret(v, in.op)
+	done()
+	if readErr != nil {
+		panic(readErr) // damaged input, as the object layer reports it
+	}
 }
 
 func popArgs(stk *lpdf.Stack) []lpdf.Value {
@@ -102,8 +111,16 @@ func argNum(args []lpdf.Value, i int) float64 {
 
 func (in *interp) op(stk *lpdf.Stack, op string) {
 	in.ops++
+	if in.ops%1024 == 0 {
+		if err := in.doc.ctx.Err(); err != nil {
+			panic(bailout{err})
+		}
+	}
 	if in.ops > maxOpsPerPage {
 		panic(bailout{fmt.Errorf("more than %d content operators", maxOpsPerPage)})
+	}
+	if in.doc.ops++; in.doc.ops > maxOpsPerDoc {
+		panic(bailout{fmt.Errorf("more than %d content operators in the document", maxOpsPerDoc)})
 	}
 	args := popArgs(stk)
 	gs := &in.gs

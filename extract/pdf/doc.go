@@ -62,6 +62,17 @@
 // Value, decoded streams, Interpret for tokenising); its text decoding is
 // not, because of measured defects (see the project notes).
 //
+// Limits: the page tree is walked once (attributes inherited on the way
+// down, so a flat tree of 50,000 pages is linear) and File.NumPages is the
+// number of pages found there, not the tree's /Count. Content streams are
+// decoded here before the object layer interprets them: at most 32 MB per
+// stream and 128 MB per document (a stream shown on several pages counts
+// each time; large ones are decoded once), at most 4M operators per page
+// and 16M per document; ctx is checked between pages and every 1024
+// operators. A page over a limit fails ("extract.page_failed", ErrLimit)
+// and the others stand. Failures of the object layer are reported in one
+// short line, file bytes quoted and cut.
+//
 // Non-goals: OCR of scanned pages (reported as
 // "extract.no_text_layer"), vertical writing mode, annotations and forms.
 //

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	lpdf "github.com/ledongthuc/pdf"
 	"github.com/yusuan/yusuan/extract"
@@ -45,23 +46,58 @@ type reader struct {
 	fonts      map[fontKey]*font
 	fontsByRes map[fontKey]*font
 	pageRefs   map[ref]int
-	pages      []lpdf.Value
+	pages      []pageNode
+	ctx        context.Context
+	content    contentCache
+	ops        int // content operators run in the document
 }
+
+// pageNode is a page object with the attributes it inherits from the page
+// tree, gathered on the way down: looking them up through /Parent would
+// re-read the parent (and its whole /Kids array) for every page, which is
+// quadratic on a flat tree.
+type pageNode struct {
+	v                                    lpdf.Value
+	mediaBox, cropBox, rotate, resources lpdf.Value
+}
+
+// inheritable returns n's attributes, overridden by those v sets itself.
+func (n pageNode) inheritable(v lpdf.Value) pageNode {
+	for _, a := range []struct {
+		key string
+		to  *lpdf.Value
+	}{{"MediaBox", &n.mediaBox}, {"CropBox", &n.cropBox}, {"Rotate", &n.rotate}, {"Resources", &n.resources}} {
+		if x := v.Key(a.key); !x.IsNull() {
+			*a.to = x
+		}
+	}
+	n.v = v
+	return n
+}
+
+// maxPageTreeNodes bounds the nodes visited when walking the page tree.
+const maxPageTreeNodes = 1 << 20
 
 // collectPages walks the page tree once, in order, guarding against cycles
 // and deep nesting (ledongthuc/pdf's Reader.Page loops forever on a tree
-// whose Kids point back up, and costs O(n) per page).
-func collectPages(node lpdf.Value, limit, depth int) []lpdf.Value {
-	var out []lpdf.Value
+// whose Kids point back up, and costs O(n) per page). It keeps the first
+// limit pages and counts all it finds (at most maxPageTreeNodes): the
+// count, not the tree's /Count, is the number of pages of the file.
+func collectPages(node lpdf.Value, limit, depth int) (pages []pageNode, found int) {
 	seen := map[ref]bool{}
-	var walk func(v lpdf.Value, d int)
-	walk = func(v lpdf.Value, d int) {
-		if len(out) >= limit || d > depth || v.Kind() != lpdf.Dict {
+	visits := 0
+	var walk func(v lpdf.Value, up pageNode, d int)
+	walk = func(v lpdf.Value, up pageNode, d int) {
+		if visits >= maxPageTreeNodes || d > depth || v.Kind() != lpdf.Dict {
 			return
 		}
+		visits++
 		kids := v.Key("Kids")
 		if v.Key("Type").Name() == "Page" || kids.Kind() != lpdf.Array {
-			out = append(out, v)
+			found++
+			if len(pages) < limit {
+				pages = append(pages, up.inheritable(v))
+			}
 			return
 		}
 		r := refOf(v)
@@ -69,12 +105,13 @@ func collectPages(node lpdf.Value, limit, depth int) []lpdf.Value {
 			return
 		}
 		seen[r] = true
+		here := up.inheritable(v)
 		for i := range kids.Len() {
-			walk(kids.Index(i), d+1)
+			walk(kids.Index(i), here, d+1)
 		}
 	}
-	walk(node, 0)
-	return out
+	walk(node, pageNode{}, 0)
+	return pages, found
 }
 
 var (
@@ -133,29 +170,32 @@ func Read(ctx context.Context, data []byte, opts extract.Options) (f *File, err 
 	if err != nil {
 		return nil, err
 	}
-	d := &reader{r: r, opts: opts, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, pageRefs: map[ref]int{}}
+	d := &reader{r: r, opts: opts, ctx: ctx, fonts: map[fontKey]*font{}, fontsByRes: map[fontKey]*font{}, pageRefs: map[ref]int{},
+		content: contentCache{streams: map[ref]cachedStream{}, docBudget: maxContentBytesPerDoc}}
 	f = &File{}
 	defer func() {
 		if x := recover(); x != nil {
-			f, err = nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
+			f, err = nil, fmt.Errorf("%w: %s", extract.ErrCorrupt, brief(x))
 		}
 	}()
 	root := r.Trailer().Key("Root")
 	if root.Kind() != lpdf.Dict {
 		return nil, fmt.Errorf("%w: no document catalog", extract.ErrCorrupt)
 	}
-	f.NumPages = int(root.Key("Pages").Key("Count").Int64())
+	d.pages, f.NumPages = collectPages(root.Key("Pages"), opts.MaxPages, min(opts.MaxDepth, 64))
 	if f.NumPages <= 0 {
 		return nil, fmt.Errorf("%w: no pages", extract.ErrCorrupt)
 	}
 	f.Title = r.Trailer().Key("Info").Key("Title").Text()
-	d.pages = collectPages(root.Key("Pages"), opts.MaxPages, min(opts.MaxDepth, 64))
 	n := len(d.pages)
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		p, perr := d.page(i)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if perr != nil {
 			p.Failed = true
 			f.Problems = append(f.Problems, extract.Problem{
@@ -198,7 +238,7 @@ func open(data []byte) (r *lpdf.Reader, err error) {
 	// ErrCorrupt here and in Read rather than re-raised.
 	defer func() {
 		if x := recover(); x != nil {
-			r, err = nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
+			r, err = nil, fmt.Errorf("%w: %s", extract.ErrCorrupt, brief(x))
 		}
 	}()
 	data = tidy(data)
@@ -219,7 +259,18 @@ func open(data []byte) (r *lpdf.Reader, err error) {
 		// The object layer says "not a PDF file"; the header said it is one.
 		return nil, fmt.Errorf("%w: the end of the file (cross-reference table, %%%%EOF) is missing; was the download cut short?", extract.ErrCorrupt)
 	}
-	return nil, fmt.Errorf("%w: %v", extract.ErrCorrupt, err)
+	return nil, fmt.Errorf("%w: %s", extract.ErrCorrupt, brief(err))
+}
+
+// brief renders a failure of the object layer as one short line: its
+// messages can carry kilobytes of the file ("malformed hex string" quotes
+// the rest of its buffer).
+func brief(x any) string {
+	msg := fmt.Sprint(x)
+	if len(msg) <= 120 && !strings.ContainsAny(msg, "\r\n") && utf8.ValidString(msg) {
+		return msg
+	}
+	return extract.Excerpt(msg, 80)
 }
 
 // page interprets page i; a panic inside becomes its error.
@@ -232,22 +283,22 @@ func (d *reader) page(i int) (p *Page, err error) {
 				// BUG(yusuan): a runtime error inside the object layer
 				// (ledongthuc/pdf) on hostile input is also caught here so
 				// that one page cannot take the document down.
-				err = fmt.Errorf("internal error: %v", e)
+				err = fmt.Errorf("internal error: %s", brief(e))
 			case bailout:
 				err = fmt.Errorf("%w: %v", extract.ErrLimit, e.err)
 			default:
-				err = fmt.Errorf("%w: %v", extract.ErrCorrupt, x)
+				err = fmt.Errorf("%w: %s", extract.ErrCorrupt, brief(x))
 			}
 		}
 	}()
-	pg := lpdf.Page{V: d.pages[i-1]}
-	if pg.V.IsNull() {
+	pg := d.pages[i-1]
+	if pg.v.IsNull() {
 		return p, fmt.Errorf("%w: page object missing", extract.ErrCorrupt)
 	}
-	d.pageRefs[refOf(pg.V)] = i
-	box := numArray(inherited(pg.V, "CropBox"))
+	d.pageRefs[refOf(pg.v)] = i
+	box := numArray(pg.cropBox)
 	if len(box) != 4 {
-		box = numArray(inherited(pg.V, "MediaBox"))
+		box = numArray(pg.mediaBox)
 	}
 	if len(box) != 4 || box[2] == box[0] || box[3] == box[1] {
 		box = []float64{0, 0, 595, 842}
@@ -255,7 +306,7 @@ func (d *reader) page(i int) (p *Page, err error) {
 	x0, y0, x1, y1 := min(box[0], box[2]), min(box[1], box[3]), max(box[0], box[2]), max(box[1], box[3])
 	w, h := x1-x0, y1-y0
 	ctm := matrix{1, 0, 0, 1, -x0, -y0}
-	rot := ((int(inherited(pg.V, "Rotate").Int64())%360)/90*90 + 360) % 360
+	rot := ((int(pg.rotate.Int64())%360)/90*90 + 360) % 360
 	switch rot {
 	case 90:
 		ctm = ctm.mul(matrix{0, -1, 1, 0, 0, w})
@@ -271,25 +322,11 @@ func (d *reader) page(i int) (p *Page, err error) {
 	}
 	in := &interp{doc: d, page: p, active: map[ref]bool{}, tm: identity, tlm: identity}
 	in.gs = gstate{ctm: ctm, th: 1, lineWidth: 1}
-	contents := pg.V.Key("Contents")
+	contents := pg.v.Key("Contents")
 	if contents.Kind() == lpdf.Stream || contents.Kind() == lpdf.Array {
-		in.run(contents, inherited(pg.V, "Resources"))
+		in.run(contents, pg.resources)
 	}
 	return p, nil
-}
-
-// inherited looks a page attribute up the page tree.
-func inherited(v lpdf.Value, key string) lpdf.Value {
-	for range 64 {
-		if v.Kind() != lpdf.Dict {
-			break
-		}
-		if x := v.Key(key); !x.IsNull() {
-			return x
-		}
-		v = v.Key("Parent")
-	}
-	return lpdf.Value{}
 }
 
 // outline reads the bookmarks, bounded in depth and count.

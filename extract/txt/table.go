@@ -9,7 +9,8 @@ import (
 
 type rawCell struct {
 	text string
-	line int // 1-based
+	more []string // continuation lines, joined by flush (no quadratic +=)
+	line int      // 1-based
 }
 
 // table reads a tab-per-cell table starting at line i. A row is a run of
@@ -22,6 +23,9 @@ func (p *parser) table(i int) int {
 	start := i
 	flush := func() {
 		if len(row) > 0 {
+			for k := range row {
+				row[k].join()
+			}
 			rows = append(rows, row)
 			row = nil
 		}
@@ -40,11 +44,7 @@ func (p *parser) table(i int) int {
 			lastWasCell = false
 		case lastWasCell && len(row) > 0:
 			c := &row[len(row)-1]
-			t := strings.TrimFunc(line, isSpace)
-			if c.text != "" {
-				c.text += "\n"
-			}
-			c.text += t
+			c.more = append(c.more, strings.TrimFunc(line, isSpace))
 		default:
 			flush()
 			return p.emitTable(rows, start, i)
@@ -55,21 +55,36 @@ func (p *parser) table(i int) int {
 	return p.emitTable(rows, start, i)
 }
 
+// join appends the continuation lines to the cell's text, one per line.
+func (c *rawCell) join() {
+	if len(c.more) == 0 {
+		return
+	}
+	parts := c.more
+	if c.text != "" {
+		parts = append([]string{c.text}, c.more...)
+	}
+	c.text, c.more = strings.Join(parts, "\n"), nil
+}
+
 func (p *parser) emitTable(rows [][]rawCell, start, end int) int {
 	rows = dropEmptyRows(rows)
 	if len(rows) == 0 {
 		return end
 	}
 	t := &extract.Table{ColumnNumberRow: -1}
-	tableIdx := 0
-	for _, b := range p.doc.Blocks {
-		if b.Kind == extract.KindTable {
-			tableIdx++
-		}
-	}
+	tableIdx := p.tables
+	p.tables++
 	// Leading one- or two-cell rows that carry a title, a unit or the
 	// compiling department are the caption, not data.
-	for len(rows) > 1 && isCaptionRow(rows[0], rows) {
+	lastWide := -1 // the last row of more than two cells
+	for k, r := range rows {
+		if len(r) > 2 {
+			lastWide = k
+		}
+	}
+	for len(rows) > 1 && lastWide > 0 && isCaptionRow(rows[0]) {
+		lastWide--
 		for _, c := range rows[0] {
 			if c.text != "" {
 				t.Caption = append(t.Caption, c.text)
@@ -124,20 +139,10 @@ func dropEmptyRows(rows [][]rawCell) [][]rawCell {
 	return out
 }
 
-// isCaptionRow: a row of at most two cells before a wider table, holding a
-// title (…表), a unit or 编制部门/截止时间.
-func isCaptionRow(r []rawCell, rows [][]rawCell) bool {
+// isCaptionRow: a row of at most two cells (before a wider table, the
+// caller checks), holding a title (…表), a unit or 编制部门/截止时间.
+func isCaptionRow(r []rawCell) bool {
 	if len(r) > 2 {
-		return false
-	}
-	wider := false
-	for _, o := range rows[1:] {
-		if len(o) > 2 {
-			wider = true
-			break
-		}
-	}
-	if !wider {
 		return false
 	}
 	for _, c := range r {

@@ -8,12 +8,16 @@
 // writer wrapped over several lines are joined back, and every joined
 // paragraph keeps a Span per source line so values stay traceable.
 //
+// Limits: a document of MaxLines lines or more fails with ErrLimit before
+// it is split; work is linear in the input, ctx checked every 1024 lines.
+//
 // Non-goals: guessing table structure from spaces (fixed-width "layout"
 // text); that is what the PDF extractor's column detection is for.
 package txt
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -43,11 +47,20 @@ func sniff(head []byte) bool {
 	return err == nil
 }
 
+// MaxLines bounds the lines of a text document (the longest disclosure
+// seen has a few hundred): beyond it the document fails with ErrLimit
+// before any line is split out, so that a file of blank or one-word lines
+// cannot turn a few megabytes into millions of blocks.
+const MaxLines = 1 << 18
+
 // Extract reads a text disclosure.
 func Extract(ctx context.Context, data []byte, opts extract.Options) (*extract.Document, error) {
 	text, enc, err := extract.DecodeText(data)
 	if err != nil {
 		return nil, err
+	}
+	if n := max(strings.Count(text, "\n"), strings.Count(text, "\r")); n >= MaxLines {
+		return nil, fmt.Errorf("%w: more than %d lines", extract.ErrLimit, MaxLines)
 	}
 	lines := splitLines(text)
 	doc := &extract.Document{Format: extract.FormatTXT, Encoding: enc}
@@ -97,6 +110,7 @@ type parser struct {
 	doc       *extract.Document
 	wrapWidth int
 	sawTitle  bool
+	tables    int // tables emitted so far
 }
 
 func (p *parser) run(ctx context.Context) error {

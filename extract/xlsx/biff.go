@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -361,7 +362,10 @@ var builtinFormats = map[uint16]string{
 // parseSheet reads the cells and merges of the worksheet substream at
 // bs.pos. A truncated sheet keeps what was read before the damage and
 // reports it.
-func (wb *workbook) parseSheet(stream []byte, bs boundSheet, maxRows, maxCols int) (*sheet, bool, error) {
+//
+// At most MaxSheetCells non-empty cells are kept, and ctx is checked every
+// few thousand records.
+func (wb *workbook) parseSheet(ctx context.Context, stream []byte, bs boundSheet, maxRows, maxCols int) (*sheet, bool, error) {
 	s := &sheet{name: bs.name}
 	off := int(bs.pos)
 	rec, off, err := recordAt(stream, off)
@@ -370,7 +374,7 @@ func (wb *workbook) parseSheet(stream []byte, bs boundSheet, maxRows, maxCols in
 	}
 	truncated := false
 	add := func(r, c int, text string) {
-		if r >= maxRows || c >= maxCols {
+		if r >= maxRows || c >= maxCols || len(s.cells) >= MaxSheetCells {
 			truncated = true
 			return
 		}
@@ -394,6 +398,11 @@ func (wb *workbook) parseSheet(stream []byte, bs boundSheet, maxRows, maxCols in
 	for n := 0; ; n++ {
 		if n > maxXLSRecords {
 			return s, true, nil
+		}
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, false, err
+			}
 		}
 		rec, next, err := recordAt(stream, off)
 		if err != nil {

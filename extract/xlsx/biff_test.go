@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"math"
@@ -91,7 +92,7 @@ func TestBIFF(t *testing.T) {
 	if len(wb.sheets) != 1 || wb.sheets[0].name != "表1" {
 		t.Fatalf("sheets %+v", wb.sheets)
 	}
-	s, truncated, err := wb.parseSheet(stream, wb.sheets[0], MaxRows, MaxCols)
+	s, truncated, err := wb.parseSheet(context.Background(), stream, wb.sheets[0], MaxRows, MaxCols)
 	if err != nil || truncated {
 		t.Fatal(err, truncated)
 	}
@@ -125,7 +126,7 @@ func TestBIFFTruncated(t *testing.T) {
 			continue
 		}
 		for _, bs := range wb.sheets {
-			if _, _, err := wb.parseSheet(stream[:n], bs, MaxRows, MaxCols); err != nil && !errors.Is(err, extract.ErrCorrupt) {
+			if _, _, err := wb.parseSheet(context.Background(), stream[:n], bs, MaxRows, MaxCols); err != nil && !errors.Is(err, extract.ErrCorrupt) {
 				t.Fatalf("prefix %d: sheet: %v", n, err)
 			}
 		}

@@ -42,7 +42,11 @@
 // on the zip directory before anything is inflated; parts stay in memory)
 // and the Workbook stream of an .xls; Options.MaxPages bounds the sheets
 // read (the rest: problem "extract.sheet_limit"). Per sheet, MaxRows rows
-// and MaxCols columns are read ("extract.sheet_truncated"), the box
+// and MaxCols columns are read, and rows until MaxSheetCells cells are laid
+// out ("extract.sheet_truncated"); an .xlsx worksheet part is scanned first
+// and the cells past these limits are cut out before excelize reads it, so
+// that a cell in column XFD does not make every row 16,384 cells wide. The
+// box
 // between the first and last non-empty cells may hold MaxCells cells
 // (beyond: "extract.sheet_failed" with ErrLimit), and MaxMerges merged
 // ranges are kept. Hidden sheets are skipped with "extract.sheet_hidden".
@@ -50,7 +54,8 @@
 // Errors: a damaged file wraps extract.ErrCorrupt; a password-protected
 // one is extract.ErrEncrypted; Excel 5.0/95 (BIFF5) and Word .doc files
 // (also OLE) wrap extract.ErrUnsupported with what to do. A sheet that
-// fails is a Problem and the other sheets stand. Panics inside excelize
+// fails is a Problem and the other sheets stand; a workbook in which no
+// sheet could be read is an error. Panics inside excelize
 // or mscfb become ErrCorrupt; the layout and BIFF code run outside that
 // recover, so their bugs stay visible to the fuzz tests.
 //

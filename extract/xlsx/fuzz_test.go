@@ -54,7 +54,7 @@ func FuzzBIFF(f *testing.F) {
 			if i > 20 {
 				break
 			}
-			if s, _, _ := wb.parseSheet(stream, bs, 4096, 256); s != nil {
+			if s, _, _ := wb.parseSheet(context.Background(), stream, bs, 4096, 256); s != nil {
 				sheets = append(sheets, s)
 			}
 		}

@@ -134,9 +134,11 @@ func artefact(raw string) bool {
 	if strings.ContainsAny(raw, "eE") {
 		return true
 	}
-	digits := strings.TrimLeft(strings.NewReplacer("-", "", "+", "", ".", "").Replace(raw), "0")
+	digits := strings.TrimLeft(signAndPoint.Replace(raw), "0")
 	return len(digits) > 15
 }
+
+var signAndPoint = strings.NewReplacer("-", "", "+", "", ".", "")
 
 func sameValue(a, b string) bool {
 	x, err1 := decimal.Parse(a)

@@ -49,8 +49,11 @@ func ExtractXLS(ctx context.Context, data []byte, opts extract.Options) (*extrac
 			break
 		}
 		read++
-		s, truncated, err := wb.parseSheet(stream, bs, MaxRows, MaxCols)
+		s, truncated, err := wb.parseSheet(ctx, stream, bs, MaxRows, MaxCols)
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			doc.Problems = append(doc.Problems, extract.Problem{Code: "extract.sheet_failed",
 				Message: fmt.Sprintf("sheet %q failed to read: %v", bs.name, err), At: at})
 			if s == nil {

@@ -4,8 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -122,10 +122,15 @@ func checkUnzipSize(data []byte, limit int64) error {
 }
 
 // readXLSXSheet reads the cells (as displayed, see displayText) and the
-// merged ranges of one sheet. Two row streams run side by side: the
-// formatted values and the raw ones.
+// merged ranges of one sheet. The part is scanned first (prepareSheet), then
+// two row streams run side by side: the formatted values and the raw ones.
 func readXLSXSheet(ctx context.Context, f *excelize.File, name string) (s *sheet, truncated bool, err error) {
-	s = &sheet{name: name}
+	scan, err := prepareSheet(ctx, f, name)
+	if err != nil {
+		return nil, false, err
+	}
+	s = &sheet{name: name, merges: scan.merges}
+	truncated = scan.truncated
 	shownRows, err := f.Rows(name)
 	if err != nil {
 		return nil, false, err
@@ -142,7 +147,7 @@ func readXLSXSheet(ctx context.Context, f *excelize.File, name string) (s *sheet
 			truncated = true
 			break
 		}
-		if r%1024 == 0 {
+		if r%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, false, err
 			}
@@ -171,21 +176,6 @@ func readXLSXSheet(ctx context.Context, f *excelize.File, name string) (s *sheet
 	if err := shownRows.Error(); err != nil {
 		return nil, false, err
 	}
-	merges, err := f.GetMergeCells(name, true)
-	if err != nil {
-		return nil, false, err
-	}
-	for i, m := range merges {
-		if i >= MaxMerges {
-			break
-		}
-		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		s.merges = append(s.merges, rect{min(r0, r1) - 1, min(c0, c1) - 1, max(r0, r1) - 1, max(c0, c1) - 1})
-	}
 	return s, truncated, nil
 }
 
@@ -200,22 +190,36 @@ func trimCell(s string) string {
 
 // layoutSheets turns the sheets read into blocks; a sheet that cannot be
 // laid out (over MaxCells) becomes a problem.
+// A workbook in which every sheet read failed is an error, not an empty
+// document: the caller must hear about it.
 func layoutSheets(doc *extract.Document, sheets []*sheet) (*extract.Document, error) {
-	tables := 0
+	tables, laidOut := 0, 0
+	cause := extract.ErrCorrupt
 	for _, s := range sheets {
 		g, err := s.densify(MaxCells)
 		if err != nil {
+			if laidOut == 0 && errors.Is(err, extract.ErrLimit) {
+				cause = extract.ErrLimit
+			}
 			doc.Problems = append(doc.Problems, extract.Problem{Code: "extract.sheet_failed",
 				Message: fmt.Sprintf("sheet %q: %v", s.name, err), At: prov.At{Sheet: s.name}})
 			continue
 		}
+		laidOut++
 		doc.Blocks = append(doc.Blocks, g.blocks(&tables)...)
+	}
+	if laidOut == 0 {
+		for _, p := range doc.Problems {
+			if p.Code == "extract.sheet_failed" {
+				return nil, fmt.Errorf("%w: no sheet could be read: %s", cause, p.Message)
+			}
+		}
 	}
 	return doc, nil
 }
 
 // catch turns a panic inside a third-party reader (excelize, mscfb) into
-// ErrCorrupt for this file, stack kept in the message. Only the calls into
+// ErrCorrupt for this file (one line: no stack). Only the calls into
 // those libraries run under it: layout and the BIFF parser run outside, so
 // that their own bugs still reach the fuzzer as panics.
 func catch(err *error) {
@@ -223,7 +227,5 @@ func catch(err *error) {
 	if r == nil {
 		return
 	}
-	buf := make([]byte, 4096)
-	buf = buf[:runtime.Stack(buf, false)]
-	*err = fmt.Errorf("%w: reader failed: %v\n%s", extract.ErrCorrupt, r, buf)
+	*err = fmt.Errorf("%w: reader failed: %s", extract.ErrCorrupt, extract.Excerpt(fmt.Sprint(r), 80))
 }
