@@ -348,3 +348,56 @@ func Fields(labels Labels) []FieldRow {
 	}
 	return out
 }
+
+// sheetLabels returns a sheet's name and header row in labels.
+func sheetLabels(id tabSheet, labels Labels) (string, []string) {
+	def := &tabSheets[id]
+	head := make([]string, len(def.cols))
+	if labels != LabelsZH {
+		for i, c := range def.cols {
+			head[i] = c.name
+		}
+		return def.name, head
+	}
+	for i, c := range mustColumnInfos(id) {
+		head[i] = c.header()
+	}
+	return sheetZH[id], head
+}
+
+// SheetName is the name of the documents sheet (and of the CSV file
+// without its extension) in labels.
+func SheetName(labels Labels) string {
+	name, _ := sheetLabels(tabDocuments, labels)
+	return name
+}
+
+// localizeRow returns row as the Chinese outputs show it: amounts of 万元
+// columns divided by 10,000 (exactly), coded values translated, amount
+// paths named by their labels, true as 是.
+func localizeRow(id tabSheet, row []any) []any {
+	out := make([]any, len(row))
+	cols := tabSheets[id].cols
+	docs := colDocs[id]
+	for i, v := range row {
+		out[i] = v
+		name := cols[i].name
+		switch v := v.(type) {
+		case bool:
+			if v {
+				out[i] = "是"
+			}
+		case string:
+			if zh, ok := valuesZH[name][v]; ok {
+				out[i] = zh
+			} else if name == "field" && (id == tabSummary || id == tabThreePublic) {
+				out[i] = fieldLabelZH(v)
+			}
+		default:
+			if d, ok := decimalCell(v); ok && docs[name].wan {
+				out[i] = d.Shift(-4)
+			}
+		}
+	}
+	return out
+}
