@@ -62,4 +62,3 @@ func (t *target) finalizeSQLite(entries []Entry) error {
 	}
 	return os.Rename(tmp, t.path)
 }
-
