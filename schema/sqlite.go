@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/yusuan/yusuan/decimal"
@@ -162,6 +164,9 @@ func (t *sqliteTable) createSQL() []string {
 			expr = "round(" + expr + " / 10000.0, 6)"
 			head = c.zh + "（万元）"
 		}
+		if zh := valuesZH[c.name]; zh != nil {
+			expr = caseZH(expr, zh)
+		}
 		view = append(view, expr+" AS "+quoteIdent(head))
 	}
 	out := []string{"CREATE TABLE " + quoteIdent(t.name) + " (\n  " + strings.Join(defs, ",\n  ") + "\n)"}
@@ -175,6 +180,20 @@ func (t *sqliteTable) createSQL() []string {
 	out = append(out, "CREATE VIEW "+quoteIdent(sheetZH[t.id])+" AS SELECT "+strings.Join(view, ", ")+" FROM "+quoteIdent(t.name))
 	return out
 }
+
+// caseZH translates the coded values of expr for a Chinese view.
+func caseZH(expr string, zh map[string]string) string {
+	codes := slices.Sorted(maps.Keys(zh))
+	var b strings.Builder
+	b.WriteString("CASE " + expr)
+	for _, c := range codes {
+		fmt.Fprintf(&b, " WHEN %s THEN %s", quoteString(c), quoteString(zh[c]))
+	}
+	b.WriteString(" ELSE " + expr + " END")
+	return b.String()
+}
+
+func quoteString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 func (t *sqliteTable) insertSQL() string {
 	names := make([]string, len(t.cols))

@@ -182,3 +182,18 @@ func TestFieldsZH(t *testing.T) {
 		t.Errorf("row = %+v", f[i])
 	}
 }
+
+func TestSQLiteViewsTranslateCodes(t *testing.T) {
+	db, err := sql.Open("sqlite", "file:"+writeSampleSQLite(t)+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var kind, sev string
+	if err := db.QueryRow(`SELECT "类型" FROM "文件" WHERE "文件" = 'samples/b.txt'`).Scan(&kind); err != nil || kind != "决算" {
+		t.Errorf("文件.类型 = %q, %v; want 决算", kind, err)
+	}
+	if err := db.QueryRow(`SELECT "严重程度" FROM "检查发现" WHERE "规则" = 'summary.revenue_total_equals_parts'`).Scan(&sev); err != nil || sev != "错误" {
+		t.Errorf("检查发现.严重程度 = %q, %v; want 错误", sev, err)
+	}
+}
