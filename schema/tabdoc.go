@@ -113,6 +113,8 @@ var colDocs = [numTabSheets]map[string]colDoc{
 		"findings_warning":    {zh: "警告数", desc: "严重程度为“警告”的检查发现条数。", sql: sqlInteger},
 		"findings_info":       {zh: "提示数", desc: "严重程度为“提示”的检查发现条数。", sql: sqlInteger},
 		"status":              {zh: "检查结果", desc: "ok：无错误和警告；warnings：有警告；errors：有错误。"},
+		"producer":            {field: "source.producer"},
+		"document_status":     {field: "status"},
 	},
 	tabSummary:     withAmounts("summary.revenue.total", map[string]colDoc{"document": docColDoc, "field": fieldColDoc}),
 	tabThreePublic: withAmounts("three_public.total", map[string]colDoc{"document": docColDoc, "field": fieldColDoc}),
@@ -318,6 +320,10 @@ var valuesZH = map[string]map[string]string{
 	"status":         {"ok": "无问题", "warnings": "有警告", "errors": "有错误"},
 	"classification": {"functional": "功能分类", "economic": "经济分类"},
 	"comparator":     {"text": "定性"},
+	"document_status": {
+		StatusOK: "正常", StatusNoText: "无文字层（图片）", StatusTemplate: "空白模板", StatusNotADisclosure: "非预决算公开",
+		StatusGovernmentReport: "政府预决算报告", StatusPartial: "未读完（页数上限）",
+	},
 }
 
 // FieldRow is one line of the data dictionary.

@@ -19,6 +19,7 @@ type At = prov.At
 // Document is the canonical form of one disclosure.
 type Document struct {
 	SchemaVersion     string          `json:"schema_version" zh:"模式版本" desc:"Version of this contract; always \"1\"."`
+	Status            string          `json:"status" zh:"文件状态" desc:"What the file turned out to be: ok (a disclosure with figures), no_text (image pages without a text layer), template (tables without one figure), not_a_disclosure (neither tables nor figures), government_report (a government-level report, not a department's), partial (pages cut by the page limit)." enum:"ok,no_text,template,not_a_disclosure,government_report,partial"`
 	Source            Source          `json:"source" zh:"来源文件" desc:"The input file this document was read from."`
 	Meta              Meta            `json:"meta" zh:"基本信息" desc:"What the document is: title, year, kind, issuer, region."`
 	Sections          []Section       `json:"sections" zh:"章节" desc:"The narrative, one entry per heading, classified onto schema keys."`
