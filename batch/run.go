@@ -514,6 +514,7 @@ func describe(e *Entry, doc *schema.Document) {
 	e.Kind = doc.Meta.Kind
 	e.Scope = doc.Meta.Scope
 	e.Producer = doc.Source.Producer
+	e.DocStatus = doc.Status
 	e.Status = StatusOK
 	e.Findings = nil
 	for _, f := range doc.Findings {

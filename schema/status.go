@@ -79,6 +79,11 @@ func countFigures(d *Document) int {
 	}
 	for _, t := range d.Tables {
 		for _, li := range t.LineItems {
+			if li.Name == "" && li.Code == "" {
+				// A number in a row without a label: in blank forms, the
+				// classification codes printed in the amount columns.
+				continue
+			}
 			for _, a := range li.Amounts {
 				if a != nil {
 					n++

@@ -18,6 +18,8 @@ func TestDocumentStatus(t *testing.T) {
 		{"table figures", Document{Tables: []Table{filled}}, StatusOK},
 		{"three_public only", Document{ThreePublic: ThreePublic{Total: figure}}, StatusOK},
 		{"blank form", Document{Tables: []Table{table}}, StatusTemplate},
+		{"blank form with codes read as amounts", Document{Tables: []Table{{Kind: "F2", Rows: [][]string{{"", "205"}},
+			LineItems: []LineItem{{Amounts: map[string]*Amount{"total": figure}}}}}}, StatusTemplate},
 		{"notes", Document{Sections: []Section{{Heading: "说明", Text: "见附件"}}}, StatusNotADisclosure},
 		{"image pages", Document{Findings: []Finding{noText, noText}}, StatusNoText},
 		{"image pages beside text figures", Document{Findings: []Finding{noText}, Tables: []Table{filled}}, StatusOK},

@@ -75,6 +75,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			}
 			continue
 		}
+		noteStatus(stderr, f, doc)
 		if err := sink.add(doc); err != nil {
 			fmt.Fprintf(stderr, "yusuan extract: writing output: %v\n", err)
 			return exitFail

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,6 +49,16 @@ func extractFormat(format, out string) (string, error) {
 		return "", fmt.Errorf("--format %s needs -o ending in .%s, got %s", format, format, out)
 	}
 	return format, nil
+}
+
+// noteStatus says on stderr, in one line, when a converted file is not a
+// disclosure with figures (a template, image-only pages, …): its output
+// alone would not tell.
+func noteStatus(stderr io.Writer, path string, doc *schema.Document) {
+	if doc.Status == "" || doc.Status == schema.StatusOK {
+		return
+	}
+	fmt.Fprintf(stderr, "yusuan: %s: %s: %s\n", path, doc.Status, schema.StatusDescriptions[doc.Status])
 }
 
 // tabularSink is what the xlsx, csv and sqlite outputs share.
