@@ -1,7 +1,8 @@
 // Package schema owns yusuan's output contract, version 1: the Go types that
 // mirror ../shared/design/schema.md field for field, their JSON Schema, the
 // validation rules that check a document's own arithmetic and report
-// findings, and the writers (JSON, JSONL, XLSX). The types are wire types:
+// findings, and the writers (JSON, JSONL, XLSX, CSV, SQLite, with the data
+// dictionary of their columns in tabdoc.go). The types are wire types:
 // rules and writers only read them, and normalize fills them.
 package schema
 
