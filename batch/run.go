@@ -365,9 +365,9 @@ func (t *target) written() []string {
 	case t.format == FormatJSON:
 		return []string{filepath.Join(t.path, "index.jsonl")}
 	case t.dir:
-		return []string{filepath.Join(t.path, "documents.csv"), "…"}
+		return []string{filepath.Join(t.path, schema.SheetName(t.labels)+".csv"), "…"}
 	}
-	return []string{t.csvName("documents.csv"), "…"}
+	return []string{t.csvName(schema.SheetName(t.labels) + ".csv"), "…"}
 }
 
 // result is one finished conversion.
