@@ -31,8 +31,8 @@ const (
 
 // DocumentStatus decides d's status from what was read: the reading's
 // findings (pages without text, pages cut), the scope, and whether any
-// table or figure was found. The first that applies, in the order: no
-// text, partial, government report, not a disclosure, template, ok.
+// table or figure was found. The first that applies, in the order:
+// partial, no text, government report, not a disclosure, template, ok.
 func DocumentStatus(d *Document) string {
 	var noText, cut bool
 	for _, f := range d.Findings {
@@ -51,10 +51,10 @@ func DocumentStatus(d *Document) string {
 	}
 	figures := countFigures(d)
 	switch {
+	case cut: // first: what was not read may hold what the rest lacks
+		return StatusPartial
 	case noText && figures == 0 && tables == 0:
 		return StatusNoText
-	case cut:
-		return StatusPartial
 	case d.Meta.Scope == "government":
 		return StatusGovernmentReport
 	case figures == 0 && tables == 0:
