@@ -46,6 +46,7 @@ type Entry struct {
 	Scope       string         `json:"scope,omitempty"`
 	Findings    map[string]int `json:"findings,omitempty"`        // severity → count
 	DocStatus   string         `json:"document_status,omitempty"` // schema.Document.Status: ok, template, no_text, …
+	Disclosure  string         `json:"disclosure_id,omitempty"`   // schema.DisclosureID: shared by the files of one disclosure
 	Millis      int64          `json:"ms"`
 	Time        time.Time      `json:"time,omitzero"`
 	// Environmental marks a failure caused by the output, not the input

@@ -515,6 +515,7 @@ func describe(e *Entry, doc *schema.Document) {
 	e.Scope = doc.Meta.Scope
 	e.Producer = doc.Source.Producer
 	e.DocStatus = doc.Status
+	e.Disclosure = schema.DisclosureID(doc)
 	e.Status = StatusOK
 	e.Findings = nil
 	for _, f := range doc.Findings {

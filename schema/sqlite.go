@@ -134,7 +134,7 @@ func newSQLiteTable(id tabSheet) *sqliteTable {
 
 // sqliteIndexes are the indexed columns of each table besides document_id.
 var sqliteIndexes = map[tabSheet][]string{
-	tabDocuments:   {"issuer, fiscal_year", "fiscal_year", "sha256"},
+	tabDocuments:   {"issuer, fiscal_year", "fiscal_year", "sha256", "disclosure_id"},
 	tabSummary:     {"field"},
 	tabThreePublic: {"field"},
 	tabSections:    {"key"},

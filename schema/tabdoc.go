@@ -115,6 +115,7 @@ var colDocs = [numTabSheets]map[string]colDoc{
 		"status":              {zh: "检查结果", desc: "ok：无错误和警告；warnings：有警告；errors：有错误。"},
 		"producer":            {field: "source.producer"},
 		"document_status":     {field: "status"},
+		"disclosure_id":       {zh: "所属公开", desc: "同一部门（名称去掉“中共”“本级”“汇总”等后相同）、同一年度、类型和范围的文件共用此值：一份公开常分为情况说明和报表等几个文件。格式：部门|年度|类型|范围；部门或年度不明时为空。"},
 	},
 	tabSummary:     withAmounts("summary.revenue.total", map[string]colDoc{"document": docColDoc, "field": fieldColDoc}),
 	tabThreePublic: withAmounts("three_public.total", map[string]colDoc{"document": docColDoc, "field": fieldColDoc}),
