@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -47,8 +48,13 @@ func (t *target) finalizeSQLite(entries []Entry) error {
 		return err
 	}
 	tmp := f.Name()
-	f.Close()
+	// CreateTemp makes the file private; the dataset is for sharing, like
+	// the other outputs (internal/atomicfile).
+	err = errors.Join(f.Chmod(0o644), f.Close())
 	defer os.Remove(tmp)
+	if err != nil {
+		return err
+	}
 	sw, err := schema.NewSQLiteWriter(tmp)
 	if err != nil {
 		return err

@@ -40,6 +40,11 @@ func TestRunSQLite(t *testing.T) {
 	if rep.Converted != 4 || len(rep.Written) != 1 || rep.Written[0] != out {
 		t.Errorf("report: converted %d, written %v", rep.Converted, rep.Written)
 	}
+	if st, err := os.Stat(out); err != nil {
+		t.Fatal(err)
+	} else if st.Mode().Perm() != 0o644 {
+		t.Errorf("%s: mode %v; want 0644 like the other outputs", out, st.Mode())
+	}
 	if n := countRows(t, out, "documents"); n != 3 {
 		t.Errorf("documents: %d rows, want 3", n)
 	}

@@ -81,6 +81,12 @@ func (c *CSVWriter) create(name string, header []string) (*csvFile, error) {
 		c.discard()
 		return nil, fmt.Errorf("csv: %w", err)
 	}
+	if err := f.Chmod(0o644); err != nil { // CreateTemp makes it private; the files are for sharing
+		_ = f.Close()
+		_ = os.Remove(f.Name())
+		c.discard()
+		return nil, fmt.Errorf("csv: %w", err)
+	}
 	bw := bufio.NewWriterSize(f, 64<<10)
 	cf := &csvFile{f: f, bw: bw, cw: csv.NewWriter(bw), final: filepath.Join(c.dir, name+".csv")}
 	cf.cw.UseCRLF = true

@@ -99,6 +99,11 @@ func TestCSVWriterChinese(t *testing.T) {
 	if err := c.Close(); err != nil {
 		t.Fatal(err)
 	}
+	if st, err := os.Stat(filepath.Join(dir, "文件.csv")); err != nil {
+		t.Fatal(err)
+	} else if st.Mode().Perm() != 0o644 {
+		t.Errorf("文件.csv: mode %v, want 0644", st.Mode())
+	}
 	docs := readCSV(t, filepath.Join(dir, "文件.csv"))
 	i := slices.Index(docs[0], "本年收入合计（万元）")
 	if i < 0 {
