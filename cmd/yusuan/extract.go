@@ -33,6 +33,11 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fs.Usage()
 		return exitUsage
 	}
+	// What -o is (a folder, an input) before what its name says.
+	if err := checkOutput(*out, files); err != nil {
+		fail(stderr, "extract", err)
+		return exitUsage
+	}
 	fmtName, err := extractFormat(*format, *out)
 	if err != nil {
 		fmt.Fprintf(stderr, "yusuan extract: %v\n", err)
@@ -42,10 +47,6 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	labels, err := schema.ParseLabels(*labelsFlag)
 	if err != nil {
 		fmt.Fprintf(stderr, "yusuan extract: --labels: %v\n", err)
-		return exitUsage
-	}
-	if err := checkOutput(*out, files); err != nil {
-		fail(stderr, "extract", err)
 		return exitUsage
 	}
 	conv, err := cf.converter(stderr)
