@@ -49,6 +49,8 @@ func TestXLSXWriterChinese(t *testing.T) {
 		{"检查发现", "规则", "summary.revenue_total_equals_parts", "应为（元）", "4500000"},
 		{"国有资产", "名称", "车辆", "其中项", "是"},
 		{"科目明细", "栏目", "合计", "分类", "功能分类"},
+		{"科目明细", "栏目", "合计", "表类型", "部门收支总表（B1）"},
+		{"章节", "标题", "部门职责", "类别", "部门职责"},
 		{"转换失败", "文件", "samples/bad.pdf", "原因", "extract pdf: encrypted"},
 		{FieldsSheetZH, "列", "本年收入合计（万元）", "单位", "万元"},
 		{FieldsSheetZH, "列", "金额（元，精确值）", "表", "收支总体"},

@@ -311,9 +311,9 @@ func fieldLabelZH(path string) string {
 	return strings.Join(labels, " › ")
 }
 
-// valuesZH translates coded values of some columns for the Chinese outputs.
-// TODO(vocabulary): take these from the shared vocabulary once it has
-// Chinese labels.
+// valuesZH translates coded values of some columns for the Chinese outputs;
+// section keys and table kinds come from the vocabulary (vocab.go), added
+// by init.
 var valuesZH = map[string]map[string]string{
 	"kind":           {KindBudget: "预算", KindFinalAccount: "决算"},
 	"scope":          {ScopeDepartment: "部门", ScopeUnit: "单位", "government": "政府"},
@@ -407,4 +407,18 @@ func localizeRow(id tabSheet, row []any) []any {
 		}
 	}
 	return out
+}
+
+func init() {
+	keys := map[string]string{}
+	for k, l := range SectionLabels {
+		keys[k] = l
+	}
+	valuesZH["key"] = keys
+	for k, l := range TableKindLabels {
+		if len(k) <= 3 { // B1…F9: the label, with the code people cite
+			l += "（" + string(k) + "）"
+		}
+		valuesZH["kind"][string(k)] = l
+	}
 }
