@@ -24,7 +24,9 @@
 //
 // # Output
 //
-// Options.Output and Options.Format choose one of three outputs:
+// Options.Output and Options.Format choose one of four outputs (a path
+// with another extension that names a format, such as out.parquet, is
+// refused rather than made a directory):
 //
 //   - a path ending in .xlsx: one workbook (schema.XLSXWriter: documents,
 //     summary, three_public, sections, indicators, assets, tables,
@@ -32,6 +34,9 @@
 //   - a path ending in .csv: one CSV per sheet beside it, named
 //     "<stem>.<sheet>.csv" (out.csv gives out.documents.csv, …); or a
 //     directory with Format "csv": documents.csv, … inside it;
+//   - a path ending in .sqlite, .sqlite3 or .db: one SQLite database
+//     (schema.SQLiteWriter: the same tables keyed by document id, a fields
+//     table, Chinese views, full-text search over sections);
 //   - any other path, a directory: one pretty JSON file per document, named
 //     after the input (sanitised, made unique with "-2", "-3"), plus
 //     index.jsonl with one line per input (an Entry: path, sha256, output,

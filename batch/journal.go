@@ -44,7 +44,9 @@ type Entry struct {
 	Year        int            `json:"year,omitempty"`
 	Kind        string         `json:"kind,omitempty"`
 	Scope       string         `json:"scope,omitempty"`
-	Findings    map[string]int `json:"findings,omitempty"` // severity → count
+	Findings    map[string]int `json:"findings,omitempty"`        // severity → count
+	DocStatus   string         `json:"document_status,omitempty"` // schema.Document.Status: ok, template, no_text, …
+	Disclosure  string         `json:"disclosure_id,omitempty"`   // schema.DisclosureID: shared by the files of one disclosure
 	Millis      int64          `json:"ms"`
 	Time        time.Time      `json:"time,omitzero"`
 	// Environmental marks a failure caused by the output, not the input

@@ -22,6 +22,8 @@ const (
 	FormatXLSX = "xlsx"
 	FormatCSV  = "csv"
 	FormatJSON = "json"
+	// FormatSQLite is one SQLite database (schema.SQLiteWriter).
+	FormatSQLite = "sqlite"
 )
 
 // ErrOutput reports an output path that cannot be used as asked.
@@ -37,6 +39,7 @@ type target struct {
 	parts   string // spool directory (xlsx, csv)
 	lock    string
 	log     string
+	labels  schema.Labels // names in the xlsx and csv outputs
 }
 
 // stateDirName is the state folder inside a directory output.
@@ -61,13 +64,18 @@ func resolveTarget(out, format string) (*target, error) {
 		t.format = FormatCSV
 	case format == FormatCSV:
 		t.format, t.dir = FormatCSV, true
+	case format == "" && sqliteExts[ext], format == FormatSQLite:
+		if !sqliteExts[ext] {
+			return nil, fmt.Errorf("%w: sqlite output needs a path ending in .sqlite or .db, got %s", ErrOutput, out)
+		}
+		t.format = FormatSQLite
 	case format == "" || format == FormatJSON:
-		if ext == ".xlsx" || ext == ".csv" || ext == ".json" || ext == ".jsonl" {
-			return nil, fmt.Errorf("%w: json output is a directory of files, not %s", ErrOutput, out)
+		if err := jsonDirOK(out, ext); err != nil {
+			return nil, err
 		}
 		t.format, t.dir = FormatJSON, true
 	default:
-		return nil, fmt.Errorf("%w: unknown format %q (xlsx, csv or json)", ErrOutput, format)
+		return nil, fmt.Errorf("%w: unknown format %q (xlsx, csv, sqlite or json)", ErrOutput, format)
 	}
 	st, err := os.Stat(out)
 	switch {
@@ -239,7 +247,7 @@ func (t *target) finalize(entries []Entry) error {
 		}
 		defer os.RemoveAll(scratch)
 		return atomicfile.Write(t.path, func(w *bufio.Writer) error {
-			xw, err := schema.NewXLSXWriterIn(w, scratch)
+			xw, err := schema.NewXLSXWriterLabels(w, scratch, t.labels)
 			if err != nil {
 				return err
 			}
@@ -251,6 +259,8 @@ func (t *target) finalize(entries []Entry) error {
 		})
 	case FormatCSV:
 		return t.finalizeCSV(entries)
+	case FormatSQLite:
+		return t.finalizeSQLite(entries)
 	default:
 		return atomicfile.Write(filepath.Join(t.path, "index.jsonl"), func(w *bufio.Writer) error {
 			enc := json.NewEncoder(w)
@@ -267,7 +277,7 @@ func (t *target) finalize(entries []Entry) error {
 
 func (t *target) finalizeCSV(entries []Entry) error {
 	if t.dir {
-		cw, err := schema.NewCSVWriter(t.path)
+		cw, err := schema.NewCSVWriterLabels(t.path, t.labels)
 		if err != nil {
 			return err
 		}
@@ -284,7 +294,7 @@ func (t *target) finalizeCSV(entries []Entry) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	cw, err := schema.NewCSVWriter(tmp)
+	cw, err := schema.NewCSVWriterLabels(tmp, t.labels)
 	if err != nil {
 		return err
 	}

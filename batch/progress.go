@@ -215,6 +215,7 @@ func (r *Report) WriteSummary(w io.Writer) {
 		c := byFormat[f]
 		fmt.Fprintf(w, "%-8s %6d %9d %7d %6d\n", f, c.ok, c.warn, c.failed, c.dup)
 	}
+	writeDocStatuses(w, r.Entries)
 	if s := slowest(r.Entries, 5); len(s) > 0 {
 		fmt.Fprintln(w, "\nslowest:")
 		for _, e := range s {

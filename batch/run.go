@@ -32,6 +32,10 @@ type Options struct {
 	// Format is xlsx, csv or json; empty means by Output's extension
 	// (.xlsx, .csv), else a directory of JSON.
 	Format string
+	// Labels names the sheets and columns of xlsx and csv outputs: the
+	// zero value keeps the English keys (programs), schema.LabelsZH writes
+	// them in Chinese with a 字段说明 sheet (people; the command's default).
+	Labels schema.Labels
 	// Workers converting in parallel; default runtime.NumCPU().
 	Workers int
 	// Timeout per file; zero means none.
@@ -97,6 +101,7 @@ func Run(ctx context.Context, paths []string, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	t.labels = opts.Labels
 	if err := t.prepare(); err != nil {
 		return nil, err
 	}
@@ -355,14 +360,14 @@ func partsToKeep(done map[string]Entry, entries []Entry) map[string]bool {
 // written lists the files finalize produced.
 func (t *target) written() []string {
 	switch {
-	case t.format == FormatXLSX:
+	case t.format == FormatXLSX, t.format == FormatSQLite:
 		return []string{t.path}
 	case t.format == FormatJSON:
 		return []string{filepath.Join(t.path, "index.jsonl")}
 	case t.dir:
-		return []string{filepath.Join(t.path, "documents.csv"), "…"}
+		return []string{filepath.Join(t.path, schema.SheetName(t.labels)+".csv"), "…"}
 	}
-	return []string{t.csvName("documents.csv"), "…"}
+	return []string{t.csvName(schema.SheetName(t.labels) + ".csv"), "…"}
 }
 
 // result is one finished conversion.
@@ -509,6 +514,8 @@ func describe(e *Entry, doc *schema.Document) {
 	e.Kind = doc.Meta.Kind
 	e.Scope = doc.Meta.Scope
 	e.Producer = doc.Source.Producer
+	e.DocStatus = doc.Status
+	e.Disclosure = schema.DisclosureID(doc)
 	e.Status = StatusOK
 	e.Findings = nil
 	for _, f := range doc.Findings {

@@ -84,7 +84,7 @@ func Load(ctx context.Context, args []string, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &Result{Rows: buildRows(docs), Documents: len(docs), Errors: errs}, nil
+	return &Result{Rows: withNotes(buildRows(mergeDisclosures(docs))), Documents: len(docs), Errors: errs}, nil
 }
 
 func converter(opts Options) (func(context.Context, string) (*schema.Document, error), error) {

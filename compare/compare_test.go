@@ -129,7 +129,11 @@ func TestLoadPanicIsFileError(t *testing.T) {
 				var d *schema.Document
 				_ = d.Meta.Issuer.Name // nil dereference, as a normalizer bug would
 			}
-			return testDoc(p, "甲局", 2024, schema.KindBudget, schema.ScopeDepartment, "100"), nil
+			issuer := "甲局" // two departments: one disclosure's files would be one row
+			if strings.HasSuffix(p, "c.txt") {
+				issuer = "乙局"
+			}
+			return testDoc(p, issuer, 2024, schema.KindBudget, schema.ScopeDepartment, "100"), nil
 		},
 	})
 	if err != nil {

@@ -14,8 +14,12 @@ import (
 // figures is what compare keeps of a document: its headline figures.
 type figures struct {
 	path, issuer, kind, scope string
-	year, findings            int
+	year, findings            int                       // findings: warnings and errors
 	figs                      [numFigs]*decimal.Decimal // 元
+	tol                       [numFigs]*decimal.Decimal // half the last printed digit, 元; nil if unknown
+	from                      [numFigs]string           // a merged disclosure: the file a figure came from
+	disclosure                string                    // schema.DisclosureID
+	notes                     []string                  // what merging a disclosure found
 }
 
 // Headline figures, in column order.
@@ -44,12 +48,21 @@ var changeFigs = []int{figRevenue, figExpenditure, figThreePublic, figOperating}
 func summarize(d *schema.Document) figures {
 	c := figures{
 		path: d.Source.Path, issuer: d.Meta.Issuer.Name, kind: d.Meta.Kind, scope: d.Meta.Scope,
-		year: d.Meta.FiscalYear, findings: len(d.Findings),
+		year: d.Meta.FiscalYear, disclosure: schema.DisclosureID(d),
+	}
+	for _, f := range d.Findings {
+		// Rounding notes (info) are not problems.
+		if f.Severity == schema.SevWarning || f.Severity == schema.SevError {
+			c.findings++
+		}
 	}
 	set := func(i int, a *schema.Amount) {
 		if a != nil {
 			y := a.Yuan
 			c.figs[i] = &y
+			if t, ok := halfUnit(a); ok {
+				c.tol[i] = &t
+			}
 		}
 	}
 	s, tp := d.Summary, d.ThreePublic
@@ -65,6 +78,12 @@ func summarize(d *schema.Document) figures {
 	if c.figs[figVehicles] == nil && tp.VehiclePurchase != nil && tp.VehicleOperation != nil {
 		v := tp.VehiclePurchase.Yuan.Add(tp.VehicleOperation.Yuan)
 		c.figs[figVehicles] = &v
+		if t1, ok1 := halfUnit(tp.VehiclePurchase); ok1 {
+			if t2, ok2 := halfUnit(tp.VehicleOperation); ok2 {
+				t := t1.Add(t2)
+				c.tol[figVehicles] = &t
+			}
+		}
 	}
 	return c
 }

@@ -24,6 +24,8 @@ const utf8BOM = "\uFEFF"
 type CSVWriter struct {
 	dir    string
 	files  [numTabSheets]*csvFile
+	fields *csvFile // 字段说明.csv, Chinese labels only
+	labels Labels
 	closed bool
 }
 
@@ -34,40 +36,82 @@ type csvFile struct {
 	final string
 }
 
-// NewCSVWriter starts writing CSV files into dir, creating it if needed.
+// NewCSVWriter starts writing CSV files into dir, creating it if needed,
+// with the English keys as file and column names (LabelsEN).
 func NewCSVWriter(dir string) (*CSVWriter, error) {
+	return NewCSVWriterLabels(dir, LabelsEN)
+}
+
+// NewCSVWriterLabels is NewCSVWriter with names in labels: with LabelsZH
+// the files and headers are Chinese as in the workbook (文件.csv, …), with
+// 字段说明.csv beside them.
+func NewCSVWriterLabels(dir string, labels Labels) (*CSVWriter, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("csv: %w", err)
 	}
-	c := &CSVWriter{dir: dir}
-	for i, def := range tabSheets {
-		f, err := os.CreateTemp(dir, "."+def.name+".csv.*.tmp")
+	c := &CSVWriter{dir: dir, labels: labels}
+	for i := range tabSheets {
+		name, header := sheetLabels(tabSheet(i), labels)
+		cf, err := c.create(name, header)
 		if err != nil {
-			c.discard()
-			return nil, fmt.Errorf("csv: %w", err)
+			return nil, err
 		}
-		// CreateTemp makes 0600 files; outputs are meant to be shared.
-		if err := f.Chmod(0o644); err != nil {
-			f.Close()
-			os.Remove(f.Name())
-			c.discard()
-			return nil, fmt.Errorf("csv: %w", err)
-		}
-		bw := bufio.NewWriterSize(f, 64<<10)
-		cf := &csvFile{f: f, bw: bw, cw: csv.NewWriter(bw), final: filepath.Join(dir, def.name+".csv")}
-		cf.cw.UseCRLF = true
 		c.files[i] = cf
-		header := make([]string, len(def.cols))
-		for j, col := range def.cols {
-			header[j] = col.name
+	}
+	if labels == LabelsZH {
+		cf, err := c.create(FieldsSheetZH, []string{"表", "列", "中文名", "说明", "单位"})
+		if err != nil {
+			return nil, err
 		}
-		_, _ = bw.WriteString(utf8BOM)
-		if err := cf.cw.Write(header); err != nil {
-			c.discard()
-			return nil, fmt.Errorf("csv: %s: %w", def.name, err)
+		c.fields = cf
+		for _, f := range Fields(LabelsZH) {
+			if err := cf.cw.Write([]string{f.Table, f.Column, f.ZH, f.Desc, f.Unit}); err != nil {
+				c.discard()
+				return nil, fmt.Errorf("csv: %w", err)
+			}
 		}
 	}
 	return c, nil
+}
+
+// create starts the temporary file of name.csv with its header.
+func (c *CSVWriter) create(name string, header []string) (*csvFile, error) {
+	f, err := os.CreateTemp(c.dir, "."+name+".csv.*.tmp")
+	if err != nil {
+		c.discard()
+		return nil, fmt.Errorf("csv: %w", err)
+	}
+	if err := f.Chmod(0o644); err != nil { // CreateTemp makes it private; the files are for sharing
+		_ = f.Close()
+		_ = os.Remove(f.Name())
+		c.discard()
+		return nil, fmt.Errorf("csv: %w", err)
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	cf := &csvFile{f: f, bw: bw, cw: csv.NewWriter(bw), final: filepath.Join(c.dir, name+".csv")}
+	cf.cw.UseCRLF = true
+	_, _ = bw.WriteString(utf8BOM)
+	if err := cf.cw.Write(header); err != nil {
+		_ = f.Close()
+		_ = os.Remove(f.Name())
+		c.discard()
+		return nil, fmt.Errorf("csv: %s: %w", name, err)
+	}
+	return cf, nil
+}
+
+// all returns every open file.
+func (c *CSVWriter) all() []*csvFile {
+	out := make([]*csvFile, 0, len(c.files)+1)
+	for _, cf := range c.files {
+		if cf != nil {
+			out = append(out, cf)
+		}
+	}
+	if c.fields != nil {
+		out = append(out, c.fields)
+	}
+	return out
 }
 
 // Add appends doc's rows to every file.
@@ -100,6 +144,9 @@ func (c *CSVWriter) writeRow(id tabSheet, row []any) error {
 	if len(row) != len(def.cols) {
 		return fmt.Errorf("sheet %s: row of %d cells, want %d", def.name, len(row), len(def.cols))
 	}
+	if c.labels == LabelsZH {
+		row = localizeRow(id, row)
+	}
 	rec := make([]string, len(row))
 	for i, v := range row {
 		switch v := v.(type) {
@@ -129,7 +176,7 @@ func (c *CSVWriter) Close() error {
 	}
 	c.closed = true
 	var errs []error
-	for _, cf := range c.files {
+	for _, cf := range c.all() {
 		cf.cw.Flush()
 		errs = append(errs, cf.cw.Error(), cf.bw.Flush(), cf.f.Close())
 	}
@@ -137,7 +184,7 @@ func (c *CSVWriter) Close() error {
 		c.discard()
 		return fmt.Errorf("csv: %w", err)
 	}
-	for _, cf := range c.files {
+	for _, cf := range c.all() {
 		if err := os.Rename(cf.f.Name(), cf.final); err != nil {
 			c.discard()
 			return fmt.Errorf("csv: %w", err)
@@ -148,11 +195,9 @@ func (c *CSVWriter) Close() error {
 
 // discard closes and removes whatever temporary files remain.
 func (c *CSVWriter) discard() {
-	for _, cf := range c.files {
-		if cf != nil {
-			_ = cf.f.Close()
-			_ = os.Remove(cf.f.Name())
-		}
+	for _, cf := range c.all() {
+		_ = cf.f.Close()
+		_ = os.Remove(cf.f.Name())
 	}
 }
 

@@ -84,7 +84,8 @@ func RuleNames() []string {
 	return names
 }
 
-// Validate runs every rule and appends its findings to d.Findings.
+// Validate runs every rule and appends its findings to d.Findings, then
+// sets d.Status from what was found (see DocumentStatus).
 func Validate(d *Document) {
 	if d.Findings == nil {
 		d.Findings = []Finding{}
@@ -97,6 +98,7 @@ func Validate(d *Document) {
 		fs = append(fs, rules[i].check(&rules[i], d)...)
 	}
 	d.Findings = append(d.Findings, settleTableFindings(d, fs)...)
+	d.Status = DocumentStatus(d)
 }
 
 // roundingTolerance: differences up to 0.01 万元 (100 元) are rounding.

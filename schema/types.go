@@ -1,7 +1,8 @@
 // Package schema owns yusuan's output contract, version 1: the Go types that
 // mirror ../shared/design/schema.md field for field, their JSON Schema, the
 // validation rules that check a document's own arithmetic and report
-// findings, and the writers (JSON, JSONL, XLSX). The types are wire types:
+// findings, and the writers (JSON, JSONL, XLSX, CSV, SQLite, with the data
+// dictionary of their columns in tabdoc.go). The types are wire types:
 // rules and writers only read them, and normalize fills them.
 package schema
 
@@ -19,6 +20,7 @@ type At = prov.At
 // Document is the canonical form of one disclosure.
 type Document struct {
 	SchemaVersion     string          `json:"schema_version" zh:"模式版本" desc:"Version of this contract; always \"1\"."`
+	Status            string          `json:"status" zh:"文件状态" desc:"What the file turned out to be: ok (a disclosure with figures), no_text (image pages without a text layer), template (tables without one figure), not_a_disclosure (neither tables nor figures), government_report (a government-level report, not a department's), partial (pages cut by the page limit)." enum:"ok,no_text,template,not_a_disclosure,government_report,partial"`
 	Source            Source          `json:"source" zh:"来源文件" desc:"The input file this document was read from."`
 	Meta              Meta            `json:"meta" zh:"基本信息" desc:"What the document is: title, year, kind, issuer, region."`
 	Sections          []Section       `json:"sections" zh:"章节" desc:"The narrative, one entry per heading, classified onto schema keys."`

@@ -34,6 +34,7 @@ func sampleDocs() []*Document {
 	page := prov.At{Page: 4, BBox: &bbox}
 	d1 := &Document{
 		SchemaVersion: Version,
+		Status:        StatusOK,
 		Source:        Source{Path: "samples/廊坊/科技局2020预算.pdf", Format: "pdf", SHA256: strings.Repeat("ab", 32), Bytes: 123456, Pages: 12},
 		Meta: Meta{
 			Title: "廊坊市广阳区科学技术局2020年部门预算", FiscalYear: 2020, Kind: KindBudget, Scope: ScopeDepartment,
@@ -85,6 +86,7 @@ func sampleDocs() []*Document {
 	}
 	d2 := &Document{
 		SchemaVersion:     Version,
+		Status:            StatusOK,
 		Source:            Source{Path: "samples/b.txt", Format: "txt", SHA256: strings.Repeat("cd", 32), Bytes: 99, Encoding: "gb18030"},
 		Meta:              Meta{Title: "某单位2019年决算", FiscalYear: 2019, Kind: KindFinalAccount, Scope: ScopeUnit},
 		Summary:           Summary{Revenue: Revenue{Total: sampleAmount("1234567.89", "元", line(5))}},

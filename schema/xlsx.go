@@ -42,24 +42,39 @@ type XLSXWriter struct {
 	bold    int // style of header cells
 	money   int // style of money cells: #,##0.00
 	maxRows int // rows per sheet, header included; Excel's limit unless a test lowers it
+	labels  Labels
 	closed  bool
 }
 
 type xlsxSheet struct {
 	def  *tabSheetDef
+	name string   // the sheet's name in the chosen labels
+	head []string // the header row
 	sw   *excelize.StreamWriter
 	row  int // rows written to the current part, header included
 	part int // 1 for the first sheet, 2 for "name (2)", …
 }
 
-// NewXLSXWriter starts a workbook that Close will write to w.
-func NewXLSXWriter(w io.Writer) (*XLSXWriter, error) { return NewXLSXWriterIn(w, "") }
+// NewXLSXWriter starts a workbook that Close will write to w, with the
+// English keys as sheet and column names (LabelsEN).
+func NewXLSXWriter(w io.Writer) (*XLSXWriter, error) { return NewXLSXWriterLabels(w, "", LabelsEN) }
 
 // NewXLSXWriterIn is NewXLSXWriter with the sheets that outgrow memory
 // spilled into tmpDir ("" is the system's temporary directory), so that a
 // caller can put them where it cleans up after a killed run.
 func NewXLSXWriterIn(w io.Writer, tmpDir string) (*XLSXWriter, error) {
-	x := &XLSXWriter{w: w, f: excelize.NewFile(excelize.Options{TmpDir: tmpDir}), maxRows: excelize.TotalRows}
+	return NewXLSXWriterLabels(w, tmpDir, LabelsEN)
+}
+
+// NewXLSXWriterLabels is NewXLSXWriterIn with names in labels: with
+// LabelsZH the sheets and headers are Chinese, coded values are
+// translated, the documents sheet gives its amounts in 万元, and a 字段说明
+// sheet documents every column.
+func NewXLSXWriterLabels(w io.Writer, tmpDir string, labels Labels) (*XLSXWriter, error) {
+	if labels == "" {
+		labels = LabelsEN
+	}
+	x := &XLSXWriter{w: w, f: excelize.NewFile(excelize.Options{TmpDir: tmpDir}), maxRows: excelize.TotalRows, labels: labels}
 	if err := x.init(); err != nil {
 		_ = x.f.Close()
 		return nil, fmt.Errorf("xlsx: %w", err)
@@ -78,18 +93,24 @@ func (x *XLSXWriter) init() error {
 	first := x.f.GetSheetName(0)
 	for i := range x.sheets {
 		def := &tabSheets[i]
+		name, head := sheetLabels(tabSheet(i), x.labels)
 		if i == 0 {
-			if err := x.f.SetSheetName(first, def.name); err != nil {
+			if err := x.f.SetSheetName(first, name); err != nil {
 				return err
 			}
-		} else if _, err := x.f.NewSheet(def.name); err != nil {
+		} else if _, err := x.f.NewSheet(name); err != nil {
 			return err
 		}
-		s := &xlsxSheet{def: def, part: 1}
-		if err := x.openSheet(s, def.name); err != nil {
+		s := &xlsxSheet{def: def, name: name, head: head, part: 1}
+		if err := x.openSheet(s, name); err != nil {
 			return err
 		}
 		x.sheets[i] = s
+	}
+	if x.labels == LabelsZH {
+		if err := x.writeFieldsSheet(); err != nil {
+			return err
+		}
 	}
 	x.f.SetActiveSheet(0)
 	return nil
@@ -110,9 +131,9 @@ func (x *XLSXWriter) openSheet(s *xlsxSheet, name string) error {
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	header := make([]any, len(s.def.cols))
-	for i, c := range s.def.cols {
-		header[i] = excelize.Cell{StyleID: x.bold, Value: c.name}
+	header := make([]any, len(s.head))
+	for i, h := range s.head {
+		header[i] = excelize.Cell{StyleID: x.bold, Value: h}
 	}
 	if err := sw.SetRow("A1", header); err != nil {
 		return err
@@ -152,12 +173,15 @@ func (x *XLSXWriter) writeRow(id tabSheet, row []any) error {
 	if len(row) != len(s.def.cols) {
 		return fmt.Errorf("sheet %s: row of %d cells, want %d", s.def.name, len(row), len(s.def.cols))
 	}
+	if x.labels == LabelsZH {
+		row = localizeRow(id, row)
+	}
 	if s.row >= x.maxRows {
 		if err := s.sw.Flush(); err != nil {
 			return err
 		}
 		s.part++
-		name := fmt.Sprintf("%s (%d)", s.def.name, s.part)
+		name := fmt.Sprintf("%s (%d)", s.name, s.part)
 		if _, err := x.f.NewSheet(name); err != nil {
 			return err
 		}

@@ -84,7 +84,7 @@ var tabSheets = [numTabSheets]tabSheetDef{
 			{name: "three_public_total", width: 16, money: true},
 			{name: "operating_expenses", width: 16, money: true},
 		},
-		textCols("findings_error", 8, "findings_warning", 8, "findings_info", 8, "status", 8, "producer", 16))},
+		textCols("findings_error", 8, "findings_warning", 8, "findings_info", 8, "status", 8, "producer", 16, "document_status", 14, "disclosure_id", 30))},
 	tabSummary:     {"summary", cols([]tabColumn{colDocument}, textCols("field", 36), amountCols)},
 	tabThreePublic: {"three_public", cols([]tabColumn{colDocument}, textCols("field", 36), amountCols)},
 	tabSections: {"sections", cols([]tabColumn{colDocument}, textCols(
@@ -150,7 +150,7 @@ func emitDocumentRow(doc *Document, p string, emit emitFunc) error {
 		m.Region.Province, m.Region.City, m.Region.County, m.Unit,
 		yuanOf(s.Revenue.Total), yuanOf(s.Expenditure.Total), yuanOf(s.Expenditure.Basic), yuanOf(s.Expenditure.Project),
 		yuanOf(doc.ThreePublic.Total), yuanOf(doc.OperatingExpenses),
-		counts[SevError], counts[SevWarning], counts[SevInfo], status, doc.Source.Producer,
+		counts[SevError], counts[SevWarning], counts[SevInfo], status, doc.Source.Producer, documentStatus(doc), DisclosureID(doc),
 	})
 }
 

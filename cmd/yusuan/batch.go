@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	commands = append(commands, command{"batch", "convert many files into one dataset (xlsx, csv or a JSON folder), resumably", runBatch})
+	commands = append(commands, command{"batch", "convert many files into one dataset (xlsx, csv, sqlite or a JSON folder), resumably", runBatch})
 }
 
 // batchDelayEnv slows every conversion down by a duration; it exists for
@@ -22,9 +22,10 @@ func init() {
 const batchDelayEnv = "YUSUAN_BATCH_TEST_DELAY"
 
 func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("batch", "batch -o OUT.xlsx|OUT.csv|DIR [flags] PATH... (files, folders, globs)", stdout, stderr)
-	out := fs.String("o", "", "output: `OUT`.xlsx (one workbook), OUT.csv (one CSV per sheet), or a directory (JSON per document + index.jsonl)")
-	format := fs.String("format", "", "xlsx, csv or json (default: by -o's extension, else json)")
+	fs := newFlags("batch", "batch -o OUT.xlsx|OUT.csv|OUT.sqlite|DIR [flags] PATH... (files, folders, globs)", stdout, stderr)
+	out := fs.String("o", "", "output: `OUT`.xlsx (one workbook), OUT.csv (one CSV per sheet), OUT.sqlite (one database), or a directory (JSON per document + index.jsonl)")
+	format := fs.String("format", "", "xlsx, csv, sqlite or json (default: by -o's extension, else json)")
+	labelsFlag := fs.String("labels", "zh", "xlsx and csv: zh (Chinese sheets and headers, 字段说明) or en (English keys, for programs)")
 	workers := fs.Int("workers", runtime.NumCPU(), "files converted in parallel")
 	timeout := fs.Duration("timeout", 2*time.Minute, "per-file time limit (0 for none)")
 	quiet := fs.Bool("quiet", false, "no progress line and no summary")
@@ -40,13 +41,18 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fs.Usage()
 		return exitUsage
 	}
+	labels, err := schema.ParseLabels(*labelsFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "yusuan batch: --labels: %v\n", err)
+		return exitUsage
+	}
 	conv, err := cf.converter(stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "yusuan: %v\n", err)
 		return exitFail
 	}
 	opts := batch.Options{
-		Output: *out, Format: *format, Workers: *workers, Timeout: *timeout,
+		Output: *out, Format: *format, Labels: labels, Workers: *workers, Timeout: *timeout,
 		Fresh: *fresh, RetryFailed: *retry, Converter: conv,
 	}
 	if !*quiet && isTerminal(stderr) {

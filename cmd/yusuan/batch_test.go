@@ -132,7 +132,7 @@ func TestBatchKillAndResume(t *testing.T) {
 			t.Errorf("sheet %s: %v", sheet, err)
 		}
 	}
-	rows, err := f.GetRows("documents")
+	rows, err := f.GetRows("文件")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func TestBatchKillAndResume(t *testing.T) {
 			t.Errorf("%s appears %d times", p, c)
 		}
 	}
-	if errs, _ := f.GetRows("errors"); len(errs) != 1 {
+	if errs, _ := f.GetRows("转换失败"); len(errs) != 1 {
 		t.Errorf("errors sheet has %d rows, want only the header: %q", len(errs)-1, errs[1:])
 	}
 	if _, err := os.Stat(out + ".lock"); !os.IsNotExist(err) {

@@ -17,9 +17,10 @@ import (
 )
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("extract", "extract [--format json|jsonl|xlsx] [-o FILE] FILE... (- reads standard input)", stdout, stderr)
-	format := fs.String("format", "json", "output format: json, jsonl or xlsx")
-	out := fs.String("o", "", "write to `FILE` instead of standard output (xlsx needs it); left as it was when nothing converts")
+	fs := newFlags("extract", "extract [-o FILE.json|.jsonl|.xlsx|.csv|.sqlite] [--format F] FILE... (- reads standard input)", stdout, stderr)
+	format := fs.String("format", "", "output format: json, jsonl, xlsx, csv or sqlite (default: by -o's extension, else json)")
+	out := fs.String("o", "", "write to `FILE` instead of standard output; its extension gives the format (xlsx, csv, sqlite need it); left as it was when nothing converts")
+	labelsFlag := fs.String("labels", "zh", "xlsx and csv: zh (Chinese sheets and headers, 字段说明) or en (English keys, for programs)")
 	compactOut := fs.Bool("compact", false, "json: no indentation")
 	var cf commonFlags
 	cf.register(fs, true)
@@ -32,18 +33,20 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fs.Usage()
 		return exitUsage
 	}
-	switch *format {
-	case "json", "jsonl", "xlsx":
-	default:
-		fmt.Fprintf(stderr, "yusuan extract: unknown --format %q (json, jsonl or xlsx)\n", *format)
-		return exitUsage
-	}
-	if *format == "xlsx" && *out == "" {
-		fmt.Fprintln(stderr, "yusuan extract: --format xlsx needs -o FILE.xlsx")
-		return exitUsage
-	}
+	// What -o is (a folder, an input) before what its name says.
 	if err := checkOutput(*out, files); err != nil {
 		fail(stderr, "extract", err)
+		return exitUsage
+	}
+	fmtName, err := extractFormat(*format, *out)
+	if err != nil {
+		fmt.Fprintf(stderr, "yusuan extract: %v\n", err)
+		return exitUsage
+	}
+	*format = fmtName
+	labels, err := schema.ParseLabels(*labelsFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "yusuan extract: --labels: %v\n", err)
 		return exitUsage
 	}
 	conv, err := cf.converter(stderr)
@@ -51,7 +54,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "yusuan: %v\n", err)
 		return exitFail
 	}
-	sink, err := newSink(*format, *out, !*compactOut, stdout)
+	sink, err := newSink(*format, *out, !*compactOut, stdout, labels)
 	if err != nil {
 		fail(stderr, "extract", err)
 		return exitFail
@@ -73,6 +76,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			}
 			continue
 		}
+		noteStatus(stderr, f, doc)
 		if err := sink.add(doc); err != nil {
 			fmt.Fprintf(stderr, "yusuan extract: writing output: %v\n", err)
 			return exitFail
@@ -133,13 +137,24 @@ type sink struct {
 	docs      []*schema.Document // json: printed at close (one object, or an array)
 	multi     bool               // several inputs: json prints an array even if one converted
 	xw        *schema.XLSXWriter
-	scratch   string // xlsx: excelize's temporary files
+	scratch   string              // xlsx: excelize's temporary files
+	tab       tabularSink         // csv, sqlite
+	done      func(ok bool) error // csv: moves the set into place, or drops it
 	converted int
 }
 
-func newSink(format, out string, pretty bool, stdout io.Writer) (*sink, error) {
+func newSink(format, out string, pretty bool, stdout io.Writer, labels schema.Labels) (*sink, error) {
 	s := &sink{format: format, pretty: pretty, path: out}
 	w := stdout
+	if format == "csv" {
+		tab, done, err := openCSV(out, labels)
+		if err != nil {
+			return nil, err
+		}
+		s.tab, s.done = tab, done
+		s.buf = bufio.NewWriter(io.Discard)
+		return s, nil
+	}
 	if out != "" {
 		// A temporary name beside the target, renamed at the end: an
 		// interrupted or failed run leaves the old file as it was.
@@ -159,12 +174,22 @@ func newSink(format, out string, pretty bool, stdout io.Writer) (*sink, error) {
 			return nil, err
 		}
 		s.scratch = scratch
-		xw, err := schema.NewXLSXWriterIn(s.buf, scratch)
+		xw, err := schema.NewXLSXWriterLabels(s.buf, scratch, labels)
 		if err != nil {
 			s.abort()
 			return nil, err
 		}
 		s.xw = xw
+	}
+	if format == "sqlite" {
+		// The database is written at the temporary name and renamed by
+		// Commit like any other output.
+		tab, err := schema.NewSQLiteWriter(s.file.Name())
+		if err != nil {
+			s.abort()
+			return nil, err
+		}
+		s.tab = tab
 	}
 	return s, nil
 }
@@ -176,14 +201,19 @@ func (s *sink) add(d *schema.Document) error {
 		return schema.WriteJSONL(s.buf, d)
 	case "xlsx":
 		return s.xw.Add(d)
+	case "csv", "sqlite":
+		return s.tab.Add(d)
 	}
 	s.docs = append(s.docs, d)
 	return nil
 }
 
 func (s *sink) addError(path string, err error) error {
-	if s.format == "xlsx" {
+	switch s.format {
+	case "xlsx":
 		return s.xw.AddError(pathtext.Faithful(path), "", err.Error())
+	case "csv", "sqlite":
+		return s.tab.AddError(pathtext.Faithful(path), "", err.Error())
 	}
 	return nil
 }
@@ -201,6 +231,14 @@ func (s *sink) abort() {
 	if s.xw != nil {
 		s.xw.Close() // removes excelize's temporary files
 		s.xw = nil
+	}
+	if s.tab != nil {
+		s.tab.Close()
+		s.tab = nil
+	}
+	if s.done != nil {
+		s.done(false)
+		s.done = nil
 	}
 	if s.file != nil {
 		s.file.Abort()
@@ -224,6 +262,15 @@ func (s *sink) close() error {
 		err = s.xw.Close()
 		s.xw = nil
 		os.RemoveAll(s.scratch)
+	case "csv", "sqlite":
+		err = s.tab.Close()
+		s.tab = nil
+		if s.done != nil {
+			if derr := s.done(err == nil); err == nil {
+				err = derr
+			}
+			s.done = nil
+		}
 	}
 	if ferr := s.buf.Flush(); err == nil {
 		err = ferr

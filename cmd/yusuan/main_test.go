@@ -142,7 +142,7 @@ func TestExtractJSONLAndXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows("documents")
+	rows, err := f.GetRows("文件")
 	if err != nil {
 		t.Fatal(err)
 	}

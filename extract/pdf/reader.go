@@ -188,6 +188,13 @@ func Read(ctx context.Context, data []byte, opts extract.Options) (f *File, err 
 	}
 	f.Title = r.Trailer().Key("Info").Key("Title").Text()
 	n := len(d.pages)
+	if opts.MaxPages > 0 && n >= opts.MaxPages && f.NumPages > n {
+		f.Problems = append(f.Problems, extract.Problem{
+			Code:    "extract.page_limit",
+			Message: fmt.Sprintf("%d pages, only the first %d read (the page limit)", f.NumPages, n),
+			At:      prov.At{Page: n + 1},
+		})
+	}
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
