@@ -24,6 +24,7 @@ const (
 	msgOneCause                       // … why: every broken sum off by one amount
 	msgSameCause                      // appended: more sums off by the same amount
 	msgCarryConvention                // appended: the difference is the carry-over
+	msgUnnamedRows                    // appended: rows of unknown standing in a sum
 )
 
 // messages are the templates, Chinese and English, with the same
@@ -87,6 +88,10 @@ var messages = map[msgKind]struct{ zh, en string }{
 	msgCarryConvention: {
 		zh: "；差额等于结转结余%[1]s（%[2]s元），系一方含结转、一方不含的口径差异",
 		en: "; the difference equals the carry-over %[1]s (%[2]s 元): one figure includes it, the other does not",
+	},
+	msgUnnamedRows: {
+		zh: "（其中%[1]v行既非已知收入来源也无科目编码，是否为分项无法确定，仅供参考）",
+		en: " (%[1]v of the rows are neither a known source nor a coded class, so which rows are parts is uncertain)",
 	},
 	msgCompletionBase: {
 		zh: "%[1]s：%[2]s 称为年初预算%[3]s的完成率，实为全年预算%[4]s的完成率",

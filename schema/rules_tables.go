@@ -92,6 +92,7 @@ func checkSideSums(rule *rule, d *Document) []Finding {
 		}
 		for _, side := range []string{SideRevenue, SideExpenditure, SidePurpose} {
 			var parts []*Amount
+			unnamed := 0 // rows neither a known source nor a coded 类
 			for j := range t.LineItems {
 				it := &t.LineItems[j]
 				if it.Side != side || it.Subitem || it.RowKind != "" || it.Level == "款" || it.Level == "项" {
@@ -102,6 +103,9 @@ func checkSideSums(rule *rule, d *Document) []Finding {
 				}
 				if a := it.Main(); a != nil {
 					parts = append(parts, a)
+					if it.Key == "" && it.Code == "" && it.Level != "类" {
+						unnamed++
+					}
 				}
 			}
 			if len(parts) < 2 {
@@ -132,7 +136,16 @@ func checkSideSums(rule *rule, d *Document) []Finding {
 			if listedTwice(tot, parts) {
 				continue
 			}
-			out = append(out, rule.compare(label(t)+": "+side+" total vs its rows", tot, parts, asSum)...)
+			fs := rule.compare(label(t)+": "+side+" total vs its rows", tot, parts, asSum)
+			if unnamed > 0 {
+				// Which of those rows are parts and which are subtotals
+				// or sub-items is not known: the sum proves nothing.
+				for k := range fs {
+					fs[k].Severity = SevInfo
+					fs[k].Message += format(msgUnnamedRows, unnamed)
+				}
+			}
+			out = append(out, fs...)
 		}
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/yusuan/yusuan"
@@ -16,33 +17,61 @@ import (
 	"github.com/yusuan/yusuan/schema"
 )
 
-// TestCorpusFindings converts every document of the shared corpus and
-// asserts that no rule reports an error on it (an error is an identity
-// broken far beyond rounding: on real documents it has always been a
-// misread). The warnings are listed per document against
-// testdata/corpus_findings.golden, so that a change in them is reviewed;
-// rewrite it with go test ./schema -run TestCorpusFindings -update.
+// realErrors lists the error findings on corpus documents that are real
+// inconsistencies of the document, each checked by hand against
+// `pdftotext -layout`: part/file → rule → why. Any other error fails the
+// test: on real documents an error has otherwise always been a misread.
+var realErrors = map[string]map[string]string{
+	"raw2/zhejiang-huzhou/湖州市卫生健康委员会_2026年部门预算.pdf": {
+		"tables.summary_vs_fiscal_summary": "表04 财政拨款收支预算总表 prints 一般公共预算 25591.21 and 政府性基金预算 12600.00 (财政拨款 38191.21), while 表01 and the narrative ('一般公共预算当年拨款收入37018.75万元、政府性基金当年拨款收入27600.00万元') print 37018.75 and 27600.00; neither table has a carry-over",
+	},
+}
+
+// TestCorpusFindings converts every document of the shared corpus's raw
+// part and raw2's department disclosures, asserts that no rule reports an
+// error on them unless realErrors lists it, and lists the warnings and
+// errors per document against testdata/corpus_findings*.golden, so that a
+// change in them is reviewed; rewrite them with
+// go test ./schema -run TestCorpusFindings -update. On raw2 (publishers
+// the rules were not written for) the warnings and errors must stay at
+// most 2 per document on average.
 func TestCorpusFindings(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus tests skipped in -short mode")
 	}
-	root := testcorpus.Shared(t, "corpus", "raw")
-	var files []string
-	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
-	sort.Strings(files)
-	if len(files) == 0 {
-		t.Skipf("no documents under %s", root)
+	for _, part := range []struct{ name, golden string }{
+		{"raw", "corpus_findings.golden"},
+		{"raw2", "corpus_findings_raw2.golden"},
+	} {
+		t.Run(part.name, func(t *testing.T) {
+			root := testcorpus.Shared(t, "corpus", part.name)
+			var files []string
+			filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+				switch {
+				case err != nil:
+				case d.IsDir() && strings.HasPrefix(d.Name(), "_"):
+					return filepath.SkipDir // raw2's government reports are not department disclosures
+				case !d.IsDir() && !strings.HasSuffix(p, ".tsv") && !strings.HasSuffix(p, ".md"):
+					files = append(files, p)
+				}
+				return nil
+			})
+			sort.Strings(files)
+			if len(files) == 0 {
+				t.Skipf("no documents under %s", root)
+			}
+			corpusFindings(t, part.name, root, files, part.golden)
+		})
 	}
+}
+
+func corpusFindings(t *testing.T, part, root string, files []string, golden string) {
 	rules := map[string]bool{}
 	for _, name := range schema.RuleNames() {
 		rules[name] = true
 	}
 	lines := make([][]string, len(files))
+	var counted atomic.Int64 // warnings and errors
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 4)
 	for i, f := range files {
@@ -62,11 +91,12 @@ func TestCorpusFindings(t *testing.T) {
 				if !rules[fd.Rule] {
 					continue // extraction notes are the extractors' business
 				}
-				if fd.Severity == schema.SevError {
+				if fd.Severity == schema.SevError && realErrors[part+"/"+filepath.ToSlash(rel)][fd.Rule] == "" {
 					t.Errorf("%s: error finding: %s: %s", rel, fd.Rule, fd.Message)
 				}
 				if fd.Severity != schema.SevInfo {
 					out = append(out, fmt.Sprintf("  %s %s: %s", fd.Severity, fd.Rule, fd.Message))
+					counted.Add(1)
 				}
 			}
 			lines[i] = out
@@ -84,5 +114,8 @@ func TestCorpusFindings(t *testing.T) {
 	if u := flag.Lookup("update"); u != nil {
 		update = u.Value.String() == "true"
 	}
-	testcorpus.Golden(t, filepath.Join("testdata", "corpus_findings.golden"), []byte(b.String()), update)
+	testcorpus.Golden(t, filepath.Join("testdata", golden), []byte(b.String()), update)
+	if avg := float64(counted.Load()) / float64(len(files)); part == "raw2" && avg > 2 {
+		t.Errorf("raw2: %.2f warnings and errors per document, want at most 2", avg)
+	}
 }

@@ -60,6 +60,7 @@ func checkSummaryVsFiscal(rule *rule, d *Document) []Finding {
 			continue
 		}
 		name := string(pair[0]) + " vs " + string(pair[1])
+		sourcesDiffer := false // one finding per root cause: the 财政拨款 sum differs by what its sources do
 		for _, k := range []struct {
 			key RowKey
 			zh  string
@@ -72,7 +73,9 @@ func checkSummaryVsFiscal(rule *rule, d *Document) []Finding {
 			if a == nil || BlankOrZero(a) && BlankOrZero(b) {
 				continue // a source B1 does not print apart (一、财政拨款 as one line) is compared as 财政拨款 below
 			}
-			out = append(out, rule.compare(name+": "+k.zh+" revenue", a, []*Amount{b}, asPairIdentity)...)
+			fs := rule.compare(name+": "+k.zh+" revenue", a, []*Amount{b}, asPairIdentity)
+			sourcesDiffer = sourcesDiffer || slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity != SevInfo })
+			out = append(out, fs...)
 		}
 		fiscal := s.RowAmount(RowRevenueFiscal)
 		if fiscal == nil {
@@ -81,7 +84,9 @@ func checkSummaryVsFiscal(rule *rule, d *Document) []Finding {
 				s.RowAmount(RowRevenueGovernmentFund),
 				s.RowAmount(RowRevenueStateCapital))
 		}
-		out = append(out, rule.compare(name+": 财政拨款 revenue vs the 财政拨款 table's 本年收入", fiscal, []*Amount{f.ThisYearTotal(SideRevenue)}, asPairIdentity)...)
+		if !sourcesDiffer {
+			out = append(out, rule.compare(name+": 财政拨款 revenue vs the 财政拨款 table's 本年收入", fiscal, []*Amount{f.ThisYearTotal(SideRevenue)}, asPairIdentity)...)
+		}
 		if !fiscalOnly(s) || !BlankOrZero(s.RowAmount(RowRevenueCarriedOver)) || !BlankOrZero(f.RowAmount(RowRevenueCarriedOver)) {
 			continue
 		}

@@ -240,6 +240,20 @@ func carryOvers(d *Document) []*Amount {
 		for _, k := range []RowKey{RowRevenueCarriedOver, RowRevenueNonFiscalBalance, RowExpenditureCarriedForward} {
 			add(t.RowAmount(k))
 		}
+		// The rows printed under a carry-over (上年结转 › 一般公共预算拨款 …):
+		// one source's share of it.
+		under := false
+		for j := range t.LineItems {
+			it := &t.LineItems[j]
+			switch {
+			case it.Key.Carry():
+				under = true
+			case it.Key != "" || it.RowKind != "":
+				under = false
+			case under:
+				add(it.Main())
+			}
+		}
 	}
 	add(d.Summary.Revenue.CarriedOver)
 	add(d.Summary.Expenditure.CarriedForward)
