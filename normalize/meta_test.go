@@ -31,7 +31,7 @@ func TestFindTitle(t *testing.T) {
 		{"tables only: file name", lines(0, "收支预算总表"), "/x/江苏省政协办公厅2019年预算公开表.pdf", "江苏省政协办公厅2019年预算公开表"},
 	}
 	for _, c := range cases {
-		if got := findTitle(c.doc, c.file); got != c.want {
+		if got, _ := findTitle(c.doc, c.file); got != c.want {
 			t.Errorf("%s: findTitle = %q, want %q", c.name, got, c.want)
 		}
 	}
