@@ -74,11 +74,21 @@ func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, title, na
 	case m.Kind != "":
 		m.Scope = schema.ScopeDepartment
 	}
+	// A title taken from the file's name still names the issuer before the
+	// tables' captions do: their cells are often cut ("中国共产党江苏省委员会办"
+	// / "公厅"); meta.from_file_name says so.
+	issuerFromFile := titleFromFile && endsWithOrg(issuerOf(title))
 	m.Issuer.Name = issuerOf(own)
+	if issuerFromFile {
+		m.Issuer.Name = issuerOf(title)
+	}
 	if ci := coverIssuer(x); ci != "" && (!endsWithOrg(m.Issuer.Name) || strings.HasSuffix(ci, m.Issuer.Name)) {
-		m.Issuer.Name = ci
+		m.Issuer.Name, issuerFromFile = ci, false
 	}
 	fillFromFileName(m, title, titleFromFile, name)
+	if issuerFromFile {
+		m.FromFileName = append(m.FromFileName, "issuer")
+	}
 	m.Issuer.OtherNames = otherNames(head, m.Issuer.Name)
 	m.Issuer.Code = codeOf(x, head)
 	m.Region = regionOf(m.Issuer.Name, head)
@@ -119,7 +129,7 @@ func fillFromFileName(m *schema.Meta, title string, titleFromFile bool, name str
 			from = append(from, "issuer")
 		}
 	}
-	if len(from) > 1 || len(from) == 1 && !titleFromFile {
+	if titleFromFile || len(from) > 0 {
 		m.FromFileName = from
 	}
 }
