@@ -183,7 +183,7 @@ func keepGovernmentMeta(d *schema.Document) {
 	d.Assets = schema.Assets{Items: []schema.AssetItem{}}
 	d.NarrativeItems = nil
 	for i := range d.Tables {
-		d.Tables[i].Kind = kindOther
+		d.Tables[i].Kind = schema.KindOther
 		d.Tables[i].LineItems = []schema.LineItem{}
 	}
 	d.Findings = []schema.Finding{}

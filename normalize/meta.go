@@ -492,8 +492,8 @@ func orgPrefix(s string) string {
 	return ""
 }
 
-// rowLabel is a table cell that labels the next one with the issuer.
-var rowLabel = regexp.MustCompile(`^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制单位|编制部门)[:：]?$`)
+// issuerCellLabel is a table cell that labels the next one with the issuer.
+var issuerCellLabel = regexp.MustCompile(`^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制单位|编制部门)[:：]?$`)
 
 // labelledOrgRow finds "部门名称 | 北京市审计局" in a table's first rows.
 func labelledOrgRow(rows [][]extract.Cell) string {
@@ -506,7 +506,7 @@ func labelledOrgRow(rows [][]extract.Cell) string {
 			if v := labelledOrg(t); v != "" {
 				return v
 			}
-			if !rowLabel.MatchString(t) {
+			if !issuerCellLabel.MatchString(t) {
 				continue
 			}
 			for _, next := range row[j+1:] {
