@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yusuan/yusuan/internal/pathtext"
+	"github.com/yusuan/yusuan/schema"
 )
 
 // progress draws one status line on a terminal: files done/total, rate,
@@ -165,10 +166,13 @@ func fmtDuration(d time.Duration) string {
 // duplicates, resumed, skipped), a table by format, the slowest files and
 // the failures with their reasons.
 func (r *Report) WriteSummary(w io.Writer) {
-	var ok, warn, failed, timeout, dup int
+	var ok, warn, failed, timeout, dup, government int
 	type row struct{ ok, warn, failed, dup int }
 	byFormat := map[string]*row{}
 	for _, e := range r.Entries {
+		if e.Scope == schema.ScopeGovernment && (e.Status == StatusOK || e.Status == StatusWarnings) {
+			government++
+		}
 		f := e.Format
 		if f == "" {
 			f = "unknown"
@@ -204,6 +208,9 @@ func (r *Report) WriteSummary(w io.Writer) {
 		fmt.Fprintf(w, "; interrupted: %d not converted", r.Unfinished)
 	}
 	fmt.Fprintln(w)
+	if government > 0 {
+		fmt.Fprintf(w, "%d of them are government budget reports to the people's congress (scope government), not department disclosures: meta and sections only\n", government)
+	}
 	fmt.Fprintf(w, "this run converted %d, resumed %d from the journal; %d skipped (hidden or temp); %d workers; %s (hashing %s, converting %s, writing %s)\n",
 		r.Converted, r.Resumed, len(r.Skipped), r.Workers, fmtDuration(r.Elapsed),
 		fmtDuration(r.Probing), fmtDuration(r.Converting), fmtDuration(r.Writing))

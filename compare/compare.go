@@ -58,6 +58,9 @@ func Load(ctx context.Context, args []string, opts Options) (*Result, error) {
 	var errs []error
 	seen := map[string]bool{}
 	add := func(d *schema.Document) {
+		if d.Meta.Scope == schema.ScopeGovernment {
+			return // a report to the people's congress is no department's disclosure
+		}
 		key := cmp.Or(d.Source.SHA256, d.Source.Path)
 		if !seen[key] {
 			seen[key] = true

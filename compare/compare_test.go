@@ -3,6 +3,7 @@ package compare
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"os"
@@ -147,5 +148,33 @@ func TestLoadPanicIsFileError(t *testing.T) {
 	}
 	if !strings.Contains(log.String(), "goroutine") {
 		t.Errorf("the stack should be logged:\n%s", log.String())
+	}
+}
+
+// TestLoadLeavesOutGovernmentReports: a report to the people's congress is
+// no department's disclosure and gets no row.
+func TestLoadLeavesOutGovernmentReports(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for _, d := range []*schema.Document{
+		testDoc("dept", "甲局", 2025, schema.KindBudget, schema.ScopeDepartment, "1000000"),
+		testDoc("gov", "甲市财政局", 2025, schema.KindBudget, schema.ScopeGovernment, ""),
+	} {
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, d.Source.Path+".json")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	res, err := Load(t.Context(), paths, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Documents != 1 || len(res.Rows) != 1 || res.Rows[0].issuer != "甲局" {
+		t.Errorf("Load = %d documents, rows %+v; want the department's only", res.Documents, res.Rows)
 	}
 }

@@ -32,7 +32,8 @@ var (
 	yearRe       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	cnYearRe     = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年`)
 	alsoNamedRe  = regexp.MustCompile(`加挂(.{2,40}?)(?:牌子|的牌子)`)
-	shortNameRe  = regexp.MustCompile(`[（(]简称[“"]?([^”"）)]{2,20})[”"]?[）)]`)
+	shortNameRe  = regexp.MustCompile(`(\p{Han}{2,40}?)[（(](?:以下)?简称[：:]?[“"「]?([^”"」）)]{2,20})[”"」]?[）)]`)
+	shortNameIn  = regexp.MustCompile(`[（(](?:以下)?简称[^）)]*[）)]`)
 	deptCodeRe   = regexp.MustCompile(`(?:部门|单位|预算)编码[:：]?\s*\[?(\d{3,9})\]?`)
 	bracketCode  = regexp.MustCompile(`^[\[【［](\d{3,9})[\]】］]\s*\p{Han}`)
 	titleTailRe  = regexp.MustCompile(`(?:年度|年)?(?:部门|单位)?(?:预算|决算)`)
@@ -41,42 +42,251 @@ var (
 	unitDeclared = units.DeclaredRE() // one table of units (internal/units)
 )
 
-func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, title string) {
+// fillMeta reads what the document is. title is findTitle's; titleFromFile
+// says it came from the file's name, which then only fills what nothing
+// inside the document gives (and meta.from_file_name says so).
+func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, title, name string, titleFromFile bool) {
 	m := &d.Meta
-	m.Title = title
 	head := allText(x, 64<<10)
+	if r, ok := governmentReport(x); ok {
+		fillGovernmentMeta(m, r, head)
+		return
+	}
+	m.Title = title
+	own := title
+	if titleFromFile {
+		own = ""
+	}
+	fallback := head
 	if !strings.Contains(head, "预算") && !strings.Contains(head, "决算") || yearOf(head) == 0 {
 		// A volume of tables only: the captions carry the year and the kind.
-		head += captionText(x)
+		fallback += captionText(x)
 	}
-	m.FiscalYear = yearOf(m.Title)
+	tables := tableHeadText(x)
+	m.Kind = kindOf(own, head, tables, fallback)
+	m.FiscalYear = titleYear(own, m.Kind)
 	if m.FiscalYear == 0 {
-		m.FiscalYear = yearOf(head)
+		m.FiscalYear = headYear(head, tables, fallback)
 	}
 	switch {
-	case strings.Contains(m.Title, "决算"):
-		m.Kind = schema.KindFinalAccount
-	case strings.Contains(m.Title, "预算"):
-		m.Kind = schema.KindBudget
-	case strings.Contains(head, "决算"):
-		m.Kind = schema.KindFinalAccount
-	case strings.Contains(head, "预算"):
-		m.Kind = schema.KindBudget
-	}
-	switch {
-	case strings.Contains(m.Title, "单位预算") || strings.Contains(m.Title, "单位决算"):
+	case strings.Contains(own, "单位预算") || strings.Contains(own, "单位决算"):
 		m.Scope = schema.ScopeUnit
 	case m.Kind != "":
 		m.Scope = schema.ScopeDepartment
 	}
-	m.Issuer.Name = issuerOf(m.Title)
+	// A title taken from the file's name still names the issuer before the
+	// tables' captions do: their cells are often cut ("中国共产党江苏省委员会办"
+	// / "公厅"); meta.from_file_name says so.
+	issuerFromFile := titleFromFile && endsWithOrg(issuerOf(title))
+	m.Issuer.Name = issuerOf(own)
+	if issuerFromFile {
+		m.Issuer.Name = issuerOf(title)
+	}
 	if ci := coverIssuer(x); ci != "" && (!endsWithOrg(m.Issuer.Name) || strings.HasSuffix(ci, m.Issuer.Name)) {
-		m.Issuer.Name = ci
+		m.Issuer.Name, issuerFromFile = ci, false
+	}
+	fillFromFileName(m, title, titleFromFile, name)
+	if issuerFromFile {
+		m.FromFileName = append(m.FromFileName, "issuer")
 	}
 	m.Issuer.OtherNames = otherNames(head, m.Issuer.Name)
 	m.Issuer.Code = codeOf(x, head)
 	m.Region = regionOf(m.Issuer.Name, head)
 	m.Unit = unitOf(head)
+}
+
+// fillFromFileName fills the year, kind and issuer nothing inside the
+// document gave from the file's name (through the title findTitle took from
+// it, else the name itself), and lists them in meta.from_file_name.
+func fillFromFileName(m *schema.Meta, title string, titleFromFile bool, name string) {
+	var from []string
+	if titleFromFile {
+		from = append(from, "title")
+	}
+	src := compact(Clean(title))
+	if !titleFromFile {
+		base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+		src = compact(Clean(strings.NewReplacer("_", "", "-", "", "—", "").Replace(base)))
+	}
+	if m.Kind == "" {
+		if k := kindOf(src, "", "", ""); k != "" {
+			m.Kind = k
+			from = append(from, "kind")
+			if m.Scope == "" {
+				m.Scope = schema.ScopeDepartment
+			}
+		}
+	}
+	if m.FiscalYear == 0 {
+		if y := titleYear(src, m.Kind); y != 0 {
+			m.FiscalYear = y
+			from = append(from, "fiscal_year")
+		}
+	}
+	if m.Issuer.Name == "" {
+		if is := issuerOf(src); endsWithOrg(is) {
+			m.Issuer.Name = is
+			from = append(from, "issuer")
+		}
+	}
+	if titleFromFile || len(from) > 0 {
+		m.FromFileName = from
+	}
+}
+
+var (
+	// disclosurePhrase is a year naming the disclosure: "2026年度部门预算",
+	// "2019年部门综合预算", "2026市级单位预算", "2024年度部门决算".
+	disclosurePhrase = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})(?:年度?)?(?:市级|区级|县级|省级|本级)?(?:部门|单位)(?:综合)?(预算|决算)`)
+	// columnYear is a table header "2026年预算数" / "2024年决算数".
+	columnYear = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})年度?(预算|决算)数`)
+	// bracketYear is a table's "（2026年度）" line.
+	bracketYear = regexp.MustCompile(`[（(]((?:19|20)\d{2})年度?[）)]`)
+	// standardTableNumber is a standard table's number: "预算01表", "预算表12", "决算03表".
+	standardTableNumber = regexp.MustCompile(`(预算|决算)(?:\d{1,2}表|表\d{1,2})`)
+)
+
+// kindOf reads budget or final account: from the title, then a phrase or a
+// table header naming the disclosure, then the standard tables' numbers and
+// titles, and last (fallback) any mention.
+func kindOf(title, head, tables, fallback string) string {
+	t := compact(Clean(title))
+	switch {
+	case strings.Contains(t, "决算"):
+		return schema.KindFinalAccount
+	case strings.Contains(t, "预算"):
+		return schema.KindBudget
+	}
+	text := squeeze(head) + "\n" + squeeze(tables)
+	for _, re := range []*regexp.Regexp{disclosurePhrase, columnYear, standardTableNumber} {
+		if m := re.FindStringSubmatch(text); m != nil {
+			return kindWord(m[len(m)-1])
+		}
+	}
+	switch {
+	case strings.Contains(tables, "收入支出决算总表"):
+		return schema.KindFinalAccount
+	case strings.Contains(tables, "收支总表"):
+		return schema.KindBudget
+	case strings.Contains(fallback, "决算"):
+		return schema.KindFinalAccount
+	case strings.Contains(fallback, "预算"):
+		return schema.KindBudget
+	}
+	return ""
+}
+
+func kindWord(w string) string {
+	if w == "决算" {
+		return schema.KindFinalAccount
+	}
+	return schema.KindBudget
+}
+
+// headYear reads the year from a document with no title: a phrase naming
+// the disclosure, a "2026年预算数" header, a "（2026年度）" line, and last
+// the first year printed.
+func headYear(head, tables, fallback string) int {
+	text := squeeze(head) + "\n" + squeeze(tables)
+	for _, re := range []*regexp.Regexp{disclosurePhrase, columnYear, bracketYear} {
+		if m := re.FindStringSubmatch(text); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return y
+		}
+	}
+	return yearOf(fallback)
+}
+
+// squeeze cleans s and drops the spaces inside lines ("2026 年度部门预算",
+// "预算 01表"), keeping the line breaks and the tabs between cells, so that
+// figures of neighbouring cells or lines never run together.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\r' {
+			return -1
+		}
+		return r
+	}, Clean(s))
+}
+
+// titleYearRe is a year in a title, spaces and all: "2026年", "2026 年度",
+// "2026 部门预算", "2026预算".
+var titleYearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})\s*(年度|年|(?:部门|单位|综合|预算|决算))`)
+
+// yearSpan is one year in a title and where it ends (after 年/年度 when printed).
+type yearSpan struct{ year, start, end int }
+
+func titleYears(t string) []yearSpan {
+	var out []yearSpan
+	for _, m := range titleYearRe.FindAllStringSubmatchIndex(t, -1) {
+		y, _ := strconv.Atoi(t[m[2]:m[3]])
+		end := m[3]
+		if strings.HasPrefix(t[m[4]:m[5]], "年") {
+			end = m[5]
+		}
+		out = append(out, yearSpan{y, m[2], end})
+	}
+	return out
+}
+
+// titleYear is the year the title's document is for. Where a title names
+// two ("2022年预算执行情况和2023年预算草案", "2021年市级决算及2022年上半年
+// 预算执行情况"), it is the year of the budget drafted or the account closed.
+func titleYear(title, kind string) int {
+	t := compact(Clean(title))
+	ys := titleYears(t)
+	if len(ys) == 0 {
+		return yearOf(t)
+	}
+	for i, y := range ys {
+		tail := t[y.end:]
+		if i+1 < len(ys) {
+			tail = t[y.end:ys[i+1].start]
+		}
+		switch kind {
+		case schema.KindFinalAccount:
+			if strings.Contains(tail, "决算") {
+				return y.year
+			}
+		case schema.KindBudget:
+			if strings.Contains(tail, "预算") && !strings.Contains(tail, "执行") {
+				return y.year
+			}
+		}
+	}
+	return ys[0].year
+}
+
+// tableHeadText joins the captions and first rows of every table, a row a
+// line and its cells tab-separated, for documents whose only titles are the
+// tables' own ("预算01表 收支总表", "（2026年度）", "部门名称 | 北京市审计局").
+func tableHeadText(x *extract.Document) string {
+	var b strings.Builder
+	for _, blk := range x.Blocks {
+		if blk.Kind != extract.KindTable || blk.Table == nil {
+			continue
+		}
+		for _, c := range blk.Table.Caption {
+			b.WriteString(c)
+			b.WriteByte('\n')
+		}
+		for i, row := range blk.Table.Rows {
+			if i >= 8 {
+				break
+			}
+			for _, c := range row {
+				if t := strings.TrimSpace(c.Text); t != "" && t != "〃" {
+					b.WriteString(t)
+					b.WriteByte('\t')
+				}
+			}
+			b.WriteByte('\n')
+		}
+		if b.Len() > 32<<10 {
+			break
+		}
+	}
+	return b.String()
 }
 
 // captionText joins the tables' captions, for documents that are tables only.
@@ -99,8 +309,9 @@ func captionText(x *extract.Document) string {
 // findTitle reads the title from the cover: the leading short lines before
 // the table of contents or the first numbered heading, joined ("上海市普陀区
 // 规划和自然" + "资源局" + "2024年度部门决算"), leaving out dates, "预算单位：…"
-// lines and printers' marks. Failing that, the file's own title.
-func findTitle(x *extract.Document, name string) string {
+// lines, attachment marks ("附件2") and printers' marks. Failing that, the
+// file's name (fromFile true) or the file's own title.
+func findTitle(x *extract.Document, name string) (title string, fromFile bool) {
 	var parts []string
 	page := 0
 	for _, b := range x.Blocks {
@@ -123,7 +334,7 @@ func findTitle(x *extract.Document, name string) string {
 		if num, ok := numbering.Parse(t); ok && num.Style != numbering.None {
 			break
 		}
-		if coverLabel.MatchString(t) || dateLine.MatchString(compact(t)) || strings.HasSuffix(t, "印制") {
+		if coverLabel.MatchString(t) || dateLine.MatchString(compact(t)) || strings.HasSuffix(t, "印制") || attachmentMark.MatchString(compact(t)) {
 			continue
 		}
 		parts = append(parts, compact(t))
@@ -140,17 +351,21 @@ func findTitle(x *extract.Document, name string) string {
 			s--
 		}
 		for ; s <= e; s++ {
-			if t := strings.Join(parts[s:e+1], ""); isTitleText(t) {
-				return t
+			if t := strings.Join(parts[s:e+1], ""); titleLike(t) {
+				return t, false
 			}
 		}
 	}
 	// No cover: the first heading that names an issuer and a year.
 	for _, b := range x.Blocks {
 		t := compact(b.Text)
-		if b.Kind == extract.KindHeading && !b.TOC && isTitleText(t) && utf8.RuneCountInString(t) <= 60 {
-			if loc := yearRe.FindStringIndex(t); loc != nil && loc[0] > 0 && endsWithOrg(strings.TrimPrefix(stripPart(t[:loc[0]]), "关于")) {
-				return stripPart(t)
+		if loc := pageLabel.FindStringIndex(t); loc != nil {
+			// A web page's title run into its byline ("…2026年预算公开来源:昆明市审计局").
+			t = t[:loc[0]]
+		}
+		if b.Kind == extract.KindHeading && !b.TOC && titleLike(t) && utf8.RuneCountInString(t) <= 60 {
+			if ys := titleYears(t); len(ys) > 0 && ys[0].start > 0 && endsWithOrg(strings.TrimPrefix(stripPart(t[:ys[0].start]), "关于")) {
+				return stripPart(t), false
 			}
 		}
 	}
@@ -160,14 +375,26 @@ func findTitle(x *extract.Document, name string) string {
 		base = base[:i]
 	}
 	if isTitleText(base) && yearRe.MatchString(base) {
-		return base
+		return base, true
 	}
 	// The PDF's own metadata is last: it is often left over from an earlier year.
 	if x.Title != "" && isTitleText(x.Title) {
-		return x.Title
+		return x.Title, false
 	}
-	return ""
+	return "", false
 }
+
+// titleLike: text that names a disclosure and its year, the year printed
+// with 年 or straight before the kind ("2026 部门预算情况的说明").
+func titleLike(t string) bool {
+	return isTitleText(t) || (strings.Contains(t, "预算") || strings.Contains(t, "决算")) && len(titleYears(compact(Clean(t)))) > 0
+}
+
+// pageLabel starts a web page's byline.
+var pageLabel = regexp.MustCompile(`(?:来源|发布时间|发布日期|发布机构|作者|字号|浏览次数)[:：]`)
+
+// attachmentMark is a cover line that only numbers an attachment: "附件2".
+var attachmentMark = regexp.MustCompile(`^附件[0-9一二三四五六七八九十]{0,3}[:：]?$`)
 
 // isTitleFragment: a cover line that can be part of a title split over
 // lines — no label, no date, no sentence.
@@ -194,7 +421,8 @@ var (
 	dateLine   = regexp.MustCompile(`^(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?$`)
 )
 
-// coverIssuer finds "预算主管部门：X" and its kin among the first blocks.
+// coverIssuer finds "预算主管部门：X" and its kin among the first blocks,
+// then in the tables' captions, then in their first rows ("部门名称 | X").
 func coverIssuer(x *extract.Document) string {
 	for i, b := range x.Blocks {
 		if i > 30 {
@@ -203,8 +431,8 @@ func coverIssuer(x *extract.Document) string {
 		if b.Kind != extract.KindHeading && b.Kind != extract.KindParagraph {
 			continue
 		}
-		if m := coverLabel.FindStringSubmatch(compact(b.Text)); m != nil && endsWithOrg(m[1]) {
-			return m[1]
+		if v := labelledOrg(compact(b.Text)); v != "" {
+			return v
 		}
 	}
 	// Then the tables' "部门：…" / "编制部门：…" captions.
@@ -214,9 +442,82 @@ func coverIssuer(x *extract.Document) string {
 		}
 		for _, c := range b.Table.Caption {
 			for _, part := range strings.Fields(c) {
-				if m := coverLabel.FindStringSubmatch(compact(part)); m != nil && endsWithOrg(m[1]) {
-					return m[1]
+				if v := labelledOrg(compact(part)); v != "" {
+					return v
 				}
+			}
+		}
+	}
+	for _, b := range x.Blocks {
+		if b.Kind == extract.KindTable && b.Table != nil {
+			if v := labelledOrgRow(b.Table.Rows); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// labelledOrg reads the organisation of a "部门名称：X" line. A line the
+// extractor ran into the next label ("部门名称：X保密审查情况：…") is cut there.
+func labelledOrg(line string) string {
+	m := coverLabel.FindStringSubmatch(line)
+	if m == nil {
+		return ""
+	}
+	v := m[1]
+	if loc := nextLabel.FindStringIndex(v); loc != nil {
+		v = orgPrefix(v[:loc[1]])
+	}
+	if endsWithOrg(v) {
+		return v
+	}
+	return ""
+}
+
+// orgQualifier is a bracketed qualifier after a name: "（本级）", "(汇总)".
+var orgQualifier = regexp.MustCompile(`[（(][^（()）]{1,12}[）)]$`)
+
+// nextLabel is a further "XX情况：" label inside a cover line.
+var nextLabel = regexp.MustCompile(`\p{Han}{2,12}[:：]`)
+
+// orgPrefix is the longest prefix of s that ends an organisation's name.
+func orgPrefix(s string) string {
+	rs := []rune(s)
+	for i := len(rs); i >= 4; i-- {
+		if endsWithOrg(string(rs[:i])) {
+			return string(rs[:i])
+		}
+	}
+	return ""
+}
+
+// issuerCellLabel is a table cell that labels the next one with the issuer.
+var issuerCellLabel = regexp.MustCompile(`^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制单位|编制部门)[:：]?$`)
+
+// labelledOrgRow finds "部门名称 | 北京市审计局" in a table's first rows.
+func labelledOrgRow(rows [][]extract.Cell) string {
+	for i, row := range rows {
+		if i >= 8 {
+			break
+		}
+		for j, c := range row {
+			t := compact(c.Text)
+			if v := labelledOrg(t); v != "" {
+				return v
+			}
+			if !issuerCellLabel.MatchString(t) {
+				continue
+			}
+			for _, next := range row[j+1:] {
+				v := compact(next.Text)
+				if v == "" || v == "〃" || v == t {
+					continue
+				}
+				if endsWithOrg(v) && utf8.RuneCountInString(v) <= 40 {
+					return v
+				}
+				break
 			}
 		}
 	}
@@ -224,6 +525,10 @@ func coverIssuer(x *extract.Document) string {
 }
 
 func endsWithOrg(s string) bool {
+	// "深圳市司法局（本级）", "西安市审计局（汇总）": a name with its qualifier.
+	if q := orgQualifier.FindStringIndex(s); q != nil && q[0] > 0 {
+		s = s[:q[0]]
+	}
 	for _, suf := range orgSuffixes {
 		if strings.HasSuffix(s, suf) {
 			return true
@@ -255,11 +560,10 @@ func yearOf(s string) int {
 func issuerOf(title string) string {
 	t := stripPart(compact(Clean(title)))
 	t = strings.TrimPrefix(t, "关于")
-	loc := yearRe.FindStringIndex(t)
 	var before, after string
-	if loc != nil {
-		before = strings.TrimSpace(t[:loc[0]])
-		after = strings.TrimPrefix(t[loc[1]:], "度")
+	if ys := titleYears(t); len(ys) > 0 {
+		before = strings.TrimSpace(t[:ys[0].start])
+		after = t[ys[0].end:]
 		if tl := titleTailRe.FindStringIndex(after); tl != nil {
 			after = after[:tl[0]]
 		} else {
@@ -293,15 +597,37 @@ func otherNames(text, issuer string) []string {
 		}
 		names = append(names, s)
 	}
+	text = compact(text)
 	for _, m := range alsoNamedRe.FindAllStringSubmatch(text, 5) {
-		for _, part := range strings.FieldsFunc(m[1], func(r rune) bool { return r == '、' || r == '和' }) {
+		// "加挂北京市人民政府口岸办公室（简称市政府口岸办）牌子": the name, and
+		// its short name below.
+		for _, part := range strings.FieldsFunc(shortNameIn.ReplaceAllString(m[1], ""), func(r rune) bool { return r == '、' || r == '和' }) {
 			add(part)
 		}
 	}
-	for _, m := range shortNameRe.FindAllStringSubmatch(text, 3) {
-		add(m[1])
+	// "北京市人民政府国有资产监督管理委员会（以下简称“市国资委”）": a short
+	// name is an organisation's, never a phrase's ("（以下简称'三公'经费）").
+	for _, m := range shortNameRe.FindAllStringSubmatch(text, 8) {
+		if endsWithOrg(m[2]) || issuer != "" && strings.HasSuffix(m[1], issuer) {
+			add(m[2])
+			add(withIssuerPlace(m[2], issuer))
+		}
 	}
 	return names
+}
+
+// withIssuerPlace spells a short name out with the issuer's place:
+// "市国资委" of 北京市人民政府国有资产监督管理委员会 is 北京市国资委.
+func withIssuerPlace(short, issuer string) string {
+	first, size := utf8.DecodeRuneInString(short)
+	if !strings.ContainsRune("省市区县", first) {
+		return ""
+	}
+	i := strings.IndexRune(issuer, first)
+	if i <= 0 {
+		return ""
+	}
+	return issuer[:i+size] + short[size:]
 }
 
 // codeOf finds the department code: "部门编码：481", or a "[481]廊坊市…局"

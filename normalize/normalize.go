@@ -52,12 +52,12 @@ func (n *Normalizer) Normalize(x *extract.Document, name string) *schema.Documen
 	repaired := *x
 	repaired.Blocks = repairBlocks(x.Blocks)
 	x = &repaired
-	title := findTitle(x, name)
+	title, titleFromFile := findTitle(x, name)
 	o := n.buildOutline(x, title)
 	for _, s := range o.sections {
 		d.Sections = append(d.Sections, s.Section)
 	}
-	n.fillMeta(d, x, title)
+	n.fillMeta(d, x, title, name, titleFromFile)
 	n.fillResponsibilities(d, o)
 	n.fillGlossary(d, o)
 	n.fillNarrative(d, o)
@@ -71,6 +71,7 @@ func (n *Normalizer) Normalize(x *extract.Document, name string) *schema.Documen
 			Rule: p.Code, Severity: schema.SevWarning, Message: p.Message, At: []schema.At{p.At},
 		})
 	}
+	keepGovernmentMeta(d)
 	return d
 }
 

@@ -56,6 +56,9 @@ const (
 	KindFinalAccount = "final_account"
 	ScopeDepartment  = "department"
 	ScopeUnit        = "unit"
+	// ScopeGovernment marks a government's budget or final-account report to
+	// the people's congress: meta and sections only, no department figures.
+	ScopeGovernment = "government"
 )
 
 // Meta says what the document is.
@@ -63,10 +66,12 @@ type Meta struct {
 	Title      string `json:"title" zh:"标题" desc:"The document's title as published."`
 	FiscalYear int    `json:"fiscal_year,omitempty" zh:"年度" desc:"Fiscal year the budget or final account is for."`
 	Kind       string `json:"kind,omitempty" zh:"类型" desc:"budget (部门预算) or final_account (部门决算)." enum:"budget,final_account"`
-	Scope      string `json:"scope,omitempty" zh:"范围" desc:"department (部门, incl. subordinate units) or unit (单位)." enum:"department,unit"`
+	Scope      string `json:"scope,omitempty" zh:"范围" desc:"department (部门, incl. subordinate units), unit (单位), or government (政府预算/决算报告 to the people's congress: meta and sections only)." enum:"department,unit,government"`
 	Issuer     Issuer `json:"issuer" zh:"发布部门" desc:"The department or unit that publishes the document."`
 	Region     Region `json:"region" zh:"地区" desc:"Where the issuer sits, as written or implied."`
 	Unit       string `json:"unit,omitempty" zh:"金额单位" desc:"The document's declared money unit (万元, 元)."`
+	// FromFileName names the meta fields nothing inside the document gave.
+	FromFileName []string `json:"from_file_name,omitempty" zh:"取自文件名" desc:"Meta fields (fiscal_year, kind, issuer, title) taken from the file's name because nothing inside the document gave them."`
 }
 
 // Issuer is the publishing department.
