@@ -14,8 +14,8 @@
 // # Work
 //
 // Workers (default runtime.NumCPU) share one yusuan.Converter (made once by
-// the caller, or by Run; its options hold the limits, such as the largest
-// input).
+// the caller, or by Run with Options.NewConverter once it holds the lock;
+// its options hold the limits, such as the largest input).
 // Each file gets a deadline (Options.Timeout): a conversion still running at
 // the deadline is abandoned — the file is reported as timed out whether or
 // not the extractor honours its context — and the worker moves on. A panic
@@ -96,7 +96,9 @@
 //
 // The lock is created with O_EXCL and holds the owner's PID: a second run on
 // the same output refuses (ErrLocked) while that process lives, and takes
-// over a lock whose process is gone.
+// over a lock whose process is gone. The lock is taken before anything slow
+// (loading the segmenter, hashing the inputs), so a second run is refused
+// however long the first one takes to start.
 //
 // # Non-goals
 //

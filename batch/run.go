@@ -47,8 +47,14 @@ type Options struct {
 	// be written (a full disk) are retried without it.
 	RetryFailed bool
 	// Converter converts each file; its options hold the limits (the
-	// largest input, pages). Nil makes one with the zero yusuan.Options.
+	// largest input, pages). Nil makes one with NewConverter, else with the
+	// zero yusuan.Options.
 	Converter *yusuan.Converter
+	// NewConverter makes the Converter when Converter is nil. It is called
+	// only once the output's lock is held: loading the segmenter takes a
+	// second or more, and a second run on the same output must be refused
+	// before it, not after the first run has finished.
+	NewConverter func() (*yusuan.Converter, error)
 	// Progress receives a live status line (rewritten with \r); nil for
 	// none. Pass a terminal only.
 	Progress io.Writer
@@ -219,14 +225,20 @@ func loadState(t *target, fresh bool, logger *slog.Logger) (map[string]Entry, er
 // converterFor returns the conversion every worker calls, guarded by the
 // one panic policy (internal/guard), and the largest input it takes.
 func converterFor(opts Options, logger *slog.Logger) (converterFunc, int64, error) {
+	conv := opts.Converter
+	if conv == nil && opts.NewConverter != nil {
+		var err error
+		if conv, err = opts.NewConverter(); err != nil {
+			return nil, 0, err
+		}
+	}
 	if opts.ConvertFunc != nil {
 		maxBytes := int64(extract.DefaultMaxBytes)
-		if opts.Converter != nil {
-			maxBytes = opts.Converter.MaxBytes()
+		if conv != nil {
+			maxBytes = conv.MaxBytes()
 		}
 		return guarded(opts.ConvertFunc, logger), maxBytes, nil
 	}
-	conv := opts.Converter
 	if conv == nil {
 		var err error
 		if conv, err = yusuan.NewConverter(yusuan.Options{}); err != nil {

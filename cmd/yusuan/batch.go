@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/yusuan/yusuan"
 	"github.com/yusuan/yusuan/batch"
 	"github.com/yusuan/yusuan/schema"
 )
@@ -46,14 +47,12 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "yusuan batch: --labels: %v\n", err)
 		return exitUsage
 	}
-	conv, err := cf.converter(stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "yusuan: %v\n", err)
-		return exitFail
-	}
+	// The converter (the segmenter, slow to load) is made by batch.Run once
+	// it holds the output's lock, so a second run is refused at once.
+	newConv := func() (*yusuan.Converter, error) { return cf.converter(stderr) }
 	opts := batch.Options{
 		Output: *out, Format: *format, Labels: labels, Workers: *workers, Timeout: *timeout,
-		Fresh: *fresh, RetryFailed: *retry, Converter: conv,
+		Fresh: *fresh, RetryFailed: *retry, NewConverter: newConv,
 	}
 	if !*quiet && isTerminal(stderr) {
 		opts.Progress = stderr
@@ -64,6 +63,10 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			case <-time.After(d):
 			case <-ctx.Done():
 				return nil, ctx.Err()
+			}
+			conv, err := newConv()
+			if err != nil {
+				return nil, err
 			}
 			return conv.ConvertFile(ctx, path)
 		}

@@ -156,41 +156,84 @@ func TestBatchKillAndResume(t *testing.T) {
 	}
 }
 
-// TestBatchSecondRunRefused starts a slow batch and a second one on the
-// same output: the second must refuse, naming the lock.
+// TestBatchSecondRunRefused starts a batch that cannot finish (each file
+// waits an hour) and a second one on the same output: the second must
+// refuse, naming the first's pid. Nothing depends on timing: the second run
+// starts only once the first is converting, and the first never finishes.
 func TestBatchSecondRunRefused(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
-	copySamples(t, in, 6)
+	copySamples(t, in, 2)
 	out := filepath.Join(dir, "out")
-	args := []string{"batch", "--workers", "1", "-o", out, in}
-	first := exec.Command(bin, args...)
-	first.Env = append(os.Environ(), batchDelayEnv+"=1s")
+	first := exec.Command(bin, "batch", "--timeout", "0", "--workers", "1", "-o", out, in)
+	first.Env = append(os.Environ(), batchDelayEnv+"=1h")
+	var stderr1 bytes.Buffer
+	first.Stderr = &stderr1
 	if err := first.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer func() { first.Process.Kill(); first.Wait() }()
-	lock := filepath.Join(out, ".yusuan-batch", "lock")
-	for i := 0; ; i++ {
-		if _, err := os.Stat(lock); err == nil {
+	exited := make(chan struct{})
+	go func() { first.Wait(); close(exited) }()
+	defer func() { first.Process.Kill(); <-exited }()
+	// The journal is opened after the lock is taken and the inputs hashed:
+	// once it exists the first run is converting, and stays so.
+	journal := filepath.Join(out, ".yusuan-batch", "journal.jsonl")
+	for {
+		if _, err := os.Stat(journal); err == nil {
 			break
 		}
-		if i > 2000 {
-			t.Fatal("first run never took the lock")
+		select {
+		case <-exited:
+			t.Fatalf("the first run ended before converting\n%s", stderr1.String())
+		case <-time.After(5 * time.Millisecond):
 		}
-		time.Sleep(5 * time.Millisecond)
 	}
-	second := exec.Command(bin, args...)
+	second := exec.Command(bin, "batch", "--workers", "1", "-o", out, in)
 	var stderr bytes.Buffer
 	second.Stderr = &stderr
 	err := second.Run()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFail {
-		t.Fatalf("second run: %v, want exit %d\n%s", err, exitFail, stderr.String())
+	checkRefused(t, err, stderr.String(), first.Process.Pid)
+}
+
+// TestBatchRefusedBeforeLoading holds the lock of an output itself (a lock
+// file naming this live test process) and runs a batch on that output with
+// dictionaries that cannot load: the batch must refuse for the lock, which
+// it takes before loading the segmenter, not fail for the dictionaries.
+func TestBatchRefusedBeforeLoading(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	copySamples(t, in, 1)
+	out := filepath.Join(dir, "out")
+	state := filepath.Join(out, ".yusuan-batch")
+	if err := os.MkdirAll(state, 0o755); err != nil {
+		t.Fatal(err)
 	}
-	msg := stderr.String()
-	if !strings.Contains(msg, "another yusuan batch") || !strings.Contains(msg, strconv.Itoa(first.Process.Pid)) {
-		t.Errorf("refusal should name the other run's pid %d:\n%s", first.Process.Pid, msg)
+	lock := filepath.Join(state, "lock")
+	held := fmt.Sprintf("%d\n", os.Getpid())
+	if err := os.WriteFile(lock, []byte(held), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "batch", "--dict-dir", filepath.Join(dir, "no-such-dict"), "-o", out, in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	checkRefused(t, err, stderr.String(), os.Getpid())
+	if b, err := os.ReadFile(lock); err != nil || string(b) != held {
+		t.Errorf("the refused run touched the lock: %q, %v", b, err)
+	}
+}
+
+// checkRefused checks that a batch exited 1 because pid holds the lock, and
+// printed no summary.
+func checkRefused(t *testing.T, err error, msg string, pid int) {
+	t.Helper()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFail {
+		t.Fatalf("second run: %v, want exit %d\n%s", err, exitFail, msg)
+	}
+	if !strings.Contains(msg, "another yusuan batch") || !strings.Contains(msg, "pid "+strconv.Itoa(pid)+" ") {
+		t.Errorf("refusal should name the other run's pid %d:\n%s", pid, msg)
 	}
 	sc := bufio.NewScanner(strings.NewReader(msg))
 	for sc.Scan() {
