@@ -28,7 +28,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	format := fs.String("format", "", "xlsx, csv, sqlite or json (default: by -o's extension, else json)")
 	labelsFlag := fs.String("labels", "zh", "xlsx and csv: zh (Chinese sheets and headers, 字段说明) or en (English keys, for programs)")
 	workers := fs.Int("workers", runtime.NumCPU(), "files converted in parallel")
-	timeout := fs.Duration("timeout", 2*time.Minute, "per-file time limit (0 for none)")
+	timeout := fs.Duration("timeout", defaultTimeout, timeoutUsage)
 	quiet := fs.Bool("quiet", false, "no progress line and no summary")
 	fresh := fs.Bool("fresh", false, "ignore the journal of an earlier run and start over")
 	retry := fs.Bool("retry-failed", false, "convert again the files an earlier run recorded as failed or timed out")

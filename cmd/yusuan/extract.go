@@ -22,6 +22,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	out := fs.String("o", "", "write to `FILE` instead of standard output; its extension gives the format (xlsx, csv, sqlite need it); left as it was when nothing converts")
 	labelsFlag := fs.String("labels", "zh", "xlsx and csv: zh (Chinese sheets and headers, 字段说明) or en (English keys, for programs)")
 	compactOut := fs.Bool("compact", false, "json: no indentation")
+	timeout := fs.Duration("timeout", defaultTimeout, timeoutUsage)
 	var cf commonFlags
 	cf.register(fs, true)
 	if stop, code := parseFlags(fs, args); stop {
@@ -66,7 +67,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		if ctx.Err() != nil {
 			break
 		}
-		doc, err := convertOne(ctx, conv, f)
+		doc, err := withTimeout(ctx, *timeout, f, func(ctx context.Context) (*schema.Document, error) {
+			return convertOne(ctx, conv, f)
+		})
 		if err != nil {
 			fmt.Fprintf(stderr, "yusuan: %v\n", err)
 			code = exitFail
@@ -299,6 +302,7 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs := newFlags("inspect", "inspect [--format text|json|html] [-o FILE] FILE...", stdout, stderr)
 	format := fs.String("format", "text", "text (readable), json, or html (one self-contained page showing where every figure came from)")
 	out := fs.String("o", "", "html: write the page to `FILE` instead of standard output")
+	timeout := fs.Duration("timeout", defaultTimeout, timeoutUsage)
 	var cf commonFlags
 	cf.register(fs, true) // --dict-dir: html normalises
 	if stop, code := parseFlags(fs, args); stop {
@@ -310,7 +314,7 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return exitUsage
 	}
 	if *format == "html" {
-		return inspectHTML(ctx, fs.Args(), *out, &cf, stdout, stderr)
+		return inspectHTML(ctx, fs.Args(), *out, *timeout, &cf, stdout, stderr)
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "yusuan inspect: unknown --format %q (text, json or html)\n", *format)
@@ -321,13 +325,12 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	defer w.Flush()
 	opts := cf.options(stderr)
 	for _, f := range fs.Args() {
-		var x *extract.Document
-		var err error
-		if f == "-" {
-			x, err = yusuan.InspectReader(ctx, os.Stdin, "-", opts)
-		} else {
-			x, err = yusuan.InspectFile(ctx, f, opts)
-		}
+		x, err := withTimeout(ctx, *timeout, f, func(ctx context.Context) (*extract.Document, error) {
+			if f == "-" {
+				return yusuan.InspectReader(ctx, os.Stdin, "-", opts)
+			}
+			return yusuan.InspectFile(ctx, f, opts)
+		})
 		if err != nil {
 			fmt.Fprintf(stderr, "yusuan: %v\n", err)
 			code = exitFail
