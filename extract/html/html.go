@@ -91,6 +91,9 @@ func Extract(ctx context.Context, data []byte, opts extract.Options) (*extract.D
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("extract html: %w", extract.ErrEmpty)
 	}
+	if err := checkPageSize(data); err != nil {
+		return nil, fmt.Errorf("extract html: %w", err)
+	}
 	dec, err := decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("extract html: %w", err)
@@ -114,6 +117,22 @@ func Extract(ctx context.Context, data []byte, opts extract.Options) (*extract.D
 		return nil, fmt.Errorf("extract html: %w", err)
 	}
 	return doc, nil
+}
+
+// checkPageSize refuses a page over maxPageBytes before it is decoded:
+// decoding copies the whole page (a GBK page grows by half on the way to
+// UTF-8), so parse's check on the text would come after that copy. UTF-16
+// spends two bytes on each character of markup, so a UTF-16 page may be
+// twice as long; parse checks what it decodes to.
+func checkPageSize(data []byte) error {
+	limit := maxPageBytes
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		limit *= 2
+	}
+	if len(data) > limit {
+		return fmt.Errorf("%w: page of %d MB, limit %d MB", extract.ErrLimit, len(data)>>20, limit>>20)
+	}
+	return nil
 }
 
 // read runs the passes over the parsed tree: mark non-content, measure,

@@ -218,3 +218,33 @@ func TestHostilePages(t *testing.T) {
 		})
 	}
 }
+
+// TestPageSizeBeforeDecoding: a page over the page limit is refused before
+// it is decoded, so refusing it costs no copy of it (decoding a UTF-8 page
+// copies it once, a GBK page more).
+func TestPageSizeBeforeDecoding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds large inputs")
+	}
+	body := strings.Repeat("<p>段落</p>", (maxPageBytes+1<<20)/len("<p>段落</p>"))
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"utf-8", []byte("<html><body>" + body)},
+		{"declared gbk", []byte(`<html><head><meta charset="gbk"></head><body>` + strings.Repeat("<p>abc</p>", (maxPageBytes+1<<20)/10))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			_, err := Extract(context.Background(), tc.data, extract.Options{})
+			runtime.ReadMemStats(&after)
+			if !errors.Is(err, extract.ErrLimit) || !strings.Contains(err.Error(), "page of") {
+				t.Fatalf("err = %v, want the page limit", err)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(len(tc.data))/4 {
+				t.Errorf("refusing a %d MB page allocated %d MB: it was decoded first", len(tc.data)>>20, alloc>>20)
+			}
+		})
+	}
+}
