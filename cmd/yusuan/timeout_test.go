@@ -36,6 +36,9 @@ func TestWithTimeout(t *testing.T) {
 			if got != c.want {
 				t.Errorf("got %d, want %d", got, c.want)
 			}
+			if (err != nil) != (c.name == "fails on its own" || c.timedOut) {
+				t.Errorf("err = %v", err)
+			}
 			if c.timedOut != errors.Is(err, errTimedOut) {
 				t.Fatalf("err %v, timed out: want %v", err, c.timedOut)
 			}
