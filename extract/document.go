@@ -13,6 +13,7 @@ package extract
 
 import (
 	"sort"
+	"unicode/utf8"
 
 	"github.com/yusuan/yusuan/prov"
 )
@@ -160,4 +161,27 @@ type Problem struct {
 	Code    string  `json:"code"` // e.g. "extract.page_failed", "extract.no_text_layer", "extract.table_image"
 	Message string  `json:"message"`
 	At      prov.At `json:"at"`
+}
+
+// JoinBlocks makes one paragraph of a and its continuation b, keeping the
+// provenance of each part.
+func JoinBlocks(a, b Block) Block {
+	out := a
+	out.Kind = KindParagraph
+	out.Level = 0
+	out.Text = a.Text + b.Text
+	n := utf8.RuneCountInString(a.Text)
+	spans := a.Spans
+	if len(spans) == 0 {
+		spans = []Span{{Offset: 0, At: a.At}}
+	}
+	if len(b.Spans) == 0 {
+		spans = append(spans, Span{Offset: n, At: b.At})
+	} else {
+		for _, s := range b.Spans {
+			spans = append(spans, Span{Offset: n + s.Offset, At: s.At})
+		}
+	}
+	out.Spans = append([]Span(nil), spans...)
+	return out
 }

@@ -28,7 +28,7 @@ func repairBlocks(in []extract.Block) []extract.Block {
 			next := in[i+1]
 			if next.Kind == extract.KindParagraph && !next.TOC {
 				completes := utf8.RuneCountInString(next.Text) <= 20 && !strings.ContainsAny(next.Text, "。，；：")
-				b = joinBlocks(b, next)
+				b = extract.JoinBlocks(b, next)
 				if completes {
 					// "…支出预" + "算情况说明": the heading wrapped, it is still a heading.
 					b.Kind, b.Level = extract.KindHeading, in[i].Level
@@ -40,7 +40,7 @@ func repairBlocks(in []extract.Block) []extract.Block {
 		// (Lines wrapped at the margin are joined by the extractor, which
 		// knows where the margin is.)
 		for b.Kind == extract.KindParagraph && !b.TOC && i+1 < len(in) && cutBeforeNumber(b, in[i+1]) {
-			b = joinBlocks(b, in[i+1])
+			b = extract.JoinBlocks(b, in[i+1])
 			b.Kind = extract.KindParagraph
 			i++
 		}
@@ -129,28 +129,6 @@ func isDefinition(t string) bool {
 	return strings.Contains(string(head[:min(len(head), 40)]), "是指")
 }
 
-// joinBlocks makes one paragraph of a and its continuation b, keeping the
-// provenance of each part.
-func joinBlocks(a, b extract.Block) extract.Block {
-	out := a
-	out.Kind = extract.KindParagraph
-	out.Level = 0
-	out.Text = a.Text + b.Text
-	n := utf8.RuneCountInString(a.Text)
-	spans := a.Spans
-	if len(spans) == 0 {
-		spans = []extract.Span{{Offset: 0, At: a.At}}
-	}
-	if len(b.Spans) == 0 {
-		spans = append(spans, extract.Span{Offset: n, At: b.At})
-	} else {
-		for _, s := range b.Spans {
-			spans = append(spans, extract.Span{Offset: n + s.Offset, At: s.At})
-		}
-	}
-	out.Spans = spans
-	return out
-}
 
 // markTOC marks a printed table of contents: a run of short lines (after
 // "目录", or without it) that ends where its first entry is printed again as

@@ -23,14 +23,14 @@ func joinWrapped(in []extract.Block) []extract.Block {
 		if b.Kind == extract.KindHeading && !b.TOC && i+1 < len(in) && wrapsOnto(b, in[i+1], margins) && !in[i+1].TOC {
 			next := in[i+1]
 			completes := utf8.RuneCountInString(next.Text) <= 20 && !strings.ContainsAny(next.Text, "。，；：")
-			b = joinBlocks(b, next)
+			b = extract.JoinBlocks(b, next)
 			if completes {
 				b.Kind, b.Level = extract.KindHeading, in[i].Level
 			}
 			i++
 		}
 		for b.Kind == extract.KindParagraph && !b.TOC && i+1 < len(in) && wrapsOnto(lastLine(b), in[i+1], margins) {
-			b = joinBlocks(b, in[i+1])
+			b = extract.JoinBlocks(b, in[i+1])
 			b.Kind = extract.KindParagraph
 			i++
 		}
@@ -98,25 +98,3 @@ func rightMargins(blocks []extract.Block) map[int]float64 {
 	return m
 }
 
-// joinBlocks makes one paragraph of a and its continuation b, keeping the
-// provenance of each part.
-func joinBlocks(a, b extract.Block) extract.Block {
-	out := a
-	out.Kind = extract.KindParagraph
-	out.Level = 0
-	out.Text = a.Text + b.Text
-	n := utf8.RuneCountInString(a.Text)
-	spans := a.Spans
-	if len(spans) == 0 {
-		spans = []extract.Span{{Offset: 0, At: a.At}}
-	}
-	if len(b.Spans) == 0 {
-		spans = append(spans, extract.Span{Offset: n, At: b.At})
-	} else {
-		for _, s := range b.Spans {
-			spans = append(spans, extract.Span{Offset: n + s.Offset, At: s.At})
-		}
-	}
-	out.Spans = append([]extract.Span(nil), spans...)
-	return out
-}
