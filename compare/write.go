@@ -105,6 +105,15 @@ func compareColumns() []compareCol {
 	return cols
 }
 
+// WriteMarkdownFile writes the Markdown table to path (as WriteMarkdown
+// prints it), under a temporary name renamed into place.
+func WriteMarkdownFile(path string, rows []Row) error {
+	return atomicfile.Write(path, func(w *bufio.Writer) error {
+		WriteMarkdown(w, rows)
+		return nil
+	})
+}
+
 // WriteCSV writes the table as CSV (UTF-8 with a BOM, for Excel and WPS).
 func WriteCSV(path string, rows []Row) error {
 	return atomicfile.Write(path, func(w *bufio.Writer) error {

@@ -18,8 +18,8 @@ func init() {
 }
 
 func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("compare", "compare [-o OUT.xlsx|OUT.csv] PATH... (disclosures, JSON documents, a batch output folder or its index.jsonl)", stdout, stderr)
-	out := fs.String("o", "", "write `OUT`.xlsx or OUT.csv instead of a Markdown table on standard output")
+	fs := newFlags("compare", "compare [-o OUT.xlsx|OUT.csv|OUT.md] PATH... (disclosures, JSON documents, a batch output folder or its index.jsonl)", stdout, stderr)
+	out := fs.String("o", "", "write `OUT`.xlsx, OUT.csv or OUT.md instead of a Markdown table on standard output")
 	workers := fs.Int("workers", runtime.NumCPU(), "files converted in parallel")
 	var cf commonFlags
 	cf.register(fs, false)
@@ -32,8 +32,8 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return exitUsage
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
-	if *out != "" && ext != ".xlsx" && ext != ".csv" {
-		fmt.Fprintf(stderr, "yusuan compare: -o %s: want a path ending in .xlsx or .csv\n", *out)
+	if *out != "" && ext != ".xlsx" && ext != ".csv" && ext != ".md" {
+		fmt.Fprintf(stderr, "yusuan compare: -o %s: want a path ending in .xlsx, .csv or .md\n", *out)
 		return exitUsage
 	}
 	opts := compare.Options{Workers: *workers, Log: stderrLog(stderr),
@@ -53,6 +53,8 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		err = compare.WriteXLSX(*out, res.Rows)
 	case ".csv":
 		err = compare.WriteCSV(*out, res.Rows)
+	case ".md":
+		err = compare.WriteMarkdownFile(*out, res.Rows)
 	default:
 		w := bufio.NewWriter(stdout)
 		compare.WriteMarkdown(w, res.Rows)

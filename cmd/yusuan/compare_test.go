@@ -61,6 +61,19 @@ func TestCompareSamples(t *testing.T) {
 		t.Errorf("csv:\n%s", b)
 	}
 
+	mdPath := filepath.Join(dir, "c.md")
+	stdoutTable := out.String()
+	out.Reset()
+	if code := runCompare(context.Background(), append(samples, "-o", mdPath), &out, &errb); code != exitOK {
+		t.Fatalf("compare md: exit %d\n%s", code, errb.String())
+	}
+	if b, _ := os.ReadFile(mdPath); !strings.HasPrefix(stdoutTable, string(b)) || len(b) == 0 {
+		t.Errorf("-o c.md differs from the table on standard output:\n%s", b)
+	}
+	if code := runCompare(context.Background(), append(samples, "-o", filepath.Join(dir, "c.parquet")), &out, &errb); code != exitUsage {
+		t.Errorf("compare -o c.parquet: exit %d, want %d (usage)", code, exitUsage)
+	}
+
 	xlsxPath := filepath.Join(dir, "c.xlsx")
 	if code := runCompare(context.Background(), append(samples, "-o", xlsxPath), &out, &errb); code != exitOK {
 		t.Fatalf("compare xlsx: exit %d\n%s", code, errb.String())
