@@ -129,7 +129,6 @@ func isDefinition(t string) bool {
 	return strings.Contains(string(head[:min(len(head), 40)]), "是指")
 }
 
-
 // markTOC marks a printed table of contents: a run of short lines (after
 // "目录", or without it) that ends where its first entry is printed again as
 // the body's first heading. This holds for contents without page numbers

@@ -97,4 +97,3 @@ func rightMargins(blocks []extract.Block) map[int]float64 {
 	}
 	return m
 }
-
