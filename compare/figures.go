@@ -95,7 +95,40 @@ type Row struct {
 	prevYear int                       // the year compared against; 0 if none
 	change   [numFigs]*decimal.Decimal // vs prevYear, 元
 	pct      [numFigs]*decimal.Decimal // vs prevYear, percent
+	// executed: a final account's figure as a percent of the same
+	// department's budget for the year (执行率 = 决算 ÷ 预算), where both are in.
+	executed [numFigs]*decimal.Decimal
 	note     string
+}
+
+// executionFigs are the figures whose 执行率 compare shows.
+var executionFigs = []int{figExpenditure, figThreePublic}
+
+// addExecution sets each final account's 执行率 against the one budget of
+// the same department, scope and year among the rows.
+func addExecution(rows []Row) {
+	key := func(r *Row) string { return r.issuer + "\x00" + r.scope + "\x00" + strconv.Itoa(r.year) }
+	budgets := map[string][]*Row{}
+	for i := range rows {
+		if r := &rows[i]; r.kind == schema.KindBudget && r.issuer != "" && r.year != 0 {
+			budgets[key(r)] = append(budgets[key(r)], r)
+		}
+	}
+	for i := range rows {
+		r := &rows[i]
+		b := budgets[key(r)]
+		if r.kind != schema.KindFinalAccount || len(b) != 1 {
+			continue // none, or which budget is a guess
+		}
+		for _, f := range executionFigs {
+			if r.figs[f] == nil || b[0].figs[f] == nil || b[0].figs[f].IsZero() {
+				continue
+			}
+			if q, ok := r.figs[f].Shift(2).Div(*b[0].figs[f], 1); ok {
+				r.executed[f] = &q
+			}
+		}
+	}
 }
 
 // buildRows sorts the documents by department, kind, scope and year, and
@@ -155,5 +188,6 @@ func buildRows(docs []figures) []Row {
 			}
 		}
 	}
+	addExecution(rows)
 	return rows
 }

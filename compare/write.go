@@ -91,6 +91,14 @@ func compareColumns() []compareCol {
 				}})
 		}
 	}
+	for _, f := range executionFigs {
+		cols = append(cols, compareCol{figNames[f] + "执行率（%）", cellPct, func(r *Row) string {
+			if r.executed[f] == nil {
+				return ""
+			}
+			return fixed(*r.executed[f], 1)
+		}})
+	}
 	cols = append(cols,
 		compareCol{"对比年度", cellInt, func(r *Row) string {
 			if r.prevYear == 0 {
