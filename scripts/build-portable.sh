@@ -7,5 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-./yusuan}
 (cd internal/jiebadict && go generate .)
-go build -tags yusuan_embeddict -o "$out" ./cmd/yusuan
+# The revision it was built from, also where the toolchain records none
+# (-buildvcs=false, a git worktree).
+stamp=""
+if rev=$(git rev-parse --short=12 HEAD 2>/dev/null); then
+  git diff --quiet HEAD 2>/dev/null || rev="$rev+dirty"
+  stamp="-X github.com/yusuan/yusuan.stamp=$rev"
+fi
+go build -tags yusuan_embeddict -ldflags "$stamp" -o "$out" ./cmd/yusuan
 echo "built $out with the dictionaries inside"
