@@ -68,7 +68,7 @@ func (n *Normalizer) Normalize(x *extract.Document, name string) *schema.Documen
 	deriveThreePublicTotal(d.ThreePublicBudget)
 	for _, p := range x.Problems {
 		d.Findings = append(d.Findings, schema.Finding{
-			Rule: p.Code, Severity: schema.SevWarning, Message: p.Message, At: []schema.At{p.At},
+			Rule: p.Code, Severity: schema.SevWarning, Message: problemMessage(p.Code), MessageEn: p.Message, At: []schema.At{p.At},
 		})
 	}
 	keepGovernmentMeta(d)

@@ -28,14 +28,17 @@ const (
 )
 
 // messages are the templates, Chinese and English, with the same
-// arguments in the same order (fmt verbs with explicit indexes).
+// arguments in the same order (fmt verbs with explicit indexes). The
+// first argument of a comparison says what is compared and where it is
+// printed; in Chinese it ends in 不符 where the template does not say how
+// the figures differ.
 var messages = map[msgKind]struct{ zh, en string }{
 	msgParts: {
-		zh: "%[1]s：列示%[2]s（%[3]s元），各项相加为%[4]s元，相差%[5]s元",
+		zh: "%[1]s：列示%[2]s%[3]s，各项相加为%[4]s元，相差%[5]s元",
 		en: "%[1]s: stated %[2]s (%[3]s 元) but the parts add up to %[4]s 元, a difference of %[5]s 元",
 	},
 	msgUnitSlip: {
-		zh: "；若将%[1]q读作万元则相符（疑将万元印作元）",
+		zh: "；若将“%[1]s”读作万元则相符（疑将万元印作元）",
 		en: "; it holds if %[1]q is read as 万元 (元 printed where 万元 is meant?)",
 	},
 	msgSourcesShort: {
@@ -43,15 +46,15 @@ var messages = map[msgKind]struct{ zh, en string }{
 		en: " (sources not listed may account for the rest)",
 	},
 	msgPair: {
-		zh: "%[1]s：%[2]s（%[3]s元）与%[4]s（%[5]s元）相差%[6]s元",
+		zh: "%[1]s：%[2]s%[3]s与%[4]s%[5]s相差%[6]s元",
 		en: "%[1]s: %[2]s (%[3]s 元) against %[4]s (%[5]s 元), a difference of %[6]s 元",
 	},
 	msgText: {
-		zh: "%[1]s：正文为%[2]s（%[3]s元），表格为%[4]s（%[5]s元），相差%[6]s元",
+		zh: "%[1]s：正文为%[2]s%[3]s，表格为%[4]s%[5]s，相差%[6]s元",
 		en: "%[1]s: the text says %[2]s (%[3]s 元), the table %[4]s (%[5]s 元), a difference of %[6]s 元",
 	},
 	msgImplausible: {
-		zh: "%[1]s，%[2]q行，%[3]s：%[4]q%[5]s",
+		zh: "%[1]s，“%[2]s”行，%[3]s列：“%[4]s”%[5]s",
 		en: "%[1]s, row %[2]q, %[3]s: %[4]q is %[5]s",
 	},
 	msgWhyPercent: {zh: "疑为百分比而非金额", en: "a percentage read as money"},
@@ -99,15 +102,27 @@ var messages = map[msgKind]struct{ zh, en string }{
 	},
 }
 
-// messageInChinese selects the language of Finding.Message. It is English
-// until the outputs carry both (message in Chinese, message_en).
-const messageInChinese = false
+// bi is a text in both languages: Chinese for the users (Finding.Message),
+// English for the developers (Finding.MessageEn).
+type bi struct{ zh, en string }
 
-// format fills the template of kind with args, in the message language.
-func format(kind msgKind, args ...any) string {
+// same is a text that reads alike in both languages (a code, a name as printed).
+func same(s string) bi { return bi{s, s} }
+
+// plus appends o to b, language by language.
+func (b bi) plus(o bi) bi { return bi{b.zh + o.zh, b.en + o.en} }
+
+// format fills the template of kind with args in both languages; an
+// argument that is a bi gives each language its own text.
+func format(kind msgKind, args ...any) bi {
 	m := messages[kind]
-	if messageInChinese {
-		return fmt.Sprintf(m.zh, args...)
+	zh, en := make([]any, len(args)), make([]any, len(args))
+	for i, a := range args {
+		if b, ok := a.(bi); ok {
+			zh[i], en[i] = b.zh, b.en
+		} else {
+			zh[i], en[i] = a, a
+		}
 	}
-	return fmt.Sprintf(m.en, args...)
+	return bi{fmt.Sprintf(m.zh, zh...), fmt.Sprintf(m.en, en...)}
 }

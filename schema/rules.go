@@ -2,6 +2,7 @@ package schema
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/yusuan/yusuan/decimal"
 )
@@ -154,7 +155,7 @@ var (
 // its parts (one part: the other figure): what the message is formatted from.
 type comparison struct {
 	how      how
-	what     string
+	what     bi
 	stated   *Amount
 	parts    []*Amount // as given; nil ones were not printed
 	sum      decimal.Decimal
@@ -167,7 +168,7 @@ type comparison struct {
 // compare sets stated against the sum of the parts (nil parts skipped)
 // and returns the finding when they differ; none when stated or every
 // part is missing.
-func (r *rule) compare(what string, stated *Amount, parts []*Amount, h how) []Finding {
+func (r *rule) compare(what bi, stated *Amount, parts []*Amount, h how) []Finding {
 	c, ok := measure(what, stated, parts, h)
 	if !ok {
 		return nil
@@ -177,7 +178,7 @@ func (r *rule) compare(what string, stated *Amount, parts []*Amount, h how) []Fi
 
 // measure is the one comparison of figures; ok is false when there is
 // nothing to compare or nothing differs.
-func measure(what string, stated *Amount, parts []*Amount, h how) (comparison, bool) {
+func measure(what bi, stated *Amount, parts []*Amount, h how) (comparison, bool) {
 	if stated == nil {
 		return comparison{}, false
 	}
@@ -271,29 +272,29 @@ func (r *rule) severityOf(c comparison) string {
 // last, from the rule's templates.
 func (r *rule) finding(c comparison) Finding {
 	sev := r.severityOf(c)
-	var msg string
+	var msg bi
 	switch c.how.shape {
 	case shapePair:
 		o := c.parts[0]
-		msg = format(msgPair, c.what, c.stated.Text, c.stated.Yuan, o.Text, o.Yuan, c.diff)
+		msg = format(msgPair, c.what, figure(c.stated), inYuan(c.stated), figure(o), inYuan(o), c.diff)
 	case shapeText:
 		o := c.parts[0]
-		msg = format(msgText, c.what, c.stated.Text, c.stated.Yuan, o.Text, o.Yuan, c.diff)
+		msg = format(msgText, c.what, figure(c.stated), inYuan(c.stated), figure(o), inYuan(o), c.diff)
 	default:
-		msg = format(msgParts, c.what, c.stated.Text, c.stated.Yuan, c.sum, c.diff)
+		msg = format(msgParts, c.what, figure(c.stated), inYuan(c.stated), c.sum, c.diff)
 	}
 	if c.unitSlip != nil {
-		msg += format(msgUnitSlip, c.unitSlip.Text)
+		msg = msg.plus(format(msgUnitSlip, c.unitSlip.Text))
 	}
 	if r.severity == sevSourcesShort && sev == SevInfo && !c.within {
-		msg += format(msgSourcesShort)
+		msg = msg.plus(format(msgSourcesShort))
 	}
 	expected := c.sum.String()
 	if c.how.shape != shapeParts {
 		expected = c.parts[0].Yuan.String() // the other figure as printed
 	}
 	return Finding{
-		Rule: r.name, Severity: sev, Message: msg,
+		Rule: r.name, Severity: sev, Message: msg.zh, MessageEn: msg.en,
 		Expected: expected, Actual: c.stated.Yuan.String(),
 		At: c.at,
 	}
@@ -302,7 +303,41 @@ func (r *rule) finding(c comparison) Finding {
 // note is a finding that is no comparison of amounts: its severity,
 // figures and places as given, its message from the template kind.
 func (r *rule) note(sev, expected, actual string, at []At, kind msgKind, args ...any) Finding {
-	return Finding{Rule: r.name, Severity: sev, Message: format(kind, args...), Expected: expected, Actual: actual, At: at}
+	msg := format(kind, args...)
+	return Finding{Rule: r.name, Severity: sev, Message: msg.zh, MessageEn: msg.en, Expected: expected, Actual: actual, At: at}
+}
+
+// Texts standing in for a figure that is not printed.
+const (
+	blankText = "(blank)"  // a blank cell, read as 0
+	noRowText = "(no row)" // a table without the row
+)
+
+// inYuan is an amount in 元 beside its printed figure: in Chinese, "（…元）"
+// after a figure in another unit and nothing after one in 元; in English
+// the number.
+func inYuan(a *Amount) bi {
+	y := a.Yuan.String()
+	if a.Unit == "元" && a.Text != blankText && a.Text != noRowText {
+		return bi{"", y}
+	}
+	return bi{"（" + y + "元）", y}
+}
+
+// figure is an amount as printed, for a message. The Chinese adds the
+// unit a table prints in its header, not beside the figure.
+func figure(a *Amount) bi {
+	switch a.Text {
+	case blankText:
+		return bi{"空白", a.Text}
+	case noRowText:
+		return bi{"无此行", a.Text}
+	}
+	zh := a.Text
+	if zh != "" && a.Unit != "" && strings.ContainsAny(zh[len(zh)-1:], "0123456789") {
+		zh += a.Unit
+	}
+	return bi{zh, a.Text}
 }
 
 // unitSlip spots "元 written where 万元 is meant": the identity holds once
@@ -349,13 +384,13 @@ func checkRevenueEqualsExpenditure(rule *rule, d *Document) []Finding {
 		if d.Meta.Kind == KindFinalAccount {
 			return nil // a final account's spending rarely equals its revenue; without the carry-overs there is no identity
 		}
-		return rule.compare("revenue total vs expenditure total", e.Total, []*Amount{r.Total}, asStated)
+		return rule.compare(bi{"支出总额与收入总额不符", "revenue total vs expenditure total"}, e.Total, []*Amount{r.Total}, asStated)
 	}
 	if r.CarriedOver == nil || e.CarriedForward == nil {
 		return nil
 	}
 	lhs := &Amount{Yuan: e.Total.Yuan.Add(e.CarriedForward.Yuan), Text: "本年支出 + 结转下年", At: e.Total.At}
-	return rule.compare("revenue plus carry-over vs expenditure plus carry-forward", lhs, []*Amount{r.Total, r.CarriedOver}, asStated)
+	return rule.compare(bi{"本年支出加结转下年与本年收入加上年结转不符", "revenue plus carry-over vs expenditure plus carry-forward"}, lhs, []*Amount{r.Total, r.CarriedOver}, asStated)
 }
 
 // checkRevenueSources: the sources a document lists add up to its revenue
@@ -368,13 +403,13 @@ func checkRevenueSources(rule *rule, d *Document) []Finding {
 	if r.GeneralPublicBudget == nil && r.GovernmentFundBudget == nil && r.StateCapitalBudget == nil && r.FiscalAppropriation != nil {
 		parts = []*Amount{r.FiscalAppropriation, r.SpecialAccount, r.Business, r.Other}
 	}
-	c, ok := measure("revenue total vs its sources", r.Total, parts, asStated)
+	c, ok := measure(bi{"收入总额与各项收入来源之和不符", "revenue total vs its sources"}, r.Total, parts, asStated)
 	if !ok {
 		return nil
 	}
 	if r.CarriedOver != nil {
 		// The document's "收入" may include the carry-over.
-		withCarry, differs := measure("revenue total vs its sources and carry-over", r.Total, append(parts, r.CarriedOver), asStated)
+		withCarry, differs := measure(bi{"收入总额与各项收入来源及上年结转之和不符", "revenue total vs its sources and carry-over"}, r.Total, append(parts, r.CarriedOver), asStated)
 		if !differs {
 			return nil
 		}
@@ -390,9 +425,9 @@ func checkBasicPlusProject(rule *rule, d *Document) []Finding {
 	if e.Basic == nil || e.Project == nil {
 		return nil
 	}
-	what := "expenditure total vs basic + project"
+	what := bi{"支出总额与基本支出、项目支出之和不符", "expenditure total vs basic + project"}
 	if e.Reserve != nil || e.Other != nil {
-		what = "expenditure total vs basic + project + other categories"
+		what = bi{"支出总额与基本支出、项目支出及其他类别之和不符", "expenditure total vs basic + project + other categories"}
 	}
 	return rule.compare(what, e.Total, []*Amount{e.Basic, e.Project, e.Reserve, e.Other}, asStated)
 }
@@ -402,7 +437,7 @@ func checkChangeParts(rule *rule, d *Document) []Finding {
 	if c.Basic == nil || c.Project == nil {
 		return nil
 	}
-	return rule.compare("change total vs basic + project changes", c.Total, []*Amount{c.Basic, c.Project, c.Reserve}, asStated)
+	return rule.compare(bi{"支出增减额与基本支出、项目支出增减额之和不符", "change total vs basic + project changes"}, c.Total, []*Amount{c.Basic, c.Project, c.Reserve}, asStated)
 }
 
 func checkThreePublicParts(rule *rule, d *Document) []Finding {
@@ -421,7 +456,7 @@ func checkThreePublicParts(rule *rule, d *Document) []Finding {
 	if !all(t.OverseasTravel, vehicles, t.Reception) {
 		return nil // a part the document does not state: nothing to add up
 	}
-	return rule.compare("三公经费 total vs 出国 + 用车 + 接待", t.Total, []*Amount{t.OverseasTravel, vehicles, t.Reception}, asStated)
+	return rule.compare(bi{"“三公”经费总额与因公出国（境）费、公务用车购置及运行费、公务接待费之和不符", "三公经费 total vs 出国 + 用车 + 接待"}, t.Total, []*Amount{t.OverseasTravel, vehicles, t.Reception}, asStated)
 }
 
 func checkVehicles(rule *rule, d *Document) []Finding {
@@ -429,7 +464,7 @@ func checkVehicles(rule *rule, d *Document) []Finding {
 	if !all(t.VehiclePurchase, t.VehicleOperation) {
 		return nil
 	}
-	return rule.compare("公务用车购置及运行费 vs 购置费 + 运行费", t.Vehicles, []*Amount{t.VehiclePurchase, t.VehicleOperation}, asStated)
+	return rule.compare(bi{"公务用车购置及运行费与购置费、运行费之和不符", "公务用车购置及运行费 vs 购置费 + 运行费"}, t.Vehicles, []*Amount{t.VehiclePurchase, t.VehicleOperation}, asStated)
 }
 
 func checkProcurementParts(rule *rule, d *Document) []Finding {
@@ -437,7 +472,7 @@ func checkProcurementParts(rule *rule, d *Document) []Finding {
 	if !all(p.Goods, p.Works, p.Services) {
 		return nil
 	}
-	return rule.compare("procurement total vs 货物 + 工程 + 服务", p.Total, []*Amount{p.Goods, p.Works, p.Services}, asStated)
+	return rule.compare(bi{"政府采购总额与货物、工程、服务之和不符", "procurement total vs 货物 + 工程 + 服务"}, p.Total, []*Amount{p.Goods, p.Works, p.Services}, asStated)
 }
 
 func checkAssetsParts(rule *rule, d *Document) []Finding {
@@ -448,7 +483,7 @@ func checkAssetsParts(rule *rule, d *Document) []Finding {
 			parts = append(parts, a.Items[i].Value)
 		}
 	}
-	return rule.compare("assets table total vs its lines", a.Total, parts, asStated)
+	return rule.compare(bi{"国有资产表合计与各项之和不符", "assets table total vs its lines"}, a.Total, parts, asStated)
 }
 
 func checkAssetsNarrative(rule *rule, d *Document) []Finding {
@@ -456,5 +491,5 @@ func checkAssetsNarrative(rule *rule, d *Document) []Finding {
 	if a.NarrativeTotal == nil || a.Total == nil {
 		return nil
 	}
-	return rule.compare("assets total in the narrative vs the table", a.NarrativeTotal, []*Amount{a.Total}, asStated)
+	return rule.compare(bi{"正文所列国有资产总额与资产表不符", "assets total in the narrative vs the table"}, a.NarrativeTotal, []*Amount{a.Total}, asStated)
 }

@@ -32,6 +32,38 @@ func label(t *Table) string {
 	return string(t.Kind)
 }
 
+// labelZh names a table for the Chinese message: its code (B1, F3) and
+// printed title, or its kind's Chinese name.
+func labelZh(t *Table) string {
+	name := t.Title
+	if name == "" {
+		name = t.Kind.Label()
+	}
+	if k := string(t.Kind); len(k) == 2 && (k[0] == 'B' || k[0] == 'F') {
+		return k + " " + name
+	}
+	return name
+}
+
+// tableName is a table's name in both languages.
+func tableName(t *Table) bi { return bi{labelZh(t), label(t)} }
+
+// sideZh are the Chinese names of a table's sides.
+var sideZh = map[string]string{SideRevenue: "收入", SideExpenditure: "支出", SidePurpose: "支出用途",
+	SidePersonnel: "人员经费", SidePublicUse: "公用经费"}
+
+// joinLabels joins the Chinese names of column keys with 、.
+func joinLabels(keys []ColumnKey) string {
+	s := make([]string, len(keys))
+	for i, k := range keys {
+		s[i] = k.Label()
+	}
+	return strings.Join(s, "、")
+}
+
+// keyName is a column key in both languages: its Chinese name, the key.
+func keyName(k ColumnKey) bi { return bi{k.Label(), string(k)} }
+
 // checkTableTotals: B1/F1/B4/F4 收入总计 = 支出总计.
 func checkTableTotals(rule *rule, d *Document) []Finding {
 	var out []Finding
@@ -46,7 +78,7 @@ func checkTableTotals(rule *rule, d *Document) []Finding {
 		}{{GrandTotalKey, "总计"}, {TotalKey, "合计"}} {
 			r, e := t.RowAmount(k.key(SideRevenue)), t.RowAmount(k.key(SideExpenditure))
 			if r != nil && e != nil {
-				out = append(out, rule.compare(label(t)+": 收入"+k.zh+" vs 支出"+k.zh, r, []*Amount{e}, asSumIdentity)...)
+				out = append(out, rule.compare(bi{labelZh(t) + "：收入" + k.zh + "与支出" + k.zh + "不符", label(t) + ": 收入" + k.zh + " vs 支出" + k.zh}, r, []*Amount{e}, asSumIdentity)...)
 				break
 			}
 		}
@@ -75,7 +107,8 @@ func checkGrandTotals(rule *rule, d *Document) []Finding {
 				continue
 			}
 			parts := []*Amount{tot, t.RowAmount(side.carry), t.RowAmount(side.extra)}
-			out = append(out, rule.compare(label(t)+": "+side.name+" 总计 vs 本年合计 + 结转", g, parts, asSumIdentity)...)
+			out = append(out, rule.compare(bi{labelZh(t) + "：" + GrandTotalKey(side.name).Label() + "与" + TotalKey(side.name).Label() + "加结转之和不符",
+				label(t) + ": " + side.name + " 总计 vs 本年合计 + 结转"}, g, parts, asSumIdentity)...)
 		}
 	}
 	return out
@@ -136,13 +169,13 @@ func checkSideSums(rule *rule, d *Document) []Finding {
 			if listedTwice(tot, parts) {
 				continue
 			}
-			fs := rule.compare(label(t)+": "+side+" total vs its rows", tot, parts, asSum)
+			fs := rule.compare(bi{labelZh(t) + "：" + sideZh[side] + "合计与各行之和不符", label(t) + ": " + side + " total vs its rows"}, tot, parts, asSum)
 			if unnamed > 0 {
 				// Which of those rows are parts and which are subtotals
 				// or sub-items is not known: the sum proves nothing.
 				for k := range fs {
 					fs[k].Severity = SevInfo
-					fs[k].Message += format(msgUnnamedRows, unnamed)
+					fs[k].Message, fs[k].MessageEn = appendMessage(fs[k], format(msgUnnamedRows, unnamed))
 				}
 			}
 			out = append(out, fs...)
@@ -214,7 +247,8 @@ func checkRowParts(rule *rule, d *Document) []Finding {
 				if it.Code != "" {
 					name = it.Code + " " + name
 				}
-				out = append(out, rule.compare(fmt.Sprintf("%s, row %q: %s vs %s", label(t), name, c.Key, JoinKeys(c.Parts, " + ")), stated, parts, asSum)...)
+				out = append(out, rule.compare(bi{fmt.Sprintf("%s，“%s”行：%s与%s之和不符", labelZh(t), name, c.Key.Label(), joinLabels(c.Parts)),
+					fmt.Sprintf("%s, row %q: %s vs %s", label(t), name, c.Key, JoinKeys(c.Parts, " + "))}, stated, parts, asSum)...)
 			}
 		}
 	}
@@ -242,7 +276,8 @@ func checkHierarchy(rule *rule, d *Document) []Finding {
 				if sum := Sum("", parts...); cut && sum != nil && sum.Yuan.Cmp(it.Amounts[key].Yuan) < 0 {
 					continue // the group goes on in the table's continuation
 				}
-				out = append(out, rule.compare(fmt.Sprintf("%s: %s %s %s (%s) vs its %d sub-items", label(t), it.Level, it.Code, it.Name, key, len(g.kids)), it.Amounts[key], parts, asSum)...)
+				out = append(out, rule.compare(bi{fmt.Sprintf("%s：%s %s %s（%s）与其下%d个子项之和不符", labelZh(t), it.Level, it.Code, it.Name, key.Label(), len(g.kids)),
+					fmt.Sprintf("%s: %s %s %s (%s) vs its %d sub-items", label(t), it.Level, it.Code, it.Name, key, len(g.kids))}, it.Amounts[key], parts, asSum)...)
 			}
 		}
 	}
@@ -334,7 +369,8 @@ func checkTotalRow(rule *rule, d *Document) []Finding {
 				for _, c := range classes {
 					parts = append(parts, c.Amounts[key])
 				}
-				out = append(out, rule.compare(fmt.Sprintf("%s: %s (%s) vs its %d 类 rows", label(t), tot.Name, key, len(classes)), tot.Amounts[key], parts, asSum)...)
+				out = append(out, rule.compare(bi{fmt.Sprintf("%s：%s（%s）与%d个类级科目之和不符", labelZh(t), tot.Name, key.Label(), len(classes)),
+					fmt.Sprintf("%s: %s (%s) vs its %d 类 rows", label(t), tot.Name, key, len(classes))}, tot.Amounts[key], parts, asSum)...)
 			}
 			break
 		}
@@ -360,7 +396,7 @@ func checkPlausible(rule *rule, d *Document) []Finding {
 			it := &t.LineItems[j]
 			for _, key := range sortedKeys(it.Amounts) {
 				a := it.Amounts[key]
-				msg := ""
+				var msg bi
 				switch {
 				case strings.ContainsAny(a.Text, "%％"):
 					msg = format(msgWhyPercent)
@@ -369,9 +405,9 @@ func checkPlausible(rule *rule, d *Document) []Finding {
 				case a.Yuan.Abs().Cmp(implausibleHi) > 0:
 					msg = format(msgWhyHuge)
 				}
-				if msg != "" {
+				if msg.en != "" {
 					out = append(out, rule.note(SevWarning, "", a.Yuan.String(), []At{a.At},
-						msgImplausible, label(t), it.Name, key, a.Text, msg))
+						msgImplausible, tableName(t), it.Name, keyName(key), a.Text, msg))
 				}
 			}
 		}
@@ -403,27 +439,29 @@ func checkNarrativeVsTable(rule *rule, d *Document) []Finding {
 		}
 		for _, p := range []struct {
 			what  string
+			key   RowKey
 			text  *Amount
 			table *Amount
 		}{
-			{"revenue total (本年收入合计)", sm.Revenue.Total, rt},
-			{"expenditure total (本年支出合计)", sm.Expenditure.Total, et},
-			{"一般公共预算 revenue", sm.Revenue.GeneralPublicBudget, t.RowAmount(RowRevenueGeneralPublicBudget)},
-			{"政府性基金 revenue", sm.Revenue.GovernmentFundBudget, t.RowAmount(RowRevenueGovernmentFund)},
-			{"财政拨款 revenue", sm.Revenue.FiscalAppropriation, t.RowAmount(RowRevenueFiscal)},
-			{"上年结转", sm.Revenue.CarriedOver, t.RowAmount(RowRevenueCarriedOver)},
+			{"revenue total (本年收入合计)", RowRevenueTotal, sm.Revenue.Total, rt},
+			{"expenditure total (本年支出合计)", RowExpenditureTotal, sm.Expenditure.Total, et},
+			{"一般公共预算 revenue", RowRevenueGeneralPublicBudget, sm.Revenue.GeneralPublicBudget, t.RowAmount(RowRevenueGeneralPublicBudget)},
+			{"政府性基金 revenue", RowRevenueGovernmentFund, sm.Revenue.GovernmentFundBudget, t.RowAmount(RowRevenueGovernmentFund)},
+			{"财政拨款 revenue", RowRevenueFiscal, sm.Revenue.FiscalAppropriation, t.RowAmount(RowRevenueFiscal)},
+			{"上年结转", RowRevenueCarriedOver, sm.Revenue.CarriedOver, t.RowAmount(RowRevenueCarriedOver)},
 		} {
 			if isText(p.text) {
-				out = append(out, rule.compare(p.what, p.text, []*Amount{p.table}, asText)...)
+				out = append(out, rule.compare(inTable(p.key.Label(), p.what, t), p.text, []*Amount{p.table}, asText)...)
 			}
 		}
 	}
-	if row := d.Table(KindB3, KindF3).TotalRow(); row != nil {
+	if t := d.Table(KindB3, KindF3); t.TotalRow() != nil {
+		row := t.TotalRow()
 		if isText(d.Summary.Expenditure.Basic) {
-			out = append(out, rule.compare("基本支出", d.Summary.Expenditure.Basic, []*Amount{row.Amounts[ColBasic]}, asText)...)
+			out = append(out, rule.compare(inTable("基本支出", "基本支出", t), d.Summary.Expenditure.Basic, []*Amount{row.Amounts[ColBasic]}, asText)...)
 		}
 		if isText(d.Summary.Expenditure.Project) {
-			out = append(out, rule.compare("项目支出", d.Summary.Expenditure.Project, []*Amount{row.Amounts[ColProject]}, asText)...)
+			out = append(out, rule.compare(inTable("项目支出", "项目支出", t), d.Summary.Expenditure.Project, []*Amount{row.Amounts[ColProject]}, asText)...)
 		}
 	}
 	if t := d.Table(KindB7, KindF7); t != nil {
@@ -444,13 +482,19 @@ func checkNarrativeVsTable(rule *rule, d *Document) []Finding {
 				{"会议费", tp.Meeting, ColMeeting}, {"培训费", tp.Training, ColTraining},
 			} {
 				if isText(p.text) {
-					out = append(out, rule.compare(p.what, p.text, []*Amount{row.Amounts[p.key.With(measure)]}, asText)...)
+					out = append(out, rule.compare(inTable(p.what, p.what, t), p.text, []*Amount{row.Amounts[p.key.With(measure)]}, asText)...)
 				}
 			}
 		}
 	}
 	// 机关运行经费: operating_expenses.narrative_vs_table (rules_tables_cross.go).
 	return out
+}
+
+// inTable names a figure of the narrative compared with a table: in
+// Chinese with the table it is compared with, in English as before.
+func inTable(zh, en string, t *Table) bi {
+	return bi{zh + "（对照" + labelZh(t) + "）", en}
 }
 
 // functionalItem finds the table line for a functional code: the
@@ -485,7 +529,7 @@ func checkItemsVsTable(rule *rule, d *Document) []Finding {
 		if row == nil {
 			continue
 		}
-		out = append(out, rule.compare(fmt.Sprintf("%s %s", it.Code, it.Name), it.Amount, []*Amount{row.Main()}, asText)...)
+		out = append(out, rule.compare(same(fmt.Sprintf("%s %s", it.Code, it.Name)), it.Amount, []*Amount{row.Main()}, asText)...)
 	}
 	return out
 }

@@ -92,10 +92,10 @@ func corpusFindings(t *testing.T, part, root string, files []string, golden stri
 					continue // extraction notes are the extractors' business
 				}
 				if fd.Severity == schema.SevError && realErrors[part+"/"+filepath.ToSlash(rel)][fd.Rule] == "" {
-					t.Errorf("%s: error finding: %s: %s", rel, fd.Rule, fd.Message)
+					t.Errorf("%s: error finding: %s: %s", rel, fd.Rule, fd.MessageEn)
 				}
 				if fd.Severity != schema.SevInfo {
-					out = append(out, fmt.Sprintf("  %s %s: %s", fd.Severity, fd.Rule, fd.Message))
+					out = append(out, fmt.Sprintf("  %s %s: %s", fd.Severity, fd.Rule, fd.MessageEn), "    zh: "+fd.Message)
 					counted.Add(1)
 				}
 			}

@@ -61,6 +61,7 @@ func checkSummaryVsFiscal(rule *rule, d *Document) []Finding {
 		}
 		name := string(pair[0]) + " vs " + string(pair[1])
 		sourcesDiffer := false // one finding per root cause: the 财政拨款 sum differs by what its sources do
+		both := labelZh(s) + "与" + labelZh(f) + "的"
 		for _, k := range []struct {
 			key RowKey
 			zh  string
@@ -73,7 +74,7 @@ func checkSummaryVsFiscal(rule *rule, d *Document) []Finding {
 			if a == nil || BlankOrZero(a) && BlankOrZero(b) {
 				continue // a source B1 does not print apart (一、财政拨款 as one line) is compared as 财政拨款 below
 			}
-			fs := rule.compare(name+": "+k.zh+" revenue", a, []*Amount{b}, asPairIdentity)
+			fs := rule.compare(bi{both + k.key.Label() + "不符", name + ": " + k.zh + " revenue"}, a, []*Amount{b}, asPairIdentity)
 			sourcesDiffer = sourcesDiffer || slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity != SevInfo })
 			out = append(out, fs...)
 		}
@@ -85,15 +86,15 @@ func checkSummaryVsFiscal(rule *rule, d *Document) []Finding {
 				s.RowAmount(RowRevenueStateCapital))
 		}
 		if !sourcesDiffer {
-			out = append(out, rule.compare(name+": 财政拨款 revenue vs the 财政拨款 table's 本年收入", fiscal, []*Amount{f.ThisYearTotal(SideRevenue)}, asPairIdentity)...)
+			out = append(out, rule.compare(bi{labelZh(s) + "的财政拨款收入与" + labelZh(f) + "的本年收入合计不符", name + ": 财政拨款 revenue vs the 财政拨款 table's 本年收入"}, fiscal, []*Amount{f.ThisYearTotal(SideRevenue)}, asPairIdentity)...)
 		}
 		if !fiscalOnly(s) || !BlankOrZero(s.RowAmount(RowRevenueCarriedOver)) || !BlankOrZero(f.RowAmount(RowRevenueCarriedOver)) {
 			continue
 		}
 		// Only 财政拨款, nothing carried: the expenditure sides agree too.
-		out = append(out, rule.compare(name+": 本年支出 (only 财政拨款 revenue)", s.ThisYearTotal(SideExpenditure), []*Amount{f.ThisYearTotal(SideExpenditure)}, asPair)...)
+		out = append(out, rule.compare(bi{both + "本年支出合计不符（收入仅有财政拨款）", name + ": 本年支出 (only 财政拨款 revenue)"}, s.ThisYearTotal(SideExpenditure), []*Amount{f.ThisYearTotal(SideExpenditure)}, asPair)...)
 		for _, k := range []RowKey{RowExpenditureBasic, RowExpenditureProject, RowExpenditureReserve} {
-			out = append(out, rule.compare(name+": "+string(k)+" (only 财政拨款 revenue)", s.RowAmount(k), []*Amount{f.RowAmount(k)}, asPair)...)
+			out = append(out, rule.compare(bi{both + k.Label() + "不符（收入仅有财政拨款）", name + ": " + string(k) + " (only 财政拨款 revenue)"}, s.RowAmount(k), []*Amount{f.RowAmount(k)}, asPair)...)
 		}
 		fc := map[string]*LineItem{}
 		for i := range f.LineItems {
@@ -106,7 +107,8 @@ func checkSummaryVsFiscal(rule *rule, d *Document) []Finding {
 			if it.Code == "" || it.Side != SideExpenditure || it.Subitem {
 				continue
 			}
-			out = append(out, compareWithRow(rule, fmt.Sprintf("%s: %s %s (only 财政拨款 revenue)", name, it.Code, it.Name), it.Main(), fc, it.Code, f.At)...)
+			out = append(out, compareWithRow(rule, bi{fmt.Sprintf("%s%s %s不符（收入仅有财政拨款）", both, it.Code, it.Name),
+				fmt.Sprintf("%s: %s %s (only 财政拨款 revenue)", name, it.Code, it.Name)}, it.Main(), fc, it.Code, f.At)...)
 		}
 	}
 	return out
@@ -128,7 +130,8 @@ func checkSummaryVsBreakdown(rule *rule, d *Document) []Finding {
 			}
 			// Jiangsu's 收入预算总表 is itself keyed (收入总计 with 上年结转 inside).
 			if g := t.RowAmount(GrandTotalKey(side)); g != nil {
-				out = append(out, rule.compare(fmt.Sprintf("%s %s 总计 vs %s 总计", k[0], side, t.Kind), s.RowAmount(GrandTotalKey(side)), []*Amount{g}, asPairIdentity)...)
+				out = append(out, rule.compare(bi{fmt.Sprintf("%s的%s与%s的%s不符", labelZh(s), GrandTotalKey(side).Label(), labelZh(t), GrandTotalKey(side).Label()),
+					fmt.Sprintf("%s %s 总计 vs %s 总计", k[0], side, t.Kind)}, s.RowAmount(GrandTotalKey(side)), []*Amount{g}, asPairIdentity)...)
 				continue
 			}
 			row := t.TotalRow()
@@ -140,11 +143,12 @@ func checkSummaryVsBreakdown(rule *rule, d *Document) []Finding {
 				b = row.Main()
 			}
 			a := s.ThisYearTotal(side)
-			what := fmt.Sprintf("%s 本年%s合计 vs %s 合计", k[0], map[string]string{SideRevenue: "收入", SideExpenditure: "支出"}[side], t.Kind)
+			what := bi{fmt.Sprintf("%s的本年%s合计与%s的合计不符", labelZh(s), sideZh[side], labelZh(t)),
+				fmt.Sprintf("%s 本年%s合计 vs %s 合计", k[0], sideZh[side], t.Kind)}
 			if side == SideRevenue && row.Amounts[ColCarriedOver] != nil {
 				// A 收入表 whose 合计 counts the carry-over as a column.
 				a = Sum("本年收入合计 + 上年结转", a, s.RowAmount(RowRevenueCarriedOver))
-				what += " (with 上年结转)"
+				what = what.plus(bi{"（含上年结转）", " (with 上年结转)"})
 			}
 			out = append(out, rule.compare(what, a, []*Amount{b}, asPairIdentity)...)
 		}
@@ -173,6 +177,7 @@ func checkFiscalVsGeneral(rule *rule, d *Document) []Finding {
 			continue
 		}
 		name := string(k[0]) + " 一般公共预算 vs " + string(k[1])
+		nameZh := labelZh(f) + "一般公共预算列与" + labelZh(g) + "的"
 		var tot *Amount
 		if it := f.Row(RowExpenditureTotal); it != nil {
 			tot = it.Amounts[ColGeneralPublicBudget]
@@ -180,7 +185,7 @@ func checkFiscalVsGeneral(rule *rule, d *Document) []Finding {
 			tot = it.Amounts[ColGeneralPublicBudget]
 		}
 		if row := g.TotalRow(); row != nil {
-			out = append(out, rule.compare(name+": 本年支出合计", tot, []*Amount{row.Main()}, asPairIdentity)...)
+			out = append(out, rule.compare(bi{nameZh + "本年支出合计不符", name + ": 本年支出合计"}, tot, []*Amount{row.Main()}, asPairIdentity)...)
 		}
 		gc := coded(g)
 		for i := range f.LineItems {
@@ -188,7 +193,7 @@ func checkFiscalVsGeneral(rule *rule, d *Document) []Finding {
 			if it.Code == "" || it.Side != SideExpenditure || it.Subitem {
 				continue
 			}
-			out = append(out, compareWithRow(rule, fmt.Sprintf("%s: %s %s", name, it.Code, it.Name), it.Amounts[ColGeneralPublicBudget], gc, it.Code, g.At)...)
+			out = append(out, compareWithRow(rule, bi{fmt.Sprintf("%s%s %s不符", nameZh, it.Code, it.Name), fmt.Sprintf("%s: %s %s", name, it.Code, it.Name)}, it.Amounts[ColGeneralPublicBudget], gc, it.Code, g.At)...)
 		}
 	}
 	return out
@@ -218,13 +223,16 @@ func checkExpenditureVsGeneral(rule *rule, d *Document) []Finding {
 					continue
 				}
 				if b == nil {
-					b = &Amount{Text: "(blank)", At: all.At}
+					b = &Amount{Text: blankText, At: all.At}
 				}
 				what := fmt.Sprintf("%s %s %s (%s) vs %s", k[1], it.Code, it.Name, key, k[0])
+				item := fmt.Sprintf("%s %s（%s）", it.Code, it.Name, key.Label())
 				if equal {
-					out = append(out, rule.compare(what+" (all revenue 一般公共预算)", a, []*Amount{b}, asPair)...)
+					out = append(out, rule.compare(bi{fmt.Sprintf("%s与%s的%s不符（收入全部为一般公共预算）", labelZh(g), labelZh(e), item),
+						what + " (all revenue 一般公共预算)"}, a, []*Amount{b}, asPair)...)
 				} else if a.Yuan.Cmp(b.Yuan) > 0 {
-					out = append(out, rule.compare(what+": the 一般公共预算 part exceeds the whole", a, []*Amount{b}, asPair)...)
+					out = append(out, rule.compare(bi{fmt.Sprintf("%s的%s超过%s的同一科目（一般公共预算部分大于全部）", labelZh(g), item, labelZh(e)),
+						what + ": the 一般公共预算 part exceeds the whole"}, a, []*Amount{b}, asPair)...)
 				}
 			}
 		}
@@ -296,7 +304,8 @@ func checkBasicVsEconomic(rule *rule, d *Document) []Finding {
 		if b == nil {
 			continue
 		}
-		out = append(out, rule.compare(fmt.Sprintf("%s 合计 基本支出 vs %s 合计", f.Kind, e.Kind), b, []*Amount{economicTotal(e)}, asPairIdentity)...)
+		out = append(out, rule.compare(bi{fmt.Sprintf("%s合计行的基本支出与%s的合计不符", labelZh(f), labelZh(e)),
+			fmt.Sprintf("%s 合计 基本支出 vs %s 合计", f.Kind, e.Kind)}, b, []*Amount{economicTotal(e)}, asPairIdentity)...)
 	}
 	return out
 }
@@ -345,7 +354,8 @@ func checkThreePublicTable(rule *rule, d *Document) []Finding {
 			}
 			for _, m := range sortedSet(measures) {
 				get := func(k ColumnKey) *Amount { return it.Amounts[k.With(m)] }
-				out = append(out, threePublicSums(rule, fmt.Sprintf("%s, row %q%s", label(t), it.Name, measureZh(m)), get, t.At)...)
+				out = append(out, threePublicSums(rule, bi{fmt.Sprintf("%s，“%s”行%s", labelZh(t), it.Name, measureZh(m)),
+					fmt.Sprintf("%s, row %q%s", label(t), it.Name, measureZh(m))}, get, t.At)...)
 			}
 		}
 		// Items as rows: one sum per amount column.
@@ -371,7 +381,7 @@ func checkThreePublicTable(rule *rule, d *Document) []Finding {
 				}
 				return nil
 			}
-			out = append(out, threePublicSums(rule, fmt.Sprintf("%s, column %s", label(t), c), get, t.At)...)
+			out = append(out, threePublicSums(rule, bi{fmt.Sprintf("%s，%s列", labelZh(t), c.Label()), fmt.Sprintf("%s, column %s", label(t), c)}, get, t.At)...)
 		}
 	}
 	return out
@@ -384,7 +394,7 @@ func measureZh(m Measure) string {
 	return ""
 }
 
-func threePublicSums(rule *rule, what string, get func(ColumnKey) *Amount, at At) []Finding {
+func threePublicSums(rule *rule, what bi, get func(ColumnKey) *Amount, at At) []Finding {
 	var out []Finding
 	for _, g := range threePublicGroups {
 		parts := make([]*Amount, 0, len(g.parts))
@@ -403,12 +413,13 @@ func threePublicSums(rule *rule, what string, get func(ColumnKey) *Amount, at At
 			if !nonzero || g.total == ColGrandTotal {
 				continue
 			}
-			stated = &Amount{Text: "(blank)", At: at} // blank is 0
+			stated = &Amount{Text: blankText, At: at} // blank is 0
 		}
 		if g.total == ColGrandTotal && get(ColMeeting) == nil && get(ColTraining) == nil {
 			continue
 		}
-		out = append(out, rule.compare(fmt.Sprintf("%s: %s vs %s", what, g.total, JoinKeys(g.parts, " + ")), stated, parts, asSum)...)
+		out = append(out, rule.compare(bi{fmt.Sprintf("%s：%s与%s之和不符", what.zh, g.total.Label(), joinLabels(g.parts)),
+			fmt.Sprintf("%s: %s vs %s", what.en, g.total, JoinKeys(g.parts, " + "))}, stated, parts, asSum)...)
 	}
 	return out
 }
@@ -416,10 +427,10 @@ func threePublicSums(rule *rule, what string, get func(ColumnKey) *Amount, at At
 // compareWithRow compares a with the main amount of the other table's row
 // for code; a figure with no such row in a table that has rows is compared
 // with "(no row)" at that table.
-func compareWithRow(rule *rule, what string, a *Amount, rows map[string]*LineItem, code string, tableAt At) []Finding {
+func compareWithRow(rule *rule, what bi, a *Amount, rows map[string]*LineItem, code string, tableAt At) []Finding {
 	b := rows[code].Main()
 	if b == nil && !BlankOrZero(a) && len(rows) > 0 {
-		b = &Amount{Text: "(no row)", At: tableAt}
+		b = &Amount{Text: noRowText, At: tableAt}
 	}
 	return rule.compare(what, a, []*Amount{b}, asPair)
 }
@@ -432,7 +443,9 @@ func sortedSet[K cmp.Ordered](m map[K]bool) []K { return slices.Sorted(maps.Keys
 func checkOperatingExpenses(rule *rule, d *Document) []Finding {
 	var out []Finding
 	var fromB7, fromTable *Amount
+	b7Zh, opZh := "“三公”经费表", KindOperating.Label()
 	if t := d.Table(KindB7, KindF7); t != nil {
+		b7Zh = labelZh(t)
 		for i := range t.LineItems {
 			if a := t.LineItems[i].Amounts[ColOperatingExpenses]; a != nil && !strings.Contains(t.LineItems[i].Name, "上年") {
 				fromB7 = a
@@ -440,14 +453,14 @@ func checkOperatingExpenses(rule *rule, d *Document) []Finding {
 			}
 		}
 	}
-	if row := d.Table(KindOperating).TotalRow(); row != nil {
-		fromTable = row.Main()
+	if t := d.Table(KindOperating); t.TotalRow() != nil {
+		fromTable, opZh = t.TotalRow().Main(), labelZh(t)
 	}
 	if text := d.OperatingExpenses; text != nil && text.At.Table == nil {
-		out = append(out, rule.compare("机关运行经费 in the text vs the 三公 table", text, []*Amount{fromB7}, asText)...)
-		out = append(out, rule.compare("机关运行经费 in the text vs the 机关运行经费 table", text, []*Amount{fromTable}, asText)...)
+		out = append(out, rule.compare(bi{"机关运行经费（对照" + b7Zh + "）", "机关运行经费 in the text vs the 三公 table"}, text, []*Amount{fromB7}, asText)...)
+		out = append(out, rule.compare(bi{"机关运行经费（对照" + opZh + "）", "机关运行经费 in the text vs the 机关运行经费 table"}, text, []*Amount{fromTable}, asText)...)
 	}
-	out = append(out, rule.compare("机关运行经费: 三公 table vs 机关运行经费 table", fromB7, []*Amount{fromTable}, asPair)...)
+	out = append(out, rule.compare(bi{b7Zh + "与" + opZh + "的机关运行经费不符", "机关运行经费: 三公 table vs 机关运行经费 table"}, fromB7, []*Amount{fromTable}, asPair)...)
 	return out
 }
 
@@ -483,7 +496,8 @@ func checkLastYearChange(rule *rule, d *Document) []Finding {
 			}
 			neg := *ch
 			neg.Yuan, neg.Value = ch.Yuan.Neg(), ch.Value.Neg()
-			out = append(out, rule.compare(fmt.Sprintf("%s, row %q: this year − change vs last year", label(t), rowName(it)), last, []*Amount{now, &neg}, asSum)...)
+			out = append(out, rule.compare(bi{fmt.Sprintf("%s，“%s”行：本年数减增减额与上年数不符", labelZh(t), rowName(it)),
+				fmt.Sprintf("%s, row %q: this year − change vs last year", label(t), rowName(it))}, last, []*Amount{now, &neg}, asSum)...)
 		}
 	}
 	return out
@@ -491,7 +505,7 @@ func checkLastYearChange(rule *rule, d *Document) []Finding {
 
 // pctCheck: computed % (4 places) against the stated one, allowing for
 // the rounding of both the % and the amounts it came from.
-func pctCheck(rule *rule, what string, num, den *Amount, stated *decimal.Decimal, statedText string, at []At) []Finding {
+func pctCheck(rule *rule, what bi, num, den *Amount, stated *decimal.Decimal, statedText string, at []At) []Finding {
 	if den == nil || num == nil || den.Yuan.IsZero() || stated == nil {
 		return nil
 	}
@@ -508,7 +522,7 @@ func pctCheck(rule *rule, what string, num, den *Amount, stated *decimal.Decimal
 		return nil
 	}
 	return []Finding{rule.note(SevWarning, pct.Round(2).String()+"%", stated.String()+"%", at,
-		msgPct, what, num.Text, den.Text, pct.Round(2), statedText)}
+		msgPct, what, figure(num), figure(den), pct.Round(2), statedText)}
 }
 
 // checkTableChangePct: change ÷ last year ≈ the printed 增减%.
@@ -531,7 +545,8 @@ func checkTableChangePct(rule *rule, d *Document) []Finding {
 				ch = &Amount{Yuan: now.Yuan.Sub(last.Yuan), Value: now.Value.Sub(last.Value), Unit: now.Unit, At: now.At,
 					Text: now.Text + " − " + last.Text}
 			}
-			out = append(out, pctCheck(rule, fmt.Sprintf("%s, row %q: change ÷ last year", label(t), rowName(it)),
+			out = append(out, pctCheck(rule, bi{fmt.Sprintf("%s，“%s”行：增减额÷上年数", labelZh(t), rowName(it)),
+				fmt.Sprintf("%s, row %q: change ÷ last year", label(t), rowName(it))},
 				ch, last, &p.Value, p.Text, []At{p.At, ch.At, last.At})...)
 		}
 	}
@@ -559,7 +574,8 @@ func checkTableCompletion(rule *rule, d *Document) []Finding {
 			if fin == nil || bud == nil {
 				continue
 			}
-			out = append(out, pctCheck(rule, fmt.Sprintf("%s, row %q: 决算 ÷ 预算", label(t), rowName(it)),
+			out = append(out, pctCheck(rule, bi{fmt.Sprintf("%s，“%s”行：决算数÷预算数", labelZh(t), rowName(it)),
+				fmt.Sprintf("%s, row %q: 决算 ÷ 预算", label(t), rowName(it))},
 				fin, bud, &p.Value, p.Text, []At{p.At, fin.At, bud.At})...)
 		}
 	}
@@ -583,14 +599,15 @@ func checkItemCompletion(rule *rule, d *Document) []Finding {
 		if base == nil {
 			continue
 		}
-		what := strings.TrimSpace(it.Code + " " + it.Name + ": 支出决算 ÷ 预算")
+		item := strings.TrimSpace(it.Code + " " + it.Name)
+		what := bi{strings.TrimPrefix(item+"：支出决算÷预算", "："), strings.TrimSpace(it.Code + " " + it.Name + ": 支出决算 ÷ 预算")}
 		stated := it.CompletionPct.String() + "%"
 		at := []At{it.Amount.At, base.At}
 		if base.Yuan.IsZero() {
 			if it.FullYearBudget != nil && base != it.FullYearBudget && len(pctCheck(rule, what, it.Amount, it.FullYearBudget, it.CompletionPct, stated, at)) == 0 {
 				// The text names the wrong base: info, not a wrong figure.
 				out = append(out, rule.note(SevInfo, "", it.CompletionPct.String()+"%", append(at, it.FullYearBudget.At),
-					msgCompletionBase, strings.TrimSuffix(what, ": 支出决算 ÷ 预算"), stated, base.Text, it.FullYearBudget.Text))
+					msgCompletionBase, same(item), stated, base.Text, it.FullYearBudget.Text))
 			}
 			continue
 		}

@@ -87,11 +87,11 @@ func classify(broken []Finding) *TableCheck {
 	c := &TableCheck{Failed: len(broken), Causes: len(causes)}
 	if len(causes) == 1 {
 		c.Status = CheckInconsistent
-		c.Reason = format(msgOneCause, len(broken), causes[0])
+		c.Reason = format(msgOneCause, len(broken), causes[0]).en
 		return c
 	}
 	c.Status = CheckUnreadable
-	c.Reason = format(msgUnreadable, len(broken), len(causes))
+	c.Reason = format(msgUnreadable, len(broken), len(causes)).en
 	return c
 }
 
@@ -154,7 +154,7 @@ func settleTableFindings(d *Document, fs []Finding) []Finding {
 		}
 		if c := explainedBy(f, carries); c != nil && f.Severity != SevInfo {
 			f.Severity = SevInfo
-			f.Message += format(msgCarryConvention, c.Text, c.Yuan)
+			f.Message, f.MessageEn = appendMessage(f, format(msgCarryConvention, figure(c), c.Yuan))
 			out = append(out, f)
 			continue
 		}
@@ -169,7 +169,7 @@ func settleTableFindings(d *Document, fs []Finding) []Finding {
 			}
 			kept[ti] = true
 			if c := d.Tables[ti].Check; c.Failed > 1 {
-				f.Message += format(msgSameCause, c.Failed-1)
+				f.Message, f.MessageEn = appendMessage(f, format(msgSameCause, c.Failed-1))
 			}
 		}
 		if f.Severity == SevError && !allTablesOK(d, f) {
@@ -178,6 +178,11 @@ func settleTableFindings(d *Document, fs []Finding) []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// appendMessage appends more to a finding's message, in both languages.
+func appendMessage(f Finding, more bi) (zh, en string) {
+	return f.Message + more.zh, f.MessageEn + more.en
 }
 
 // readsUnreadable reports whether any figure of f sits in an unreadable table.
@@ -215,9 +220,20 @@ func checkUnreadable(rule *rule, d *Document) []Finding {
 			at = at.InTable(i, -1, -1)
 			at.Row, at.Col = nil, nil
 		}
-		out = append(out, rule.note(SevInfo, "", "", []At{at}, msgTableUnreadable, label(t), t.Check.Reason))
+		out = append(out, rule.note(SevInfo, "", "", []At{at}, msgTableUnreadable, tableName(t), checkReason(t.Check)))
 	}
 	return out
+}
+
+// checkReason is why a table failed its self-check, in both languages:
+// TableCheck.Reason keeps the English.
+func checkReason(c *TableCheck) bi {
+	if c.Status == CheckUnreadable && c.Failed > 0 {
+		if r := format(msgUnreadable, c.Failed, c.Causes); r.en == c.Reason {
+			return r
+		}
+	}
+	return same(c.Reason)
 }
 
 // carryOvers are the amounts carried into or out of the year that the

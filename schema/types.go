@@ -343,10 +343,11 @@ const (
 
 // Finding is one problem found.
 type Finding struct {
-	Rule     string `json:"rule" zh:"规则" desc:"Name of the check, e.g. assets.total_equals_parts."`
-	Severity string `json:"severity" zh:"严重程度" desc:"info, warning or error." enum:"info,warning,error"`
-	Message  string `json:"message" zh:"说明" desc:"What is wrong, with both numbers."`
-	Expected string `json:"expected,omitempty" zh:"应为" desc:"The figure the rule expects (e.g. the sum of the parts), in 元."`
-	Actual   string `json:"actual,omitempty" zh:"实为" desc:"The figure the document states, in 元."`
-	At       []At   `json:"at" zh:"位置" desc:"Where the figures involved are."`
+	Rule      string `json:"rule" zh:"规则" desc:"Name of the check, e.g. assets.total_equals_parts."`
+	Severity  string `json:"severity" zh:"严重程度" desc:"info, warning or error." enum:"info,warning,error"`
+	Message   string `json:"message" zh:"说明" desc:"What is wrong, with both numbers and where they are printed, in Chinese."`
+	MessageEn string `json:"message_en" zh:"英文说明" desc:"The same in English, for developers."`
+	Expected  string `json:"expected,omitempty" zh:"应为" desc:"The figure the rule expects (e.g. the sum of the parts), in 元."`
+	Actual    string `json:"actual,omitempty" zh:"实为" desc:"The figure the document states, in 元."`
+	At        []At   `json:"at" zh:"位置" desc:"Where the figures involved are."`
 }
