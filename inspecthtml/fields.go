@@ -125,11 +125,20 @@ var headlinePaths = []string{
 // severityZh names the severities in Chinese.
 var severityZh = map[string]string{schema.SevInfo: "提示", schema.SevWarning: "警告", schema.SevError: "错误"}
 
-// findingZh says a finding in Chinese from what the schema holds: the area
-// its rule checks (the zh label of the document field the rule is named
-// after), and the expected and stated figures under the Finding's own
-// zh labels. The rule's English message stays beside it.
+// findingZh says a finding in Chinese: its head (findingHead), then the
+// finding's Chinese message. A finding without message_en was written
+// before findings were Chinese: its message is English, so the expected and
+// stated figures under the Finding's own zh labels stand for it.
 func findingZh(f schema.Finding) string {
+	if f.Message != "" && f.MessageEn != "" {
+		return findingHead(f) + "：" + f.Message
+	}
+	return findingFigures(f)
+}
+
+// findingHead is a finding's severity and the area its rule checks (the
+// zh label of the document field the rule is named after) in Chinese.
+func findingHead(f schema.Finding) string {
 	s := severityZh[f.Severity]
 	area, _, _ := strings.Cut(f.Rule, ".")
 	if area == "extract" {
@@ -137,6 +146,12 @@ func findingZh(f schema.Finding) string {
 	} else if l := topLabel(area); l != "" {
 		s += " · " + l
 	}
+	return s
+}
+
+// findingFigures is findingHead with the expected and stated figures.
+func findingFigures(f schema.Finding) string {
+	s := findingHead(f)
 	ft := reflect.TypeFor[schema.Finding]()
 	var figures []string
 	for _, name := range []string{"Expected", "Actual"} {

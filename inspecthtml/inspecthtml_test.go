@@ -143,6 +143,8 @@ func TestFindingInChinese(t *testing.T) {
 		{schema.Finding{Rule: "three_public.parts_equal_total", Severity: schema.SevWarning, Expected: "100", Actual: "90"}, "警告 · 三公经费：应为 100 元，实为 90 元"},
 		{schema.Finding{Rule: "extract.no_text_layer", Severity: schema.SevInfo}, "提示 · 提取"},
 		{schema.Finding{Rule: "summary.revenue_equals_expenditure", Severity: schema.SevError, Actual: "5"}, "错误 · 收支总体情况：实为 5 元"},
+		{schema.Finding{Rule: "summary.revenue_equals_expenditure", Severity: schema.SevWarning, Message: "支出总额与收入总额不符：…", MessageEn: "revenue total vs expenditure total: …", Actual: "5"},
+			"警告 · 收支总体情况：支出总额与收入总额不符：…"},
 	} {
 		if got := inspecthtml.FindingZh(tc.f); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.f.Rule, got, tc.want)

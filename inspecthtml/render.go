@@ -69,7 +69,7 @@ func Write(w io.Writer, x *extract.Document, d *schema.Document, opts Options) e
 		v.Headline = append(v.Headline, headlineOf(p, placedAll, byPath))
 	}
 	for i, f := range d.Findings {
-		v.Findings = append(v.Findings, findingView{N: i, Severity: f.Severity, Zh: findingZh(f), Rule: f.Rule, Message: f.Message, Located: located[i], Places: len(f.At)})
+		v.Findings = append(v.Findings, findingView{N: i, Severity: f.Severity, Zh: findingZh(f), Rule: f.Rule, En: findingEn(f), Located: located[i], Places: len(f.At)})
 	}
 	for _, pr := range x.Problems {
 		v.Problems = append(v.Problems, pr.Code+": "+pr.Message)
@@ -101,9 +101,18 @@ type headlineView struct {
 }
 
 type findingView struct {
-	N                           int
-	Severity, Zh, Rule, Message string
-	Located, Places             int
+	N                      int
+	Severity, Zh, Rule, En string
+	Located, Places        int
+}
+
+// findingEn is the finding's English message, for developers beside the
+// Chinese one (the message itself in a document written before message_en).
+func findingEn(f schema.Finding) string {
+	if f.MessageEn != "" {
+		return f.MessageEn
+	}
+	return f.Message
 }
 
 func titleOf(d *schema.Document, x *extract.Document) string {

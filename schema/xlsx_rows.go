@@ -101,7 +101,7 @@ var tabSheets = [numTabSheets]tabSheetDef{
 		"table", 6, "kind", 12, "code", 10, "name", 30, "level", 6, "classification", 12, "column", 20),
 		amountCols)},
 	tabFindings: {"findings", cols([]tabColumn{colDocument}, textCols(
-		"rule", 36, "severity", 8, "message", 60, "expected", 16, "actual", 16, "at", 30))},
+		"rule", 36, "severity", 8, "message", 60, "message_en", 60, "expected", 16, "actual", 16, "at", 30))},
 	tabErrors: {"errors", cols([]tabColumn{colDocument}, textCols("format", 6, "reason", 80))},
 }
 
@@ -337,7 +337,7 @@ func emitFindingRows(doc *Document, p string, emit emitFunc) error {
 		for _, a := range f.At {
 			ats = append(ats, a.String())
 		}
-		if err := emit(tabFindings, []any{p, f.Rule, f.Severity, f.Message, f.Expected, f.Actual,
+		if err := emit(tabFindings, []any{p, f.Rule, f.Severity, f.Message, f.MessageEn, f.Expected, f.Actual,
 			strings.Join(ats, "; ")}); err != nil {
 			return err
 		}
