@@ -73,12 +73,12 @@ func TestThreePublicRowsOperatingExpenses(t *testing.T) {
 		row("公务用车运行费", "1"),
 		row("公务接待费", "3"),
 	}}}}
-	if f := run("three_public.table_parts", d); len(f) != 0 {
+	if f := run(t, "three_public.table_parts", d); len(f) != 0 {
 		t.Errorf("findings on a table that adds up: %+v", f)
 	}
 	// And a real slip is still found.
 	d.Tables[0].LineItems[5] = row("公务用车运行费", "5")
-	if f := run("three_public.table_parts", d); len(f) != 1 || f[0].Actual != "20000" {
+	if f := run(t, "three_public.table_parts", d); len(f) != 1 || f[0].Actual != "20000" {
 		t.Errorf("want one finding on 用车 2 vs 1 + 5: %+v", f)
 	}
 }

@@ -91,6 +91,9 @@ func corpusFindings(t *testing.T, part, root string, files []string, golden stri
 				if !rules[fd.Rule] {
 					continue // extraction notes are the extractors' business
 				}
+				if p := schema.BilingualProblem(fd); p != "" {
+					t.Errorf("%s: %s: %s", rel, fd.Rule, p)
+				}
 				if fd.Severity == schema.SevError && realErrors[part+"/"+filepath.ToSlash(rel)][fd.Rule] == "" {
 					t.Errorf("%s: error finding: %s: %s", rel, fd.Rule, fd.MessageEn)
 				}

@@ -178,7 +178,7 @@ func TestCrossTableRules(t *testing.T) {
 			[]string{"warning:13.68%:14.68%", "info::95.89%"}},
 	}
 	for _, tt := range tests {
-		got := run(tt.rule, &tt.doc)
+		got := run(t, tt.rule, &tt.doc)
 		var sev []string
 		for _, f := range got {
 			sev = append(sev, f.Severity+":"+f.Expected+":"+f.Actual)

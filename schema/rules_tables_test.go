@@ -29,13 +29,22 @@ func item(code, name, side string, key RowKey, rowKind string, amounts map[Colum
 	return it
 }
 
-func run(name string, d *Document) []Finding {
+// run runs one rule on d; every finding must be told in both languages.
+func run(t *testing.T, name string, d *Document) []Finding {
+	t.Helper()
 	for i := range rules {
 		if rules[i].name == name {
-			return rules[i].check(&rules[i], d)
+			fs := rules[i].check(&rules[i], d)
+			for _, f := range fs {
+				if p := bilingualProblem(f); p != "" {
+					t.Errorf("%s: %s", name, p)
+				}
+			}
+			return fs
 		}
 	}
-	panic("no rule " + name)
+	t.Fatalf("no rule %s", name)
+	return nil
 }
 
 func TestTableRules(t *testing.T) {
@@ -95,7 +104,7 @@ func TestTableRules(t *testing.T) {
 		}}}}, []string{SevWarning}},
 	}
 	for _, tt := range tests {
-		got := run(tt.rule, &tt.doc)
+		got := run(t, tt.rule, &tt.doc)
 		var sev []string
 		for _, f := range got {
 			sev = append(sev, f.Severity)

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -34,5 +35,59 @@ func TestRulesTable(t *testing.T) {
 		if strings.Contains(zh, "%!") || strings.Contains(en, "%!") || strings.Count(m.zh, "%[") != n {
 			t.Errorf("template %d takes different arguments:\n zh %s\n en %s", kind, zh, en)
 		}
+	}
+}
+
+// englishInWhat are words of the English texts of the messages and of
+// their "what": none may show in a Chinese message.
+var englishInWhat = []string{" vs ", "stated", "parts add up", "difference", "row ", "column ", "total",
+	"revenue", "expenditure", "sub-items", "the text", "the table", "(blank)", "(no row)", "carry-over",
+	"only 财政拨款", "exceeds", "this year", "last year", "holds if", "is read as", "misreading"}
+
+var (
+	cjk       = regexp.MustCompile(`\p{Han}`)
+	columnKey = regexp.MustCompile(`\b[a-z]+_[a-z_]+\b`) // general_public_budget, vehicle_purchase
+)
+
+// bilingualProblem says what is wrong with a finding's languages: the
+// message must be Chinese, without the English of the templates, and
+// message_en the English one.
+func bilingualProblem(f Finding) string {
+	switch {
+	case !cjk.MatchString(f.Message):
+		return fmt.Sprintf("message not Chinese: %q", f.Message)
+	case f.MessageEn == "" || f.MessageEn == f.Message:
+		return fmt.Sprintf("message_en %q beside message %q", f.MessageEn, f.Message)
+	case !strings.Contains(f.MessageEn, " "):
+		return fmt.Sprintf("message_en not English: %q", f.MessageEn)
+	case columnKey.MatchString(f.Message):
+		return fmt.Sprintf("message names a key %q: %q", columnKey.FindString(f.Message), f.Message)
+	}
+	for _, w := range englishInWhat {
+		if strings.Contains(f.Message, w) {
+			return fmt.Sprintf("message has %q: %q", w, f.Message)
+		}
+	}
+	return ""
+}
+
+// TestMessagesBilingual: every template formats in both languages with the
+// same arguments, the Chinese free of the English.
+func TestMessagesBilingual(t *testing.T) {
+	for kind, m := range messages {
+		if m.zh == "" || m.en == "" || m.zh == m.en {
+			t.Errorf("template %d: zh %q, en %q", kind, m.zh, m.en)
+		}
+	}
+	fs := []Finding{
+		(&rules[0]).note(SevInfo, "", "", nil, msgImplausible, bi{"B1 部门收支总表", "B1"}, "合计", keyName(ColGeneralPublicBudget), "95%", format(msgWhyPercent)),
+	}
+	for _, f := range fs {
+		if p := bilingualProblem(f); p != "" {
+			t.Error(p)
+		}
+	}
+	if p := bilingualProblem(Finding{Message: "B1: revenue total vs B2 合计", MessageEn: "B1: revenue total vs B2 合计"}); p == "" {
+		t.Error("an English message passes")
 	}
 }

@@ -1,0 +1,4 @@
+package schema
+
+// BilingualProblem exposes bilingualProblem to the external tests.
+var BilingualProblem = bilingualProblem
