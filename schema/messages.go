@@ -34,7 +34,7 @@ const (
 // the figures differ.
 var messages = map[msgKind]struct{ zh, en string }{
 	msgParts: {
-		zh: "%[1]s：列示%[2]s%[3]s，各项相加为%[4]s元，相差%[5]s元",
+		zh: "%[1]s：列示%[2]s%[3]s，%[4]s，相差%[5]s元",
 		en: "%[1]s: stated %[2]s (%[3]s 元) but the parts add up to %[4]s 元, a difference of %[5]s 元",
 	},
 	msgUnitSlip: {

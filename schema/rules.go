@@ -281,7 +281,7 @@ func (r *rule) finding(c comparison) Finding {
 		o := c.parts[0]
 		msg = format(msgText, c.what, figure(c.stated), inYuan(c.stated), figure(o), inYuan(o), c.diff)
 	default:
-		msg = format(msgParts, c.what, figure(c.stated), inYuan(c.stated), c.sum, c.diff)
+		msg = format(msgParts, c.what, figure(c.stated), inYuan(c.stated), c.sumOf(), c.diff)
 	}
 	if c.unitSlip != nil {
 		msg = msg.plus(format(msgUnitSlip, c.unitSlip.Text))
@@ -298,6 +298,16 @@ func (r *rule) finding(c comparison) Finding {
 		Expected: expected, Actual: c.stated.Yuan.String(),
 		At: c.at,
 	}
+}
+
+// sumOf is the sum of the parts for the message: in Chinese said as a sum
+// only when more than one part was printed.
+func (c comparison) sumOf() bi {
+	zh := "各项相加为"
+	if len(c.at) == 2 {
+		zh = "对照数为"
+	}
+	return bi{zh + c.sum.String() + "元", c.sum.String()}
 }
 
 // note is a finding that is no comparison of amounts: its severity,
