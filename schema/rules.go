@@ -328,7 +328,7 @@ const (
 // the number.
 func inYuan(a *Amount) bi {
 	y := a.Yuan.String()
-	if a.Unit == "元" && a.Text != blankText && a.Text != noRowText {
+	if a.Text == "" || a.Text == blankText || a.Text == noRowText || a.Unit == "元" {
 		return bi{"", y}
 	}
 	return bi{"（" + y + "元）", y}
@@ -339,12 +339,15 @@ func inYuan(a *Amount) bi {
 func figure(a *Amount) bi {
 	switch a.Text {
 	case blankText:
-		return bi{"空白", a.Text}
+		return bi{"空白（按0计）", a.Text}
 	case noRowText:
-		return bi{"无此行", a.Text}
+		return bi{"无此行（按0计）", a.Text}
 	}
 	zh := a.Text
-	if zh != "" && a.Unit != "" && strings.ContainsAny(zh[len(zh)-1:], "0123456789") {
+	if zh == "" {
+		return bi{a.Yuan.String() + "元", a.Text} // a sum of figures, printed nowhere
+	}
+	if a.Unit != "" && strings.ContainsAny(zh[len(zh)-1:], "0123456789") {
 		zh += a.Unit
 	}
 	return bi{zh, a.Text}

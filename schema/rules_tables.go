@@ -61,6 +61,14 @@ func joinLabels(keys []ColumnKey) string {
 	return strings.Join(s, "、")
 }
 
+// rowZh names a row in Chinese by its printed name.
+func rowZh(name string) string {
+	if name == "" {
+		return "无名称的行"
+	}
+	return "“" + name + "”行"
+}
+
 // keyName is a column key in both languages: its Chinese name, the key.
 func keyName(k ColumnKey) bi { return bi{k.Label(), string(k)} }
 
@@ -247,7 +255,7 @@ func checkRowParts(rule *rule, d *Document) []Finding {
 				if it.Code != "" {
 					name = it.Code + " " + name
 				}
-				out = append(out, rule.compare(bi{fmt.Sprintf("%s，“%s”行：%s与%s之和不符", labelZh(t), name, c.Key.Label(), joinLabels(c.Parts)),
+				out = append(out, rule.compare(bi{fmt.Sprintf("%s，%s：%s与%s之和不符", labelZh(t), rowZh(name), c.Key.Label(), joinLabels(c.Parts)),
 					fmt.Sprintf("%s, row %q: %s vs %s", label(t), name, c.Key, JoinKeys(c.Parts, " + "))}, stated, parts, asSum)...)
 			}
 		}

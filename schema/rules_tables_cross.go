@@ -354,7 +354,7 @@ func checkThreePublicTable(rule *rule, d *Document) []Finding {
 			}
 			for _, m := range sortedSet(measures) {
 				get := func(k ColumnKey) *Amount { return it.Amounts[k.With(m)] }
-				out = append(out, threePublicSums(rule, bi{fmt.Sprintf("%s，“%s”行%s", labelZh(t), it.Name, measureZh(m)),
+				out = append(out, threePublicSums(rule, bi{fmt.Sprintf("%s，%s%s", labelZh(t), rowZh(it.Name), measureZh(m)),
 					fmt.Sprintf("%s, row %q%s", label(t), it.Name, measureZh(m))}, get, t.At)...)
 			}
 		}
@@ -496,7 +496,7 @@ func checkLastYearChange(rule *rule, d *Document) []Finding {
 			}
 			neg := *ch
 			neg.Yuan, neg.Value = ch.Yuan.Neg(), ch.Value.Neg()
-			out = append(out, rule.compare(bi{fmt.Sprintf("%s，“%s”行：本年数减增减额与上年数不符", labelZh(t), rowName(it)),
+			out = append(out, rule.compare(bi{fmt.Sprintf("%s，%s：本年数减增减额与上年数不符", labelZh(t), rowZh(rowName(it))),
 				fmt.Sprintf("%s, row %q: this year − change vs last year", label(t), rowName(it))}, last, []*Amount{now, &neg}, asSum)...)
 		}
 	}
@@ -545,7 +545,7 @@ func checkTableChangePct(rule *rule, d *Document) []Finding {
 				ch = &Amount{Yuan: now.Yuan.Sub(last.Yuan), Value: now.Value.Sub(last.Value), Unit: now.Unit, At: now.At,
 					Text: now.Text + " − " + last.Text}
 			}
-			out = append(out, pctCheck(rule, bi{fmt.Sprintf("%s，“%s”行：增减额÷上年数", labelZh(t), rowName(it)),
+			out = append(out, pctCheck(rule, bi{fmt.Sprintf("%s，%s：增减额÷上年数", labelZh(t), rowZh(rowName(it))),
 				fmt.Sprintf("%s, row %q: change ÷ last year", label(t), rowName(it))},
 				ch, last, &p.Value, p.Text, []At{p.At, ch.At, last.At})...)
 		}
@@ -574,7 +574,7 @@ func checkTableCompletion(rule *rule, d *Document) []Finding {
 			if fin == nil || bud == nil {
 				continue
 			}
-			out = append(out, pctCheck(rule, bi{fmt.Sprintf("%s，“%s”行：决算数÷预算数", labelZh(t), rowName(it)),
+			out = append(out, pctCheck(rule, bi{fmt.Sprintf("%s，%s：决算数÷预算数", labelZh(t), rowZh(rowName(it))),
 				fmt.Sprintf("%s, row %q: 决算 ÷ 预算", label(t), rowName(it))},
 				fin, bud, &p.Value, p.Text, []At{p.At, fin.At, bud.At})...)
 		}

@@ -108,8 +108,8 @@ func TestCarryOverConvention(t *testing.T) {
 	Validate(d)
 	for _, f := range d.Findings {
 		if f.Rule == "summary.narrative_vs_table" {
-			if f.Severity != SevInfo || !strings.Contains(f.Message, "carry-over") {
-				t.Errorf("narrative 500 vs table 450 with 50 carried over: %s %s", f.Severity, f.Message)
+			if f.Severity != SevInfo || !strings.Contains(f.MessageEn, "carry-over") || !strings.Contains(f.Message, "结转") {
+				t.Errorf("narrative 500 vs table 450 with 50 carried over: %s %s / %s", f.Severity, f.Message, f.MessageEn)
 			}
 			return
 		}
