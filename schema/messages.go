@@ -102,6 +102,11 @@ var messages = map[msgKind]struct{ zh, en string }{
 	},
 }
 
+// withinRoundingZh follows a Chinese message whose figures differ by no
+// more than rounding: 不符 alone would read as a claim. (The English
+// message says so through its severity, as it always has.)
+const withinRoundingZh = "（在四舍五入误差范围内）"
+
 // bi is a text in both languages: Chinese for the users (Finding.Message),
 // English for the developers (Finding.MessageEn).
 type bi struct{ zh, en string }

@@ -289,6 +289,9 @@ func (r *rule) finding(c comparison) Finding {
 	if r.severity == sevSourcesShort && sev == SevInfo && !c.within {
 		msg = msg.plus(format(msgSourcesShort))
 	}
+	if c.within {
+		msg.zh += withinRoundingZh
+	}
 	expected := c.sum.String()
 	if c.how.shape != shapeParts {
 		expected = c.parts[0].Yuan.String() // the other figure as printed
