@@ -507,8 +507,8 @@ func inTable(zh, en string, t *Table) bi {
 
 // functionalItem finds the table line for a functional code: the
 // 一般公共预算 table first (B5/F5), then the fiscal and the overall
-// expenditure tables.
-func functionalItem(d *Document, code string) *LineItem {
+// expenditure tables. It returns the table too.
+func functionalItem(d *Document, code string) (*LineItem, *Table) {
 	for _, kinds := range [][]TableKind{{KindB5, KindF5}, {KindFiscalExpenditure}, {KindB3, KindF3}} {
 		for i := range d.Tables {
 			t := &d.Tables[i]
@@ -517,12 +517,12 @@ func functionalItem(d *Document, code string) *LineItem {
 			}
 			for j := range t.LineItems {
 				if t.LineItems[j].Code == code {
-					return &t.LineItems[j]
+					return &t.LineItems[j], t
 				}
 			}
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // checkItemsVsTable: each line of the narrative's list against the table row with its code.
@@ -533,11 +533,11 @@ func checkItemsVsTable(rule *rule, d *Document) []Finding {
 		if it.Code == "" || it.Amount == nil {
 			continue
 		}
-		row := functionalItem(d, it.Code)
+		row, t := functionalItem(d, it.Code)
 		if row == nil {
 			continue
 		}
-		out = append(out, rule.compare(same(fmt.Sprintf("%s %s", it.Code, it.Name)), it.Amount, []*Amount{row.Main()}, asText)...)
+		out = append(out, rule.compare(inTable(fmt.Sprintf("%s %s", it.Code, it.Name), fmt.Sprintf("%s %s", it.Code, it.Name), t), it.Amount, []*Amount{row.Main()}, asText)...)
 	}
 	return out
 }
