@@ -25,6 +25,15 @@ const (
 	msgSameCause                      // appended: more sums off by the same amount
 	msgCarryConvention                // appended: the difference is the carry-over
 	msgUnnamedRows                    // appended: rows of unknown standing in a sum
+	msgPlacePage                      // where a sentence is: page and section
+	msgPlaceLine                      // … line and section
+	msgPlaceSection                   // … section only
+	msgCompareBudget                  // a budget compared with a year other than Y−1
+	msgCompareFinal                   // a final account compared with a year other than Y−1
+	msgChangePct                      // a stated change in % that the figures do not give
+	msgPctFromZero                    // an increase in % from a base of 0
+	msgSharePct                       // a stated share that the figures do not give
+	msgChangeUnitSlip                 // a change in 元 that fits the % only as 万元
 )
 
 // messages are the templates, Chinese and English, with the same
@@ -99,6 +108,33 @@ var messages = map[msgKind]struct{ zh, en string }{
 	msgCompletionBase: {
 		zh: "%[1]s：%[2]s 称为年初预算%[3]s的完成率，实为全年预算%[4]s的完成率",
 		en: "%[1]s: %[2]s is stated as the completion of a 年初预算 of %[3]s; it is the completion of the 全年预算 %[4]s",
+	},
+	msgPlacePage:    {zh: "第%[1]v页“%[2]s”", en: "page %[1]v, section %[2]q"},
+	msgPlaceLine:    {zh: "第%[1]v行“%[2]s”", en: "line %[1]v, section %[2]q"},
+	msgPlaceSection: {zh: "“%[1]s”", en: "section %[1]q"},
+	msgCompareBudget: {
+		zh: "比较年度：%[1]v年预算的正文有%[2]v处与%[3]v年相比（应与上年即%[4]v年相比），首见于%[5]s：“%[6]s”",
+		en: "comparison year: the %[1]v budget compares with %[3]v in %[2]v places (the year before is %[4]v), first at %[5]s: %[6]q",
+	},
+	msgCompareFinal: {
+		zh: "比较年度：%[1]v年决算的正文有%[2]v处与%[3]v年相比（应与上年即%[4]v年或本年预算相比），首见于%[5]s：“%[6]s”",
+		en: "comparison year: the %[1]v final account compares with %[3]v in %[2]v places (the year before is %[4]v, or its own budget), first at %[5]s: %[6]q",
+	},
+	msgChangePct: {
+		zh: "增减比例：%[1]s“%[2]s”，按增减额%[3]s与本年%[4]s，上年应为%[5]s万元，增减%[6]s%%，正文为%[7]s%%",
+		en: "change in %%: %[1]s %[2]q: a change of %[3]s to %[4]s puts last year at %[5]s 万元, a change of %[6]s%%, but the text states %[7]s%%",
+	},
+	msgPctFromZero: {
+		zh: "增减比例：%[1]s“%[2]s”，上年为0，增长%[3]s%%无从计算",
+		en: "change in %%: %[1]s %[2]q: last year was 0, so a growth of %[3]s%% is undefined",
+	},
+	msgChangeUnitSlip: {
+		zh: "单位疑误：%[1]s“%[2]s”，增减额%[3]s按原单位计算增减%[4]s%%，读作%[5]s则为%[6]s%%，与正文%[7]s%%相符（疑将%[5]s印作%[8]s；数值按原文保留）",
+		en: "unit slip: %[1]s %[2]q: the change %[3]s gives %[4]s%% as printed, but %[6]s%% read in %[5]s, which matches the stated %[7]s%% (%[8]s printed where %[5]s is meant?; the value is kept as printed)",
+	},
+	msgSharePct: {
+		zh: "占比：%[1]s“%[2]s”，%[3]s占%[4]s为%[5]s%%，正文为%[6]s%%",
+		en: "share: %[1]s %[2]q: %[3]s of %[4]s is %[5]s%%, but the text states %[6]s%%",
 	},
 }
 

@@ -36,6 +36,8 @@ const (
 )
 
 // rules are the checks Validate runs, in this order (findings keep it).
+const ruleUnitSlip = "amounts.unit_slip"
+
 var rules = []rule{
 	// Summary figures (narrative or filled from the tables).
 	{"summary.revenue_equals_expenditure", sevRounding, "summary revenue and expenditure totals and carry-overs", []msgKind{msgParts}, checkRevenueEqualsExpenditure},
@@ -74,6 +76,12 @@ var rules = []rule{
 	{"tables.change_pct", sevWarning, "rows printing the change in %", []msgKind{msgPct}, checkTableChangePct},
 	{"tables.completion_pct", sevWarning, "rows printing 预算, 决算 and 完成率", []msgKind{msgPct}, checkTableCompletion},
 	{"narrative_items.completion_pct", sevWarning, "the narrative's 支出决算, 年初预算 / 全年预算 and stated 完成率", []msgKind{msgPct, msgCompletionBase}, checkItemCompletion},
+
+	// The narrative's own sentences (rules_text.go).
+	{"narrative.comparison_year", sevWarning, "the year a sentence compares with (比2025年预算…) and the document's year", []msgKind{msgCompareBudget, msgCompareFinal}, checkComparisonYear},
+	{"narrative.change_pct", sevWarning, "a sentence's figure, its change and stated % (X万元，比上年增加D万元，增长P%)", []msgKind{msgChangePct, msgPctFromZero}, checkChangePct},
+	{ruleUnitSlip, sevWarning, "an amount printed in 元 among 万元 figures (or the reverse) that fits only in the other unit: sums of the summary, a sentence's change and %", []msgKind{msgParts, msgUnitSlip, msgChangeUnitSlip}, checkUnitSlips},
+	{"narrative.share_pct", sevWarning, "a 其中 list's whole and each part's stated share (占P%)", []msgKind{msgSharePct}, checkSharePct},
 }
 
 // RuleNames lists the rules Validate runs, in order.
@@ -296,8 +304,12 @@ func (r *rule) finding(c comparison) Finding {
 	if c.how.shape != shapeParts {
 		expected = c.parts[0].Yuan.String() // the other figure as printed
 	}
+	name := r.name
+	if c.unitSlip != nil {
+		name = ruleUnitSlip // its own finding: the figure as printed is in the wrong unit
+	}
 	return Finding{
-		Rule: r.name, Severity: sev, Message: msg.zh, MessageEn: msg.en,
+		Rule: name, Severity: sev, Message: msg.zh, MessageEn: msg.en,
 		Expected: expected, Actual: c.stated.Yuan.String(),
 		At: c.at,
 	}
