@@ -129,8 +129,8 @@ var messages = map[msgKind]struct{ zh, en string }{
 		en: "change in %%: %[1]s %[2]q: last year was 0, so a growth of %[3]s%% is undefined",
 	},
 	msgChangeUnitSlip: {
-		zh: "单位疑误：%[1]s“%[2]s”，增减额%[3]s按原单位计算增减%[4]s%%，读作%[5]s则为%[6]s%%，与正文%[7]s%%相符（疑将%[5]s印作%[8]s；数值按原文保留）",
-		en: "unit slip: %[1]s %[2]q: the change %[3]s gives %[4]s%% as printed, but %[6]s%% read in %[5]s, which matches the stated %[7]s%% (%[8]s printed where %[5]s is meant?; the value is kept as printed)",
+		zh: "单位疑误：%[1]s“%[2]s”，增减额%[3]s按原单位计算增减%[4]s%%，读作%[5]s则为%[6]s%%，与正文%[7]s%%相符（疑将%[8]s印作%[9]s；数值按原文保留）",
+		en: "unit slip: %[1]s %[2]q: the change %[3]s gives %[4]s%% as printed, but %[6]s%% read in %[5]s, which matches the stated %[7]s%% (%[9]s printed where %[8]s is meant?; the value is kept as printed)",
 	},
 	msgSharePct: {
 		zh: "占比：%[1]s“%[2]s”，%[3]s占%[4]s为%[5]s%%，正文为%[6]s%%",

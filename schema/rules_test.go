@@ -29,7 +29,7 @@ func TestRulesTable(t *testing.T) {
 			t.Errorf("template %d: zh %q en %q", kind, m.zh, m.en)
 			continue
 		}
-		args := []any{"a", "b", "c", "d", "e", "f"}
+		args := []any{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
 		n := strings.Count(m.en, "%[")
 		zh, en := fmt.Sprintf(m.zh, args[:n]...), fmt.Sprintf(m.en, args[:n]...)
 		if strings.Contains(zh, "%!") || strings.Contains(en, "%!") || strings.Count(m.zh, "%[") != n {

@@ -290,7 +290,7 @@ func checkUnitSlips(rule *rule, d *Document) []Finding {
 			continue
 		}
 		out = append(out, rule.note(SevWarning, other.yuan.String(), c.dlt.yuan.String(), []At{c.s.at},
-			msgChangeUnitSlip, c.s.place(), c.quote, c.dlt.text, asPrinted.Round(2), c.thisUnit, asOther.Round(2), c.pctText, c.dltUnit))
+			msgChangeUnitSlip, c.s.place(), c.quote, c.dlt.text, asPrinted.Round(2), c.thisUnit, asOther.Round(2), c.pctText, c.thisUnit, c.dltUnit))
 	}
 	return out
 }
