@@ -34,6 +34,8 @@ const (
 	msgPctFromZero                    // an increase in % from a base of 0
 	msgSharePct                       // a stated share that the figures do not give
 	msgChangeUnitSlip                 // a change in 元 that fits the % only as 万元
+	msgFigureLost                     // a unit with no figure before it
+	msgFigureMoved                    // a figure parted from its unit by a word
 )
 
 // messages are the templates, Chinese and English, with the same
@@ -131,6 +133,14 @@ var messages = map[msgKind]struct{ zh, en string }{
 	msgChangeUnitSlip: {
 		zh: "单位疑误：%[1]s“%[2]s”，增减额%[3]s按原单位计算增减%[4]s%%，读作%[5]s则为%[6]s%%，与正文%[7]s%%相符（疑将%[8]s印作%[9]s；数值按原文保留）",
 		en: "unit slip: %[1]s %[2]q: the change %[3]s gives %[4]s%% as printed, but %[6]s%% read in %[5]s, which matches the stated %[7]s%% (%[9]s printed where %[8]s is meant?; the value is kept as printed)",
+	},
+	msgFigureLost: {
+		zh: "金额缺失：%[1]s“%[2]s”，“%[3]s”前没有数字，该项金额无法确定",
+		en: "figure missing: %[1]s %[2]q: no figure before %[3]s, so the amount cannot be assigned",
+	},
+	msgFigureMoved: {
+		zh: "金额错位：%[1]s“%[2]s”，数字%[3]s与单位“%[4]s”之间隔有文字，该项金额无法确定",
+		en: "figure misplaced: %[1]s %[2]q: the figure %[3]s is parted from its unit %[4]s by a word, so the amount cannot be assigned with certainty",
 	},
 	msgSharePct: {
 		zh: "占比：%[1]s“%[2]s”，%[3]s占%[4]s为%[5]s%%，正文为%[6]s%%",

@@ -33,6 +33,8 @@ const (
 	// sevWarning: always a warning (a figure that cannot be money, a text
 	// that contradicts itself, a percentage that does not follow).
 	sevWarning
+	// sevInfo: always info (a figure the text lost: nothing to compare).
+	sevInfo
 )
 
 // rules are the checks Validate runs, in this order (findings keep it).
@@ -81,6 +83,7 @@ var rules = []rule{
 	{"narrative.comparison_year", sevWarning, "the year a sentence compares with (比2025年预算…) and the document's year", []msgKind{msgCompareBudget, msgCompareFinal}, checkComparisonYear},
 	{"narrative.change_pct", sevWarning, "a sentence's figure, its change and stated % (X万元，比上年增加D万元，增长P%)", []msgKind{msgChangePct, msgPctFromZero}, checkChangePct},
 	{ruleUnitSlip, sevWarning, "an amount printed in 元 among 万元 figures (or the reverse) that fits only in the other unit: sums of the summary, a sentence's change and %", []msgKind{msgParts, msgUnitSlip, msgChangeUnitSlip}, checkUnitSlips},
+	{"narrative.lost_figure", sevInfo, "a sentence's 万元 / 亿元 with no figure before it (预算支出万元) or a figure parted from it (3,623.98为万元)", []msgKind{msgFigureLost, msgFigureMoved}, checkLostFigure},
 	{"narrative.share_pct", sevWarning, "a 其中 list's whole and each part's stated share (占P%)", []msgKind{msgSharePct}, checkSharePct},
 }
 

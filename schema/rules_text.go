@@ -357,3 +357,35 @@ func checkSharePct(rule *rule, d *Document) []Finding {
 	}
 	return out
 }
+
+// ---- Lost words ----
+
+// lostFigureRE: 万元 or 亿元 right after a word that a figure should
+// follow (为, 支出, 预算, 安排 …), with no figure between: "预算支出万元".
+// Group 1 is what stands before the word: a figure there was moved
+// ("3,623.98为万元"), otherwise the figure is missing.
+var lostFigureRE = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?)?\s*(?:为|是|支出|收入|预算|安排|合计|共计|总计|增加|减少|达到|金额)(万元|亿元)`)
+
+// checkLostFigure: an amount whose figure the text lost or moved, so it
+// cannot be assigned. Info: the text may have been cut in publication
+// or in reading; the rule says so instead of guessing.
+func checkLostFigure(rule *rule, d *Document) []Finding {
+	if d.Status == "template" {
+		return nil
+	}
+	var out []Finding
+	for _, s := range sentences(d, true) {
+		for _, m := range lostFigureRE.FindAllStringSubmatchIndex(s.text, -1) {
+			q := quote(s.text, m[0], m[1])
+			if m[2] >= 0 {
+				if cutNumber(s.text[:m[2]]) {
+					continue
+				}
+				out = append(out, rule.note(SevInfo, "", s.text[m[2]:m[3]], []At{s.at}, msgFigureMoved, s.place(), q, s.text[m[2]:m[3]], s.text[m[4]:m[5]]))
+				continue
+			}
+			out = append(out, rule.note(SevInfo, "", "", []At{s.at}, msgFigureLost, s.place(), q, s.text[m[4]:m[5]]))
+		}
+	}
+	return out
+}

@@ -26,6 +26,8 @@ func TestTextRulesOnCorpus(t *testing.T) {
 		{"raw2/central/国家信访局_2026年度部门预算.pdf", "narrative.change_pct", "warning", "31.56%"},
 		// 20.18万元，较2015年决算数增加2.45元，增长13.82% (2.45 ÷ 17.73 = 13.82 % in 万元).
 		{"raw/fujian-pingtan/7657_2016年度平潭县人民检察院部门决算说明_page.html", "amounts.unit_slip", "warning", "2.45元"},
+		// Page 16: 政府性基金支出预算支出万元 (the figure is not printed).
+		{"raw/jiangsu-province/江苏省人大常委会2019年度部门预算公开.pdf", "narrative.lost_figure", "info", "万元"},
 	} {
 		t.Run(c.rule, func(t *testing.T) {
 			path := filepath.Join(root, filepath.FromSlash(c.file))

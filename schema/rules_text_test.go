@@ -122,3 +122,18 @@ func TestSharePct(t *testing.T) {
 		{"no whole", "", 2026, "基本支出600万元，占70%。", "", ""},
 	})
 }
+
+func TestLostFigure(t *testing.T) {
+	runTextCases(t, "narrative.lost_figure", []textCase{
+		// raw/jiangsu-province/江苏省人大常委会2019年度部门预算公开.pdf, page 16.
+		{"figure missing", "", 2019,
+			"江苏省人大常委会办公厅2019年政府性基金支出预算支出万元。与上年相比增加（减少）0万元。", SevInfo, "万元"},
+		// raw2/central/国家信访局_2026年度部门预算.pdf, page 19.
+		{"figure parted from its unit", "", 2026,
+			"其他信访事务支出，2026年预算数3,623.98为万元，比2025年执行减少21,519.26万元。", SevInfo, "3,623.98"},
+		{"figure in place", "", 2026, "2026年政府性基金支出预算支出120.5万元。", "", ""},
+		{"unit of a table", "", 2026, "单位：万元", "", ""},
+		{"a threshold", "", 2026, "单价100万元（含）以上设备0台。", "", ""},
+		{"placeholder", "", 2026, "政府性基金支出预算支出XXX万元。", "", ""},
+	})
+}
