@@ -353,9 +353,14 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) in
 }
 
 func runSchema(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("schema", "schema", stdout, stderr)
+	fs := newFlags("schema", "schema [--rules]", stdout, stderr)
+	rules := fs.Bool("rules", false, "print the consistency rules (name, 中文说明, English) instead of the JSON Schema")
 	if stop, code := parseFlags(fs, args); stop {
 		return code
+	}
+	if *rules {
+		io.WriteString(stdout, schema.RulesMarkdown())
+		return exitOK
 	}
 	b, err := schema.JSONSchema()
 	if err != nil {

@@ -165,6 +165,10 @@ func TestInspectAndSchema(t *testing.T) {
 	if code != exitOK || json.Unmarshal([]byte(out), &x) != nil || x["format"] != "txt" {
 		t.Errorf("inspect json: exit %d, format %v", code, x["format"])
 	}
+	code, out, _ = runCLI(t, "schema", "--rules")
+	if code != exitOK || !strings.Contains(out, "| `narrative.comparison_year` |") {
+		t.Errorf("schema --rules: exit %d, no rule list:\n%s", code, out)
+	}
 	code, out, _ = runCLI(t, "schema")
 	var s map[string]any
 	if code != exitOK || json.Unmarshal([]byte(out), &s) != nil || s["$schema"] == nil {
