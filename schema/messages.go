@@ -123,27 +123,27 @@ var messages = map[msgKind]struct{ zh, en string }{
 		en: "comparison year: the %[1]v final account compares with %[3]v in %[2]v places (the year before is %[4]v, or its own budget), first at %[5]s: %[6]q",
 	},
 	msgChangePct: {
-		zh: "增减比例：%[1]s“%[2]s”，按增减额%[3]s与本年%[4]s，上年应为%[5]s万元，增减%[6]s%%，正文为%[7]s%%",
+		zh: "增减比例：%[1]s：“%[2]s”，按增减额%[3]s与本年%[4]s，上年应为%[5]s万元，增减比例应为%[6]s%%，正文为%[7]s%%",
 		en: "change in %%: %[1]s %[2]q: a change of %[3]s to %[4]s puts last year at %[5]s 万元, a change of %[6]s%%, but the text states %[7]s%%",
 	},
 	msgPctFromZero: {
-		zh: "增减比例：%[1]s“%[2]s”，上年为0，增长%[3]s%%无从计算",
+		zh: "增减比例：%[1]s：“%[2]s”，上年为0，增长%[3]s%%无从计算",
 		en: "change in %%: %[1]s %[2]q: last year was 0, so a growth of %[3]s%% is undefined",
 	},
 	msgChangeUnitSlip: {
-		zh: "单位疑误：%[1]s“%[2]s”，增减额%[3]s按原单位计算增减%[4]s%%，读作%[5]s则为%[6]s%%，与正文%[7]s%%相符（疑将%[8]s印作%[9]s；数值按原文保留）",
+		zh: "单位疑误：%[1]s：“%[2]s”，增减额%[3]s按原单位计算增减%[4]s%%，读作%[5]s则为%[6]s%%，与正文%[7]s%%相符（疑将%[8]s印作%[9]s；数值按原文保留）",
 		en: "unit slip: %[1]s %[2]q: the change %[3]s gives %[4]s%% as printed, but %[6]s%% read in %[5]s, which matches the stated %[7]s%% (%[9]s printed where %[8]s is meant?; the value is kept as printed)",
 	},
 	msgFigureLost: {
-		zh: "金额缺失：%[1]s“%[2]s”，“%[3]s”前没有数字，该项金额无法确定",
+		zh: "金额缺失：%[1]s：“%[2]s”，“%[3]s”前没有数字，该项金额无法确定",
 		en: "figure missing: %[1]s %[2]q: no figure before %[3]s, so the amount cannot be assigned",
 	},
 	msgFigureMoved: {
-		zh: "金额错位：%[1]s“%[2]s”，数字%[3]s与单位“%[4]s”之间隔有文字，该项金额无法确定",
+		zh: "金额错位：%[1]s：“%[2]s”，数字%[3]s与单位“%[4]s”之间隔有文字，该项金额无法确定",
 		en: "figure misplaced: %[1]s %[2]q: the figure %[3]s is parted from its unit %[4]s by a word, so the amount cannot be assigned with certainty",
 	},
 	msgSharePct: {
-		zh: "占比：%[1]s“%[2]s”，%[3]s占%[4]s为%[5]s%%，正文为%[6]s%%",
+		zh: "占比：%[1]s：“%[2]s”，%[3]s占%[4]s应为%[5]s%%，正文为%[6]s%%",
 		en: "share: %[1]s %[2]q: %[3]s of %[4]s is %[5]s%%, but the text states %[6]s%%",
 	},
 }

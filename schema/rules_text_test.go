@@ -64,7 +64,7 @@ func TestComparisonYear(t *testing.T) {
 		// raw/shanghai-putuo/上海市普陀区司法局2026年部门预算_dept_budget.pdf, page 8.
 		{"budget compares with its own year", KindBudget, 2026,
 			"2026年，上海市普陀区司法局收入预算9628.22万元，其中：财政拨款收入9628.22万元，比2026年预算增加793.14万元；事业收入0万元。\n政府性基金拨款支出预算0万元，与2026年预算持平。",
-			SevWarning, "2 places"},
+			SevWarning, "793.14"},
 		{"budget compares with the year before", KindBudget, 2026,
 			"2026年，本部门收入预算9628.22万元，比2025年预算增加794.88万元，比2025年预算执行数增加17.66万元。", "", ""},
 		{"final account compares with its own budget", KindFinalAccount, 2024,
