@@ -65,6 +65,9 @@ func checkScope(t *testing.T, path string, d *schema.Document) {
 			d.ThreePublic.Total != nil || d.OperatingExpenses != nil || d.Procurement.Total != nil || len(d.Assets.Items) != 0 {
 			t.Errorf("%s: a government report carries department figures or findings", path)
 		}
+		if d.Status != schema.StatusGovernmentReport {
+			t.Errorf("%s: status %q, want %q", path, d.Status, schema.StatusGovernmentReport)
+		}
 		for _, tb := range d.Tables {
 			if len(tb.LineItems) != 0 {
 				t.Errorf("%s: table %q has line items", path, tb.Title)

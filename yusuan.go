@@ -211,8 +211,10 @@ func (c *Converter) convert(ctx context.Context, data []byte, name string) (conv
 			Producer: "yusuan " + BuildVersion(),
 		}
 		if doc.Meta.Scope != schema.ScopeGovernment {
-			// A report to the people's congress carries no department figures to check.
 			schema.Validate(doc)
+		} else {
+			// A report to the people's congress carries no department figures to check.
+			doc.Status = schema.DocumentStatus(doc)
 		}
 		return converted{doc, x}, nil
 	})
