@@ -366,6 +366,12 @@ func (b *builder) describeTables() {
 		if len(st.LineItems) == 0 && !st.Empty {
 			tv.Unreadable = "没有读出科目明细（表类型 " + kind + "）"
 		}
+		if st.Unreadable() {
+			// Failed its self-check: none of its figures feed the summary or the checks.
+			tv.Unreadable = "表内自检未通过，数字未用于汇总和核对（" + st.Check.Reason + "）"
+		} else if st.Check != nil && st.Check.Status == schema.CheckInconsistent {
+			tv.Info += " · 自检：同一原因的不符 " + strconv.Itoa(st.Check.Failed) + " 处"
+		}
 		if st.Empty {
 			tv.Info += " · 空表"
 			if st.EmptyNote != "" {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -186,3 +187,30 @@ func TestProvenanceNowhere(t *testing.T) {
 }
 
 func extractSpan(off int) extract.Span { return extract.Span{Offset: off} }
+
+// TestUnreadableTableOutlined: a table that failed its self-check is
+// outlined on the page and says why.
+func TestUnreadableTableOutlined(t *testing.T) {
+	root := testcorpus.Root(t)
+	d, x, err := yusuan.ConvertFileInspected(context.Background(), filepath.Join(root, "samples", "xlsx-qingxi-greening-2026-budget.xlsx"), yusuan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(d.Tables, func(tb schema.Table) bool { return len(tb.LineItems) > 0 })
+	if i < 0 {
+		t.Fatal("the sample has no table with line items")
+	}
+	d.Tables[i].Check = &schema.TableCheck{Status: schema.CheckUnreadable, Failed: 3, Causes: 3, Reason: "3 of its sums miss by 3 different amounts"}
+	var buf bytes.Buffer
+	if err := inspecthtml.Write(&buf, x, d, inspecthtml.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	dom, err := goquery.NewDocumentFromReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := dom.Find(".tbl.bad")
+	if bad.Length() == 0 || !strings.Contains(dom.Text(), "表内自检未通过") || !strings.Contains(dom.Text(), "3 different amounts") {
+		t.Errorf("unreadable table not outlined with its reason (%d outlined)", bad.Length())
+	}
+}
