@@ -137,6 +137,7 @@ func (n *Normalizer) fillTables(d *schema.Document, x *extract.Document, o *outl
 		prev = nil
 	}
 	schema.CheckTables(d) // an unreadable table gives no headline figure
+	rereadUnreadable(d, views)
 	n.fillFromTables(d, views)
 	n.fillNarrativeItems(d, o)
 }

@@ -14,6 +14,9 @@ type rule struct {
 	reads    string    // what the rule reads
 	messages []msgKind // the message templates its findings use
 	check    func(r *rule, d *Document) []Finding
+	// held, when set, counts the comparisons of non-zero figures that hold
+	// (to rounding): the table self-check's measure of support.
+	held *int
 }
 
 // severityPolicy says how sure a rule's findings are. A finding is a
@@ -42,49 +45,49 @@ const ruleUnitSlip = "amounts.unit_slip"
 
 var rules = []rule{
 	// Summary figures (narrative or filled from the tables).
-	{"summary.revenue_equals_expenditure", sevRounding, "summary revenue and expenditure totals and carry-overs", []msgKind{msgParts}, checkRevenueEqualsExpenditure},
-	{"summary.revenue_total_equals_sources", sevSourcesShort, "summary revenue total, sources and carry-over", []msgKind{msgParts, msgUnitSlip, msgSourcesShort}, checkRevenueSources},
-	{"summary.expenditure_basic_plus_project", sevRounding, "summary expenditure total, basic, project, reserve, other", []msgKind{msgParts}, checkBasicPlusProject},
-	{"summary.change_parts_equal_total", sevRounding, "summary change of total, basic, project, reserve", []msgKind{msgParts}, checkChangeParts},
-	{"three_public.parts_equal_total", sevRounding, "三公 total, overseas travel, vehicles, reception", []msgKind{msgParts}, checkThreePublicParts},
-	{"three_public.vehicles_equal_purchase_plus_operation", sevRounding, "三公 vehicles, purchase, operation", []msgKind{msgParts}, checkVehicles},
-	{"procurement.parts_equal_total", sevRounding, "procurement total, goods, works, services", []msgKind{msgParts}, checkProcurementParts},
-	{"assets.total_equals_parts", sevRounding, "assets table total and lines (not 其中)", []msgKind{msgParts}, checkAssetsParts},
-	{"assets.narrative_total_equals_table", sevRounding, "assets total of the narrative and of the table", []msgKind{msgParts}, checkAssetsNarrative},
+	{"summary.revenue_equals_expenditure", sevRounding, "summary revenue and expenditure totals and carry-overs", []msgKind{msgParts}, checkRevenueEqualsExpenditure, nil},
+	{"summary.revenue_total_equals_sources", sevSourcesShort, "summary revenue total, sources and carry-over", []msgKind{msgParts, msgUnitSlip, msgSourcesShort}, checkRevenueSources, nil},
+	{"summary.expenditure_basic_plus_project", sevRounding, "summary expenditure total, basic, project, reserve, other", []msgKind{msgParts}, checkBasicPlusProject, nil},
+	{"summary.change_parts_equal_total", sevRounding, "summary change of total, basic, project, reserve", []msgKind{msgParts}, checkChangeParts, nil},
+	{"three_public.parts_equal_total", sevRounding, "三公 total, overseas travel, vehicles, reception", []msgKind{msgParts}, checkThreePublicParts, nil},
+	{"three_public.vehicles_equal_purchase_plus_operation", sevRounding, "三公 vehicles, purchase, operation", []msgKind{msgParts}, checkVehicles, nil},
+	{"procurement.parts_equal_total", sevRounding, "procurement total, goods, works, services", []msgKind{msgParts}, checkProcurementParts, nil},
+	{"assets.total_equals_parts", sevRounding, "assets table total and lines (not 其中)", []msgKind{msgParts}, checkAssetsParts, nil},
+	{"assets.narrative_total_equals_table", sevRounding, "assets total of the narrative and of the table", []msgKind{msgParts}, checkAssetsNarrative, nil},
 
 	// One table's own arithmetic (rules_tables.go).
-	{"tables.revenue_equals_expenditure", sevIdentity, "B1/F1/B4/F4 收入总计 and 支出总计 rows", []msgKind{msgParts}, checkTableTotals},
-	{"tables.grand_total_equals_total_plus_carry", sevIdentity, "B1/F1/B4/F4 总计, 本年合计 and carry rows", []msgKind{msgParts}, checkGrandTotals},
-	{"tables.side_total_equals_rows", sevRounding, "B1/F1/B4/F4 top-level rows of each side and its total", []msgKind{msgParts}, checkSideSums},
-	{"tables.row_total_equals_parts", sevRounding, "each row's total column and the columns printed as its parts", []msgKind{msgParts}, checkRowParts},
-	{"tables.parent_equals_children", sevRounding, "coded rows: 类 and its 款, 款 and its 项, per column", []msgKind{msgParts}, checkHierarchy},
-	{"tables.total_row_equals_classes", sevRounding, "a coded table's 合计 row and its 类 rows", []msgKind{msgParts}, checkTotalRow},
-	{ruleTableUnreadable, sevWarning, "every table's self-check (tablecheck.go)", []msgKind{msgTableUnreadable}, checkUnreadable},
-	{"tables.amount_plausible", sevWarning, "every amount cell", []msgKind{msgImplausible}, checkPlausible},
-	{"summary.narrative_vs_table", sevRounding, "summary and 三公 figures of the narrative; B1/F1, B3/F3, B7/F7", []msgKind{msgText}, checkNarrativeVsTable},
-	{"narrative_items.vs_table", sevRounding, "the narrative's expenditure lines; the table row with their code", []msgKind{msgText}, checkItemsVsTable},
-	{"narrative_items.restated_amount", sevWarning, "the narrative's expenditure lines: amount and restated amount", []msgKind{msgRestated}, checkItemRestated},
-	{"narrative_items.change_pct", sevWarning, "the narrative's expenditure lines: amount, last year, stated %", []msgKind{msgItemPct}, checkItemPct},
+	{"tables.revenue_equals_expenditure", sevIdentity, "B1/F1/B4/F4 收入总计 and 支出总计 rows", []msgKind{msgParts}, checkTableTotals, nil},
+	{"tables.grand_total_equals_total_plus_carry", sevIdentity, "B1/F1/B4/F4 总计, 本年合计 and carry rows", []msgKind{msgParts}, checkGrandTotals, nil},
+	{"tables.side_total_equals_rows", sevRounding, "B1/F1/B4/F4 top-level rows of each side and its total", []msgKind{msgParts}, checkSideSums, nil},
+	{"tables.row_total_equals_parts", sevRounding, "each row's total column and the columns printed as its parts", []msgKind{msgParts}, checkRowParts, nil},
+	{"tables.parent_equals_children", sevRounding, "coded rows: 类 and its 款, 款 and its 项, per column", []msgKind{msgParts}, checkHierarchy, nil},
+	{"tables.total_row_equals_classes", sevRounding, "a coded table's 合计 row and its 类 rows", []msgKind{msgParts}, checkTotalRow, nil},
+	{ruleTableUnreadable, sevWarning, "every table's self-check (tablecheck.go)", []msgKind{msgTableUnreadable}, checkUnreadable, nil},
+	{"tables.amount_plausible", sevWarning, "every amount cell", []msgKind{msgImplausible}, checkPlausible, nil},
+	{"summary.narrative_vs_table", sevRounding, "summary and 三公 figures of the narrative; B1/F1, B3/F3, B7/F7", []msgKind{msgText}, checkNarrativeVsTable, nil},
+	{"narrative_items.vs_table", sevRounding, "the narrative's expenditure lines; the table row with their code", []msgKind{msgText}, checkItemsVsTable, nil},
+	{"narrative_items.restated_amount", sevWarning, "the narrative's expenditure lines: amount and restated amount", []msgKind{msgRestated}, checkItemRestated, nil},
+	{"narrative_items.change_pct", sevWarning, "the narrative's expenditure lines: amount, last year, stated %", []msgKind{msgItemPct}, checkItemPct, nil},
 
 	// Across tables (rules_tables_cross.go).
-	{"tables.summary_vs_fiscal_summary", sevIdentity, "B1 and B4 (F1 and F4): 财政拨款 sources, totals, 类 rows", []msgKind{msgPair}, checkSummaryVsFiscal},
-	{"tables.summary_vs_breakdown", sevIdentity, "B1 totals and the B2, B3 合计 (F1: F2, F3)", []msgKind{msgPair}, checkSummaryVsBreakdown},
-	{"tables.fiscal_summary_vs_general_budget", sevIdentity, "B4 一般公共预算 column and B5 (F4, F5)", []msgKind{msgPair}, checkFiscalVsGeneral},
-	{"tables.expenditure_vs_general_budget", sevRounding, "B5 and B3 (F5, F3) per code and column", []msgKind{msgPair}, checkExpenditureVsGeneral},
-	{"tables.basic_vs_economic", sevIdentity, "基本支出 of B5 (or B3) and the B6 total (F5, F6; Jiangsu's 财政拨款 pair)", []msgKind{msgPair}, checkBasicVsEconomic},
-	{"three_public.table_parts", sevRounding, "B7/F7 items per measure, as columns or as rows", []msgKind{msgParts}, checkThreePublicTable},
-	{"operating_expenses.narrative_vs_table", sevRounding, "机关运行经费 of the narrative, the 三公 table and the 机关运行经费 table", []msgKind{msgText, msgPair}, checkOperatingExpenses},
-	{"tables.last_year_plus_change", sevRounding, "rows printing this year, last year and the change", []msgKind{msgParts}, checkLastYearChange},
-	{"tables.change_pct", sevWarning, "rows printing the change in %", []msgKind{msgPct}, checkTableChangePct},
-	{"tables.completion_pct", sevWarning, "rows printing 预算, 决算 and 完成率", []msgKind{msgPct}, checkTableCompletion},
-	{"narrative_items.completion_pct", sevWarning, "the narrative's 支出决算, 年初预算 / 全年预算 and stated 完成率", []msgKind{msgPct, msgCompletionBase}, checkItemCompletion},
+	{"tables.summary_vs_fiscal_summary", sevIdentity, "B1 and B4 (F1 and F4): 财政拨款 sources, totals, 类 rows", []msgKind{msgPair}, checkSummaryVsFiscal, nil},
+	{"tables.summary_vs_breakdown", sevIdentity, "B1 totals and the B2, B3 合计 (F1: F2, F3)", []msgKind{msgPair}, checkSummaryVsBreakdown, nil},
+	{"tables.fiscal_summary_vs_general_budget", sevIdentity, "B4 一般公共预算 column and B5 (F4, F5)", []msgKind{msgPair}, checkFiscalVsGeneral, nil},
+	{"tables.expenditure_vs_general_budget", sevRounding, "B5 and B3 (F5, F3) per code and column", []msgKind{msgPair}, checkExpenditureVsGeneral, nil},
+	{"tables.basic_vs_economic", sevIdentity, "基本支出 of B5 (or B3) and the B6 total (F5, F6; Jiangsu's 财政拨款 pair)", []msgKind{msgPair}, checkBasicVsEconomic, nil},
+	{"three_public.table_parts", sevRounding, "B7/F7 items per measure, as columns or as rows", []msgKind{msgParts}, checkThreePublicTable, nil},
+	{"operating_expenses.narrative_vs_table", sevRounding, "机关运行经费 of the narrative, the 三公 table and the 机关运行经费 table", []msgKind{msgText, msgPair}, checkOperatingExpenses, nil},
+	{"tables.last_year_plus_change", sevRounding, "rows printing this year, last year and the change", []msgKind{msgParts}, checkLastYearChange, nil},
+	{"tables.change_pct", sevWarning, "rows printing the change in %", []msgKind{msgPct}, checkTableChangePct, nil},
+	{"tables.completion_pct", sevWarning, "rows printing 预算, 决算 and 完成率", []msgKind{msgPct}, checkTableCompletion, nil},
+	{"narrative_items.completion_pct", sevWarning, "the narrative's 支出决算, 年初预算 / 全年预算 and stated 完成率", []msgKind{msgPct, msgCompletionBase}, checkItemCompletion, nil},
 
 	// The narrative's own sentences (rules_text.go).
-	{"narrative.comparison_year", sevWarning, "the year a sentence compares with (比2025年预算…) and the document's year", []msgKind{msgCompareBudget, msgCompareFinal}, checkComparisonYear},
-	{"narrative.change_pct", sevWarning, "a sentence's figure, its change and stated % (X万元，比上年增加D万元，增长P%)", []msgKind{msgChangePct, msgPctFromZero}, checkChangePct},
-	{ruleUnitSlip, sevWarning, "an amount printed in 元 among 万元 figures (or the reverse) that fits only in the other unit: sums of the summary, a sentence's change and %", []msgKind{msgParts, msgUnitSlip, msgChangeUnitSlip}, checkUnitSlips},
-	{"narrative.lost_figure", sevInfo, "a sentence's 万元 / 亿元 with no figure before it (预算支出万元) or a figure parted from it (3,623.98为万元)", []msgKind{msgFigureLost, msgFigureMoved}, checkLostFigure},
-	{"narrative.share_pct", sevWarning, "a 其中 list's whole and each part's stated share (占P%)", []msgKind{msgSharePct}, checkSharePct},
+	{"narrative.comparison_year", sevWarning, "the year a sentence compares with (比2025年预算…) and the document's year", []msgKind{msgCompareBudget, msgCompareFinal}, checkComparisonYear, nil},
+	{"narrative.change_pct", sevWarning, "a sentence's figure, its change and stated % (X万元，比上年增加D万元，增长P%)", []msgKind{msgChangePct, msgPctFromZero}, checkChangePct, nil},
+	{ruleUnitSlip, sevWarning, "an amount printed in 元 among 万元 figures (or the reverse) that fits only in the other unit: sums of the summary, a sentence's change and %", []msgKind{msgParts, msgUnitSlip, msgChangeUnitSlip}, checkUnitSlips, nil},
+	{"narrative.lost_figure", sevInfo, "a sentence's 万元 / 亿元 with no figure before it (预算支出万元) or a figure parted from it (3,623.98为万元)", []msgKind{msgFigureLost, msgFigureMoved}, checkLostFigure, nil},
+	{"narrative.share_pct", sevWarning, "a 其中 list's whole and each part's stated share (占P%)", []msgKind{msgSharePct}, checkSharePct, nil},
 }
 
 // RuleNames lists the rules Validate runs, in order.
@@ -181,6 +184,9 @@ type comparison struct {
 // part is missing.
 func (r *rule) compare(what bi, stated *Amount, parts []*Amount, h how) []Finding {
 	c, ok := measure(what, stated, parts, h)
+	if r.held != nil && stated != nil && !stated.Yuan.IsZero() && slices.ContainsFunc(parts, func(p *Amount) bool { return p != nil }) && (!ok || c.within) {
+		*r.held++
+	}
 	if !ok {
 		return nil
 	}

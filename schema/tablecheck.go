@@ -28,6 +28,7 @@ type TableCheck struct {
 	Status string `json:"status" zh:"自检结果" desc:"ok: every identity the table prints holds within rounding; inconsistent: the sums that break are all off by the same amount (one root cause, reported once); unreadable: they break by several unrelated amounts, so the table was most likely misread and none of its figures are used." enum:"ok,inconsistent,unreadable"`
 	Failed int    `json:"failed,omitempty" zh:"不符处数" desc:"How many of the table's sums miss beyond rounding."`
 	Causes int    `json:"causes,omitempty" zh:"差额种数" desc:"How many different amounts they miss by."`
+	Held   int    `json:"held,omitempty" zh:"相符处数" desc:"How many of the table's sums of non-zero figures hold (to rounding): how much the reading is borne out."`
 	Reason string `json:"reason,omitempty" zh:"原因" desc:"Why the table is inconsistent or unreadable, in a sentence."`
 }
 
@@ -53,6 +54,10 @@ func CheckTables(d *Document) {
 	}
 }
 
+// CheckTable runs table i's self-check and returns it, leaving the table
+// as it is (normalize uses it to try another reading of a table).
+func CheckTable(d *Document, i int) *TableCheck { return checkTable(d, i) }
+
 // checkTable runs the table's own-arithmetic rules on it alone.
 func checkTable(d *Document, i int) *TableCheck {
 	if len(d.Tables[i].LineItems) == 0 {
@@ -62,11 +67,14 @@ func checkTable(d *Document, i int) *TableCheck {
 	one := &Document{Meta: d.Meta, Tables: d.Tables[i:min(i+2, len(d.Tables))]}
 	carries := carryOvers(d)
 	var broken []Finding
+	held := 0
 	for r := range rules {
 		if !ownArithmetic[rules[r].name] {
 			continue
 		}
-		for _, f := range rules[r].check(&rules[r], one) {
+		counting := rules[r] // a copy: the rules table is shared by every conversion
+		counting.held = &held
+		for _, f := range counting.check(&counting, one) {
 			if ti, ok := tableOf(f); ok && ti != i {
 				continue
 			}
@@ -75,7 +83,9 @@ func checkTable(d *Document, i int) *TableCheck {
 			}
 		}
 	}
-	return classify(broken)
+	c := classify(broken)
+	c.Held = held
+	return c
 }
 
 // classify sorts a table's broken sums into a status.
