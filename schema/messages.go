@@ -25,6 +25,7 @@ const (
 	msgSameCause                      // appended: more sums off by the same amount
 	msgCarryConvention                // appended: the difference is the carry-over
 	msgUnnamedRows                    // appended: rows of unknown standing in a sum
+	msgFileNameYear                   // the file name states another year than the document
 	msgPlacePage                      // where a sentence is: page and section
 	msgPlaceLine                      // … line and section
 	msgPlaceSection                   // … section only
@@ -102,6 +103,10 @@ var messages = map[msgKind]struct{ zh, en string }{
 	msgCarryConvention: {
 		zh: "；差额等于结转结余%[1]s（%[2]s元），系一方含结转、一方不含的口径差异",
 		en: "; the difference equals the carry-over %[1]s (%[2]s 元): one figure includes it, the other does not",
+	},
+	msgFileNameYear: {
+		zh: "文件名“%[1]s”写的是%[2]v年，文件内容为%[3]v年（以内容为准）",
+		en: "the file name %[1]q says %[2]v, the document itself %[3]v (the document is taken)",
 	},
 	msgUnnamedRows: {
 		zh: "（其中%[1]v行既非已知收入来源也无科目编码，是否为分项无法确定，仅供参考）",
