@@ -17,10 +17,10 @@ func TestFileNameYear(t *testing.T) {
 		{"raw/chongqing-jiaowei/budget2017.jsp", 2018, nil, true},
 		{"上海市普陀区商务委员会单位25年预算.pdf", 2024, nil, true},
 		// Counter-examples.
-		{"上海市普陀区商务委员会单位25年预算.pdf", 2025, nil, false},    // agrees
+		{"上海市普陀区商务委员会单位25年预算.pdf", 2025, nil, false}, // agrees
 		{"西安市安全生产监督管理局_2019年部门综合预算公开报表.pdf", 2019, nil, false},
-		{"report.pdf", 2024, nil, false},                          // no year in the name
-		{"2023年决算与2024年预算.pdf", 2024, nil, false},              // two years: the name says nothing for sure
+		{"report.pdf", 2024, nil, false},                         // no year in the name
+		{"2023年决算与2024年预算.pdf", 2024, nil, false},                // two years: the name says nothing for sure
 		{"budget2017.jsp", 2017, []string{"fiscal_year"}, false}, // the year came from the name
 		{"12966_2018年度项目.html", 2019, nil, true},
 		{"file_120345.pdf", 2019, nil, false}, // digits, not a year
