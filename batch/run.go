@@ -2,7 +2,6 @@ package batch
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/yusuan/yusuan"
 	"github.com/yusuan/yusuan/extract"
+	"github.com/yusuan/yusuan/internal/deadline"
 	"github.com/yusuan/yusuan/internal/guard"
 	"github.com/yusuan/yusuan/internal/pathtext"
 	"github.com/yusuan/yusuan/schema"
@@ -443,59 +443,35 @@ func runWorkers(ctx context.Context, todo []int, entries []Entry, n int, timeout
 	return finished, abandoned.Load(), ctx.Err()
 }
 
-// outcome is what the conversion goroutine hands back.
-type outcome struct {
-	doc *schema.Document
-	err error
-}
-
 // convertOne converts one file under its deadline and stores the
 // document. convert is guarded (a panic is the file's error); a
 // conversion that outlives the deadline is abandoned.
 func convertOne(ctx context.Context, e Entry, timeout time.Duration, convert converterFunc,
 	t *target, logger *slog.Logger, abandoned *atomic.Int64) Entry {
 	start := time.Now()
-	cctx, cancel := ctx, context.CancelFunc(func() {})
-	if timeout > 0 {
-		cctx, cancel = context.WithTimeout(ctx, timeout)
-	}
-	defer cancel()
-	ch := make(chan outcome, 1) // buffered: an abandoned goroutine does not block
-	go func() {
-		doc, err := convert(cctx, e.Path)
-		ch <- outcome{doc, err}
-	}()
-	var o outcome
-	select {
-	case o = <-ch:
-	case <-cctx.Done():
-		// Give a conversion that honours its context a moment to return.
-		select {
-		case o = <-ch:
-		case <-time.After(50 * time.Millisecond):
-			abandoned.Add(1)
-			o.err = cctx.Err()
-		}
+	o := deadline.Run(ctx, timeout, func(cctx context.Context) (*schema.Document, error) { return convert(cctx, e.Path) })
+	if o.Abandoned {
+		abandoned.Add(1)
 	}
 	e.Millis = time.Since(start).Milliseconds()
 	e.Time = time.Now().UTC()
 	e.Environmental = false
 	switch {
-	case o.err != nil && errors.Is(cctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil:
+	case o.TimedOut:
 		// Whatever error an extractor returns once its deadline passed.
 		e.Status = StatusTimeout
 		e.Error = fmt.Sprintf("timed out after %v", timeout)
-		logger.Warn("timed out", "path", e.Path, "timeout", timeout, "error", o.err)
+		logger.Warn("timed out", "path", e.Path, "timeout", timeout, "error", o.Err)
 		return e
-	case o.err != nil:
+	case o.Err != nil:
 		// Messages lead with the path, which the entry already holds.
-		e.Status, e.Error = StatusFailed, strings.TrimPrefix(o.err.Error(), pathtext.Display(e.Path)+": ")
+		e.Status, e.Error = StatusFailed, strings.TrimPrefix(o.Err.Error(), pathtext.Display(e.Path)+": ")
 		return e
-	case o.doc == nil:
+	case o.Value == nil:
 		e.Status, e.Error = StatusFailed, "conversion returned no document"
 		return e
 	}
-	return store(e, o.doc, t)
+	return store(e, o.Value, t)
 }
 
 // store writes doc (part or JSON file) and describes it in e. A write

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/yusuan/yusuan/internal/deadline"
 	"github.com/yusuan/yusuan/internal/pathtext"
 )
 
@@ -22,35 +23,10 @@ var errTimedOut = errors.New("timed out")
 // extractor checks its context everywhere), and its error names the file
 // and the limit, so one hostile file cannot hang the command.
 func withTimeout[T any](ctx context.Context, timeout time.Duration, path string, work func(context.Context) (T, error)) (T, error) {
-	if timeout <= 0 {
-		return work(ctx)
-	}
-	cctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	type outcome struct {
-		v   T
-		err error
-	}
-	ch := make(chan outcome, 1) // buffered: an abandoned goroutine does not block
-	go func() {
-		v, err := work(cctx)
-		ch <- outcome{v, err}
-	}()
-	var o outcome
-	select {
-	case o = <-ch:
-	case <-cctx.Done():
-		// Give a conversion that honours its context a moment to return.
-		select {
-		case o = <-ch:
-		case <-time.After(50 * time.Millisecond):
-			o.err = cctx.Err()
-		}
-	}
-	if o.err != nil && errors.Is(cctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil {
-		// Whatever error an extractor returns once its deadline passed.
+	r := deadline.Run(ctx, timeout, work)
+	if r.TimedOut {
 		var zero T
 		return zero, fmt.Errorf("%s: %w after %v", pathtext.Display(path), errTimedOut, timeout)
 	}
-	return o.v, o.err
+	return r.Value, r.Err
 }
