@@ -75,7 +75,7 @@ func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, title, na
 		m.Scope = schema.ScopeDepartment
 	}
 	// A title taken from the file's name still names the issuer before the
-	// tables' captions do: their cells are often cut ("中国共产党江苏省委员会办"
+	// tables' captions do: their cells are often cut ("中国共产党某某省委员会办"
 	// / "公厅"); meta.from_file_name says so.
 	issuerFromFile := titleFromFile && endsWithOrg(issuerOf(title))
 	m.Issuer.Name = issuerOf(own)
@@ -259,7 +259,7 @@ func titleYear(title, kind string) int {
 
 // tableHeadText joins the captions and first rows of every table, a row a
 // line and its cells tab-separated, for documents whose only titles are the
-// tables' own ("预算01表 收支总表", "（2026年度）", "部门名称 | 北京市审计局").
+// tables' own ("预算01表 收支总表", "（2026年度）", "部门名称 | 某某市审计局").
 func tableHeadText(x *extract.Document) string {
 	var b strings.Builder
 	for _, blk := range x.Blocks {
@@ -360,7 +360,7 @@ func findTitle(x *extract.Document, name string) (title string, fromFile bool) {
 	for _, b := range x.Blocks {
 		t := compact(b.Text)
 		if loc := pageLabel.FindStringIndex(t); loc != nil {
-			// A web page's title run into its byline ("…2026年预算公开来源:昆明市审计局").
+			// A web page's title run into its byline ("…2026年预算公开来源:某某市审计局").
 			t = t[:loc[0]]
 		}
 		if b.Kind == extract.KindHeading && !b.TOC && titleLike(t) && utf8.RuneCountInString(t) <= 60 {
@@ -495,7 +495,7 @@ func orgPrefix(s string) string {
 // issuerCellLabel is a table cell that labels the next one with the issuer.
 var issuerCellLabel = regexp.MustCompile(`^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制单位|编制部门)[:：]?$`)
 
-// labelledOrgRow finds "部门名称 | 北京市审计局" in a table's first rows.
+// labelledOrgRow finds "部门名称 | 某某市审计局" in a table's first rows.
 func labelledOrgRow(rows [][]extract.Cell) string {
 	for i, row := range rows {
 		if i >= 8 {
@@ -525,7 +525,7 @@ func labelledOrgRow(rows [][]extract.Cell) string {
 }
 
 func endsWithOrg(s string) bool {
-	// "深圳市司法局（本级）", "西安市审计局（汇总）": a name with its qualifier.
+	// "某某市司法局（本级）", "某某市审计局（汇总）": a name with its qualifier.
 	if q := orgQualifier.FindStringIndex(s); q != nil && q[0] > 0 {
 		s = s[:q[0]]
 	}
@@ -599,13 +599,13 @@ func otherNames(text, issuer string) []string {
 	}
 	text = compact(text)
 	for _, m := range alsoNamedRe.FindAllStringSubmatch(text, 5) {
-		// "加挂北京市人民政府口岸办公室（简称市政府口岸办）牌子": the name, and
+		// "加挂某某市人民政府口岸办公室（简称市政府口岸办）牌子": the name, and
 		// its short name below.
 		for _, part := range strings.FieldsFunc(shortNameIn.ReplaceAllString(m[1], ""), func(r rune) bool { return r == '、' || r == '和' }) {
 			add(part)
 		}
 	}
-	// "北京市人民政府国有资产监督管理委员会（以下简称“市国资委”）": a short
+	// "某某市人民政府国有资产监督管理委员会（以下简称“市国资委”）": a short
 	// name is an organisation's, never a phrase's ("（以下简称'三公'经费）").
 	for _, m := range shortNameRe.FindAllStringSubmatch(text, 8) {
 		if endsWithOrg(m[2]) || issuer != "" && strings.HasSuffix(m[1], issuer) {
@@ -617,7 +617,7 @@ func otherNames(text, issuer string) []string {
 }
 
 // withIssuerPlace spells a short name out with the issuer's place:
-// "市国资委" of 北京市人民政府国有资产监督管理委员会 is 北京市国资委.
+// "市国资委" of 某某市人民政府国有资产监督管理委员会 is 某某市国资委.
 func withIssuerPlace(short, issuer string) string {
 	first, size := utf8.DecodeRuneInString(short)
 	if !strings.ContainsRune("省市区县", first) {
