@@ -81,7 +81,7 @@ func rereadShifted(d *schema.Document, i int, v *tableView, shift int) bool {
 		restore()
 		return false
 	}
-	check.Reason = shiftReason(shift)
+	check.SetReasonText(shiftReason(shift))
 	t.Check = check
 	d.Tables[i] = t
 	return true
@@ -101,9 +101,12 @@ func shiftedColumns(cols []schema.Column, s *tableShape) []schema.Column {
 	return out
 }
 
-func shiftReason(shift int) string {
+// shiftReason says, in Chinese and English, how a re-read table was read.
+func shiftReason(shift int) (zh, en string) {
 	if shift > 0 {
-		return "read with the header band one column to the left of where it was printed: the table then adds up"
+		return "表头按印出位置左移一列读取后，表内各项相加相符",
+			"read with the header band one column to the left of where it was printed: the table then adds up"
 	}
-	return "read with the header band one column to the right of where it was printed: the table then adds up"
+	return "表头按印出位置右移一列读取后，表内各项相加相符",
+		"read with the header band one column to the right of where it was printed: the table then adds up"
 }

@@ -218,7 +218,7 @@ func TestRereadShiftedHeader(t *testing.T) {
 			continue
 		}
 		c := tb.Check
-		if c == nil || c.Status != schema.CheckOK || !strings.Contains(c.Reason, "header band") || c.Held < 3 {
+		if c == nil || c.Status != schema.CheckOK || !strings.Contains(c.ReasonEn, "header band") || !strings.Contains(c.Reason, "表头") || c.Held < 3 {
 			t.Fatalf("check %+v, want ok under the shifted reading", c)
 		}
 		if tot := tb.TotalRow(); tot == nil || tot.Amounts[schema.ColGeneralPublicBudget] == nil || tot.Amounts[schema.ColGeneralPublicBudget].Text != "8,401.67" {

@@ -86,12 +86,14 @@ func (o jsonObject) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// fieldDoc is the Chinese label and description of one field.
-type fieldDoc struct{ zh, desc string }
+// fieldDoc is the Chinese label and the descriptions of one field: desc in
+// English (the JSON Schema, for programs) and zhdesc in Chinese (the 字段说明
+// of the tabular outputs, for people).
+type fieldDoc struct{ zh, desc, zhdesc string }
 
-// docOf returns the label and description of field f, from its tags.
+// docOf returns the label and descriptions of field f, from its tags.
 func docOf(_ reflect.Type, f reflect.StructField) fieldDoc {
-	return fieldDoc{zh: f.Tag.Get("zh"), desc: f.Tag.Get("desc")}
+	return fieldDoc{zh: f.Tag.Get("zh"), desc: f.Tag.Get("desc"), zhdesc: f.Tag.Get("zhdesc")}
 }
 
 var (

@@ -1,7 +1,7 @@
 package schema
 
 // The data dictionary of the tabular outputs (XLSX, CSV, SQLite): for every
-// column of every sheet, the schema field it shows (whose zh and desc tags
+// column of every sheet, the schema field it shows (whose zh and zhdesc tags
 // give its Chinese name and description, so nothing is typed twice), its
 // unit and its SQL type. Kept beside tabSheets rather than in it so the
 // sheet layout and its documentation can change independently; a test
@@ -46,9 +46,9 @@ const (
 
 // colDoc documents one column.
 type colDoc struct {
-	field string // JSON path in Document whose zh/desc tags describe the column ("" if zh/desc given)
+	field string // JSON path in Document whose zh/zhdesc tags describe the column ("" if zh/desc given)
 	zh    string // Chinese name when not the field's (or to override it)
-	desc  string // description when not the field's
+	desc  string // Chinese description when not the field's zhdesc
 	unit  string // 元, 万元, 字节, …; "" for none
 	sql   string // SQL type; sqlText when ""
 	wan   bool   // the Chinese workbook shows the 元 figure in 万元
@@ -244,7 +244,7 @@ func columnInfos(id tabSheet) ([]columnInfo, error) {
 				ci.zh = fd.zh
 			}
 			if ci.desc == "" {
-				ci.desc = fd.desc
+				ci.desc = fd.zhdesc
 			}
 		}
 		if ci.sql == "" {
@@ -252,6 +252,9 @@ func columnInfos(id tabSheet) ([]columnInfo, error) {
 		}
 		if ci.zh == "" {
 			return nil, fmt.Errorf("sheet %s column %s: no Chinese name", def.name, c.name)
+		}
+		if ci.desc == "" {
+			return nil, fmt.Errorf("sheet %s column %s: no Chinese description (colDocs desc or the field's zhdesc tag)", def.name, c.name)
 		}
 		out[i] = ci
 	}

@@ -25,11 +25,12 @@ const (
 
 // TableCheck is how a table's own arithmetic came out.
 type TableCheck struct {
-	Status string `json:"status" zh:"自检结果" desc:"ok: every identity the table prints holds within rounding; inconsistent: the sums that break are all off by the same amount (one root cause, reported once); unreadable: they break by several unrelated amounts, so the table was most likely misread and none of its figures are used." enum:"ok,inconsistent,unreadable"`
-	Failed int    `json:"failed,omitempty" zh:"不符处数" desc:"How many of the table's sums miss beyond rounding."`
-	Causes int    `json:"causes,omitempty" zh:"差额种数" desc:"How many different amounts they miss by."`
-	Held   int    `json:"held,omitempty" zh:"相符处数" desc:"How many of the table's sums of non-zero figures hold (to rounding): how much the reading is borne out."`
-	Reason string `json:"reason,omitempty" zh:"原因" desc:"Why the table is inconsistent or unreadable, in a sentence."`
+	Status   string `json:"status" zh:"自检结果" desc:"ok: every identity the table prints holds within rounding; inconsistent: the sums that break are all off by the same amount (one root cause, reported once); unreadable: they break by several unrelated amounts, so the table was most likely misread and none of its figures are used." enum:"ok,inconsistent,unreadable"`
+	Failed   int    `json:"failed,omitempty" zh:"不符处数" desc:"How many of the table's sums miss beyond rounding."`
+	Causes   int    `json:"causes,omitempty" zh:"差额种数" desc:"How many different amounts they miss by."`
+	Held     int    `json:"held,omitempty" zh:"相符处数" desc:"How many of the table's sums of non-zero figures hold (to rounding): how much the reading is borne out."`
+	Reason   string `json:"reason,omitempty" zh:"原因" desc:"Why the table is inconsistent or unreadable, in a sentence, in Chinese."`
+	ReasonEn string `json:"reason_en,omitempty" zh:"英文原因" desc:"The same in English, for developers."`
 }
 
 // ownArithmetic are the rules that read one table alone: together they
@@ -97,11 +98,11 @@ func classify(broken []Finding) *TableCheck {
 	c := &TableCheck{Failed: len(broken), Causes: len(causes)}
 	if len(causes) == 1 {
 		c.Status = CheckInconsistent
-		c.Reason = format(msgOneCause, len(broken), causes[0]).en
+		c.SetReason(format(msgOneCause, len(broken), causes[0]))
 		return c
 	}
 	c.Status = CheckUnreadable
-	c.Reason = format(msgUnreadable, len(broken), len(causes)).en
+	c.SetReason(format(msgUnreadable, len(broken), len(causes)))
 	return c
 }
 
@@ -235,16 +236,20 @@ func checkUnreadable(rule *rule, d *Document) []Finding {
 	return out
 }
 
-// checkReason is why a table failed its self-check, in both languages:
-// TableCheck.Reason keeps the English.
+// checkReason is why a table failed its self-check, in both languages.
 func checkReason(c *TableCheck) bi {
-	if c.Status == CheckUnreadable && c.Failed > 0 {
-		if r := format(msgUnreadable, c.Failed, c.Causes); r.en == c.Reason {
-			return r
-		}
+	if c.ReasonEn == "" {
+		return same(c.Reason)
 	}
-	return same(c.Reason)
+	return bi{c.Reason, c.ReasonEn}
 }
+
+// SetReason sets the reason in Chinese and in English.
+func (c *TableCheck) SetReason(r bi) { c.Reason, c.ReasonEn = r.zh, r.en }
+
+// SetReasonText sets the reason from a Chinese and an English sentence,
+// for a reading decided outside this package.
+func (c *TableCheck) SetReasonText(zh, en string) { c.SetReason(bi{zh, en}) }
 
 // carryOvers are the amounts carried into or out of the year that the
 // document prints (上年结转, 年初结转和结余, 结转下年, 使用非财政拨款结余). Two

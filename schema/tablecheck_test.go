@@ -3,6 +3,7 @@ package schema
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // selfCheckB5 is a B5 whose figures are set per row: 201 = 20103 =
@@ -75,6 +76,9 @@ func TestTableSelfCheck(t *testing.T) {
 			if c := d.Tables[0].Check; c == nil || c.Status != tt.status {
 				t.Fatalf("check = %+v, want status %s", c, tt.status)
 			}
+			if c := d.Tables[0].Check; c.Status != CheckOK && (!hasHan(c.Reason) || c.ReasonEn == "" || c.ReasonEn == c.Reason) {
+				t.Errorf("reason = %q / %q, want Chinese and English", c.Reason, c.ReasonEn)
+			}
 			var got []string
 			for _, f := range d.Findings {
 				if f.Severity != SevInfo || f.Rule == ruleTableUnreadable {
@@ -115,4 +119,14 @@ func TestCarryOverConvention(t *testing.T) {
 		}
 	}
 	t.Errorf("no summary.narrative_vs_table finding; findings: %+v", d.Findings)
+}
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
