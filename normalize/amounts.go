@@ -98,8 +98,31 @@ func parseNumber(t string) (decimal.Decimal, bool) {
 		t = strings.ReplaceAll(t, ",", "")
 	}
 	t = strings.TrimSuffix(t, ".")
+	if intDigits(t) > maxAmountDigits {
+		return decimal.Decimal{}, false
+	}
 	d, err := decimal.Parse(t)
 	return d, err == nil
+}
+
+// maxAmountDigits bounds the digits before the point of a figure: 10^16
+// 元 (一亿亿元) is far beyond any public budget, so a longer run is glued
+// figures or a code, and taking it would make an "amount" that, once
+// turned into 元, is too long to read back from the JSON.
+const maxAmountDigits = 16
+
+// intDigits counts the digits before the decimal point of t.
+func intDigits(t string) int {
+	n := 0
+	for _, r := range t {
+		if r == '.' {
+			break
+		}
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 // outranks reports whether the numeral t holds a magnitude larger than the

@@ -103,6 +103,8 @@ func TestParseAmountRejects(t *testing.T) {
 		{"点", "万元"},
 		{"九千万亿亿", "元"}, // beyond int64: refused, not wrapped around
 		{"1.2.3", "万元"},
+		{"12345678901234567", "元"}, // 17 digits: glued figures, not an amount
+		{"111111111111111111111111111111111111111111111111111111111111万元", ""}, // too long to read back once in 元
 	}
 	for _, tt := range tests {
 		if m, ok := normalize.ParseAmount(tt.in, tt.defaultUnit); ok {
