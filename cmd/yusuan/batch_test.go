@@ -9,24 +9,52 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// buildBinary builds cmd/yusuan into a temp folder.
+// builtBinary is cmd/yusuan built once per test process: each build is a
+// link of the whole program, seconds that every test would otherwise pay.
+var builtBinary struct {
+	once sync.Once
+	dir  string
+	bin  string
+	err  error
+}
+
+// TestMain removes the built binary after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builtBinary.dir != "" {
+		os.RemoveAll(builtBinary.dir)
+	}
+	os.Exit(code)
+}
+
+// buildBinary returns the path of cmd/yusuan, built on first use.
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary; skipped with -short")
 	}
-	bin := filepath.Join(t.TempDir(), "yusuan")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	b := &builtBinary
+	b.once.Do(func() {
+		b.dir, b.err = os.MkdirTemp("", "yusuan-bin-")
+		if b.err != nil {
+			return
+		}
+		b.bin = filepath.Join(b.dir, "yusuan")
+		if out, err := exec.Command("go", "build", "-o", b.bin, ".").CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return bin
+	return b.bin
 }
 
 // copySamples writes n inputs made from the txt samples, each under its
