@@ -486,13 +486,8 @@ func (s *tableShape) columnKeys(kind schema.TableKind) []schema.Column {
 			ci := &s.cols[c]
 			path := ci.path
 			measure := schema.MeasureNone
-			if measures && len(path) > 0 {
-				switch path[len(path)-1] {
-				case "预算数", "年初预算数", "全年预算数":
-					measure, path = schema.MeasureBudget, path[:len(path)-1]
-				case "决算数":
-					measure, path = schema.MeasureFinal, path[:len(path)-1]
-				}
+			if measures {
+				measure, path = measureInPath(path)
 			}
 			key := columnKey(path, threePublic, hasMeeting).With(measure)
 			if threePublic && measure == schema.MeasureNone && isLastYearPath(path, lastYear) {
@@ -509,6 +504,26 @@ func (s *tableShape) columnKeys(kind schema.TableKind) []schema.Column {
 	}
 	addParts(out)
 	return out
+}
+
+// measureInPath finds the 预算数/决算数 band in a column's header path, under
+// (合计 › 预算数) or over (预算数 › 合计 › …) the item, and returns the
+// measure and the path without it.
+func measureInPath(path []string) (schema.Measure, []string) {
+	for i := len(path) - 1; i >= 0; i-- {
+		var m schema.Measure
+		switch path[i] {
+		case "预算数", "年初预算数", "全年预算数":
+			m = schema.MeasureBudget
+		case "决算数":
+			m = schema.MeasureFinal
+		default:
+			continue
+		}
+		rest := append(append([]string{}, path[:i]...), path[i+1:]...)
+		return m, rest
+	}
+	return schema.MeasureNone, path
 }
 
 var yearInHeader = regexp.MustCompile(`(20\d{2})年`)

@@ -211,3 +211,22 @@ func TestLineItems(t *testing.T) {
 		})
 	}
 }
+
+func TestMeasureInPath(t *testing.T) {
+	for _, c := range []struct {
+		path []string
+		want schema.Measure
+		rest string
+	}{
+		{[]string{"合计", "预算数"}, schema.MeasureBudget, "合计"},
+		{[]string{"预算数", "公务用车购置及运行维护费", "小计"}, schema.MeasureBudget, "公务用车购置及运行维护费/小计"},
+		{[]string{"决算数", "合计"}, schema.MeasureFinal, "合计"},
+		{[]string{"全年预算数"}, schema.MeasureBudget, ""},
+		{[]string{"公务接待费"}, schema.MeasureNone, "公务接待费"},
+	} {
+		m, rest := measureInPath(c.path)
+		if m != c.want || strings.Join(rest, "/") != c.rest {
+			t.Errorf("measureInPath(%v) = %s %v, want %s %s", c.path, m, rest, c.want, c.rest)
+		}
+	}
+}

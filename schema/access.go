@@ -58,10 +58,11 @@ func (t *Table) TotalRow() *LineItem {
 }
 
 // mainColumns are the columns that hold a row's own amount, by preference.
-var mainColumns = []ColumnKey{ColTotal, ColAmount, ColTotal.With(MeasureFinal), ColGeneralPublicBudget}
+var mainColumns = []ColumnKey{ColTotal, ColAmount, ColTotal.With(MeasureFinal), ColGeneralPublicBudget, ColExpend}
 
-// Main is the amount of a row: its total (合计, 金额, the 决算数 total, or
-// the 一般公共预算 column of a 财政拨款 table), else its sole amount; nil
+// Main is the amount of a row: its total (合计, 金额, the 决算数 total, the
+// 一般公共预算 column of a 财政拨款 table, or the 本年支出 小计 of a table
+// that prints no 合计), else its sole amount; nil
 // when none of these is printed, so the result never depends on the
 // order of a map. A nil row has none.
 func (it *LineItem) Main() *Amount {

@@ -13,6 +13,8 @@ func TestLineItemMain(t *testing.T) {
 		{"final total", map[ColumnKey]*Amount{ColTotal.With(MeasureBudget): yuan("6"), ColTotal.With(MeasureFinal): yuan("7")}, "7"},
 		{"fiscal column", map[ColumnKey]*Amount{ColGeneralPublicBudget: yuan("5"), ColGovernmentFund: yuan("8")}, "5"},
 		{"sole", map[ColumnKey]*Amount{ColReserve: yuan("9")}, "9"},
+		{"本年支出 小计 without 合计", map[ColumnKey]*Amount{ColBasic: yuan("1"), ColExpend: yuan("3"), ColProject: yuan("2")}, "3"},
+		{"合计 beside 本年支出", map[ColumnKey]*Amount{ColTotal: yuan("5"), ColExpend: yuan("3"), ColCarriedOver: yuan("2")}, "5"},
 		{"several, none the total", map[ColumnKey]*Amount{ColBasic: yuan("1"), ColProject: yuan("2")}, ""},
 		{"none", nil, ""},
 	} {
