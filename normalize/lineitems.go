@@ -490,8 +490,9 @@ func (s *tableShape) columnKeys(kind schema.TableKind) []schema.Column {
 				measure, path = measureInPath(path)
 			}
 			key := columnKey(path, threePublic, hasMeeting).With(measure)
-			if threePublic && measure == schema.MeasureNone && isLastYearPath(path, lastYear) {
-				// 三公 printed for last year and this year side by side.
+			if measure == schema.MeasureNone && key != schema.ColLastYear && isLastYearPath(path, lastYear) && !isChangeKey(key) {
+				// Last year and this year side by side (三公, or 2025年执行数 |
+				// 2026年预算数): last year's figures are never this year's.
 				key = key.With(schema.MeasureLastYear)
 			}
 			seen[b.side+"/"+string(key)]++
@@ -544,9 +545,20 @@ func (s *tableShape) lastYearYear() string {
 	return lo
 }
 
+// isChangeKey: a change column (比上年增减) compares the years; it is this
+// year's figure minus last year's, not a figure of last year.
+func isChangeKey(k schema.ColumnKey) bool {
+	return k == schema.ColChange || k == schema.ColChangePct
+}
+
 // isLastYearPath: a column under 上年 or under the earlier of two years.
+// 上年结转 and 上年结余 are this year's money brought forward, not last
+// year's figures.
 func isLastYearPath(path []string, lastYear string) bool {
 	for _, p := range path {
+		if hasAny(p, "结转", "结余", "余额") {
+			continue
+		}
 		if hasAny(p, "上年", "上一年") || lastYear != "" && strings.Contains(p, lastYear+"年") {
 			return true
 		}
@@ -613,6 +625,11 @@ func columnKey(path []string, threePublic, hasMeeting bool) schema.ColumnKey {
 					return schema.ColBasic
 				case p == "小计" && hasAny(path[j], "项目支出"):
 					return schema.ColProject
+				case p == "小计":
+					// 一般公共预算拨款 › 小计 | 其中：… : the subtotal of that source.
+					if k := columnKey(path[j:j+1], false, false); sourceKeys[k] {
+						return k
+					}
 				}
 			}
 			return schema.ColTotal
@@ -677,6 +694,13 @@ func columnKey(path []string, threePublic, hasMeeting bool) schema.ColumnKey {
 		}
 	}
 	return schema.ColAmount
+}
+
+// sourceKeys are the keys of a revenue source or spending group whose
+// 小计 is printed beside its parts.
+var sourceKeys = map[schema.ColumnKey]bool{
+	schema.ColFiscal: true, schema.ColGeneralPublicBudget: true, schema.ColGovernmentFund: true,
+	schema.ColStateCapital: true, schema.ColSpecialAccount: true, schema.ColBusiness: true, schema.ColOther: true,
 }
 
 // partKeys lists, for a total key, the keys that add up to it.

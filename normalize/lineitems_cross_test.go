@@ -44,6 +44,28 @@ func TestLineItemsLastYearAndPercents(t *testing.T) {
 			columns: []string{"total.last_year", "overseas_travel.last_year", "vehicles.last_year", "reception.last_year", "total", "overseas_travel", "vehicles", "reception"},
 		},
 		{
+			// 2025年执行数 beside 2026年预算数: the earlier year's columns are
+			// last year's; the change between them is not.
+			name: "执行数 of last year beside this year's budget", title: "一般公共预算支出表", kind: "B5",
+			table: grid(2,
+				"科目编码 | 科目名称 | 2025年执行数 | 2026年预算数 | < | < | 2026年预算数比2025年执行数 | <",
+				"^ | ^ | 执行数 | 小计 | 基本支出 | 项目支出 | 增减额 | 增减(%)",
+				"2101101 | 行政单位医疗 | 218.91 | | | | -218.91 | -100.00%",
+			),
+			columns: []string{"amount.last_year", "total", "basic", "project", "change", "change_pct"},
+		},
+		{
+			// 一般公共预算拨款 › 小计 | 其中…: the source's subtotal; 上年结转 is
+			// this year's revenue brought forward, not a last-year figure.
+			name: "a source's 小计 and 上年结转", title: "收入总表", kind: "B2",
+			table: grid(2,
+				"单位名称 | 合计 | 一般公共预算拨款 | < | 上年结转 | 其他收入",
+				"^ | ^ | 小计 | 其中：专项资金列入部门预算项目 | ^ | ^",
+				"合计 | 142.00 | 100.00 | | 40.00 | 2.00",
+			),
+			columns: []string{"total", "general_public_budget", "amount", "carried_over", "other"},
+		},
+		{
 			name: "economic rows by name", title: "一般公共预算基本支出表", kind: "B6",
 			table: grid(1,
 				"科目名称 | 合计 | 人员经费 | 公用经费",

@@ -114,10 +114,40 @@ func checkGrandTotals(rule *rule, d *Document) []Finding {
 			if g == nil || tot == nil {
 				continue
 			}
-			parts := []*Amount{tot, t.RowAmount(side.carry), t.RowAmount(side.extra)}
+			parts := append([]*Amount{tot}, carriedParts(t, side.name, side.carry, side.extra)...)
 			out = append(out, rule.compare(bi{labelZh(t) + "：" + GrandTotalKey(side.name).Label() + "与" + TotalKey(side.name).Label() + "加结转之和不符",
 				label(t) + ": " + side.name + " 总计 vs 本年合计 + 结转"}, g, parts, asSumIdentity)...)
 		}
+	}
+	return out
+}
+
+// carriedParts are the amounts that take a side from 本年合计 to 总计: the
+// rows printed between the two (上年结转, 使用非财政拨款结余, 上年实户资金余额,
+// 用事业基金弥补收支差额: publishers name and add them differently), or the
+// keyed carry rows where the layout does not print them between.
+func carriedParts(t *Table, side string, keys ...RowKey) []*Amount {
+	from, to := -1, -1
+	for i := range t.LineItems {
+		switch k := t.LineItems[i].Key; {
+		case k == TotalKey(side) && from < 0:
+			from = i
+		case k == GrandTotalKey(side) && to < 0:
+			to = i
+		}
+	}
+	var out []*Amount
+	if from >= 0 && to > from+1 {
+		for i := from + 1; i < to; i++ {
+			it := &t.LineItems[i]
+			if it.Side == side && !it.Subitem && it.RowKind == "" {
+				out = append(out, it.Main())
+			}
+		}
+		return out
+	}
+	for _, k := range keys {
+		out = append(out, t.RowAmount(k))
 	}
 	return out
 }

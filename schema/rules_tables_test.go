@@ -80,6 +80,19 @@ func TestTableRules(t *testing.T) {
 		{"tables.grand_total_equals_total_plus_carry", Document{Tables: []Table{b1("500.00")}}, nil},
 		{"tables.grand_total_equals_total_plus_carry", Document{Tables: []Table{b1("400.00")}}, []string{SevError}},
 		{"tables.side_total_equals_rows", Document{Tables: []Table{b1("500.00")}}, nil},
+		// A balance brought forward under a name no keyword knows, printed
+		// between 本年收入合计 and 收入总计, is part of the 总计; with it left
+		// out the sum would miss.
+		{"tables.grand_total_equals_total_plus_carry", Document{Tables: []Table{{Kind: "B1", LineItems: []LineItem{
+			item("", "本年收入合计", "revenue", RowRevenueTotal, RowTotal, map[ColumnKey]*Amount{"amount": yuan("500.00")}),
+			item("", "上年实户资金余额", "revenue", "", "", map[ColumnKey]*Amount{"amount": yuan("20.00")}),
+			item("", "收入总计", "revenue", RowRevenueGrandTotal, RowGrandTotal, map[ColumnKey]*Amount{"amount": yuan("520.00")}),
+		}}}}, nil},
+		{"tables.grand_total_equals_total_plus_carry", Document{Tables: []Table{{Kind: "B1", LineItems: []LineItem{
+			item("", "本年收入合计", "revenue", RowRevenueTotal, RowTotal, map[ColumnKey]*Amount{"amount": yuan("500.00")}),
+			item("", "上年实户资金余额", "revenue", "", "", map[ColumnKey]*Amount{"amount": yuan("10.00")}),
+			item("", "收入总计", "revenue", RowRevenueGrandTotal, RowGrandTotal, map[ColumnKey]*Amount{"amount": yuan("520.00")}),
+		}}}}, []string{SevError}},
 		{"tables.row_total_equals_parts", Document{Tables: []Table{b5("100.00")}}, nil},
 		{"tables.parent_equals_children", Document{Tables: []Table{b5("100.00")}}, nil},
 		{"tables.parent_equals_children", Document{Tables: []Table{b5("100.01")}}, []string{SevInfo, SevInfo}},
