@@ -274,6 +274,9 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 				set(&sm.Revenue.Business, a)
 			case hasAny(lb, "其他", "单位资金"):
 				set(&sm.Revenue.Other, a)
+			case hasAny(lb, "非财政拨款", "结余"):
+				// 使用非财政拨款结余: a balance drawn on, not this year's revenue
+				// and not 财政拨款 (the label contains it); no field.
 			case hasAny(lb, "财政拨款"):
 				set(&sm.Revenue.FiscalAppropriation, a)
 			case hasAny(lb, "上级补助", "附属单位上缴", "附属单位缴款"):

@@ -148,6 +148,9 @@ func TestSummaryPhrasings(t *testing.T) {
 		{"年终结转 is carried forward, not carried over", "（三）年终结转结余资金0.00万元。", false, map[string]string{"carried_over": "<nil>", "carried_forward": "0"}},
 		{"财政拨款 heading scopes basic", "其中：基本支出33325.21万元，项目支出94823.35万元。", true, map[string]string{"basic": "<nil>", "project": "<nil>"}},
 		{"department basic", "其中：基本支出33325.21万元，项目支出94823.35万元。", false, map[string]string{"basic": "333252100", "project": "948233500"}},
+		{"使用非财政拨款结余 is not 财政拨款", "其中本年收入预算390,140.45万元，使用非财政拨款结余18,953.73万元，上年结转81,714.17万元。", false,
+			map[string]string{"fiscal": "<nil>", "carried_over": "817141700"}},
+		{"财政拨款收入", "其中：财政拨款收入216,552.53万元。", false, map[string]string{"fiscal": "2165525300"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -157,7 +160,7 @@ func TestSummaryPhrasings(t *testing.T) {
 			(&Normalizer{}).summaryFigures(d, b, false, c.fiscal, &figState{weak: map[**schema.Amount]bool{}})
 			s := d.Summary
 			got := map[string]*schema.Amount{"revenue": s.Revenue.Total, "expenditure": s.Expenditure.Total, "basic": s.Expenditure.Basic, "project": s.Expenditure.Project,
-				"carried_over": s.Revenue.CarriedOver, "carried_forward": s.Expenditure.CarriedForward}
+				"carried_over": s.Revenue.CarriedOver, "carried_forward": s.Expenditure.CarriedForward, "fiscal": s.Revenue.FiscalAppropriation}
 			for field, want := range c.want {
 				y := "<nil>"
 				if a := got[field]; a != nil {

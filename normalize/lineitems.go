@@ -585,6 +585,17 @@ func columnKey(path []string, threePublic, hasMeeting bool) schema.ColumnKey {
 		if hasAny(leaf, "完成率", "执行率", "完成%", "完成百分比") {
 			return schema.ColCompletionPct
 		}
+		if strings.HasPrefix(leaf, "其中") {
+			// 事业收入 › 金额 | 其中：教育收费: part of the column before it,
+			// never a source or a group of its own.
+			return schema.ColAmount
+		}
+		if leaf == "金额" && len(path) > 1 {
+			// 事业收入 › 金额: the group's own figure.
+			if k := columnKey(path[len(path)-2:len(path)-1], false, false); sourceKeys[k] {
+				return k
+			}
+		}
 	}
 	for i := len(path) - 1; i >= 0; i-- {
 		p := path[i]

@@ -66,6 +66,17 @@ func TestLineItemsLastYearAndPercents(t *testing.T) {
 			columns: []string{"total", "general_public_budget", "amount", "carried_over", "other"},
 		},
 		{
+			// 事业收入 › 金额 | 其中：教育收费: the 金额 is the source, the 其中
+			// column a part of it, not a source to add.
+			name: "金额 and 其中 under a source", title: "收入预算表", kind: "B2",
+			table: grid(2,
+				"科目编码 | 科目名称 | 本年收入合计 | 财政拨款收入 | 事业收入 | < | 其他收入",
+				"^ | ^ | ^ | ^ | 金额 | 其中：教育收费 | ^",
+				"205 | 教育支出 | 380.00 | 200.00 | 120.00 | 75.00 | 60.00",
+			),
+			columns: []string{"total", "fiscal", "business", "amount", "other"},
+		},
+		{
 			name: "economic rows by name", title: "一般公共预算基本支出表", kind: "B6",
 			table: grid(1,
 				"科目名称 | 合计 | 人员经费 | 公用经费",
