@@ -427,7 +427,18 @@ func checkRevenueEqualsExpenditure(rule *rule, d *Document) []Finding {
 	if r.CarriedOver == nil || e.CarriedForward == nil {
 		return nil
 	}
+	// A narrative's "收入预算X万元" or "支出预算Y万元" may already include its
+	// carry-over (it is then the 总计): the sides balance if they do under
+	// any reading of what each figure includes.
 	lhs := &Amount{Yuan: e.Total.Yuan.Add(e.CarriedForward.Yuan), Text: "本年支出 + 结转下年", At: e.Total.At}
+	if c, differs := measure(bi{}, lhs, []*Amount{r.Total, r.CarriedOver}, asStated); differs && !c.within {
+		for _, alt := range [][2]*Amount{{nil, nil}, {r.CarriedOver, nil}, {nil, e.CarriedForward}} {
+			c, differs := measure(bi{}, Sum("", e.Total, alt[1]), []*Amount{r.Total, alt[0]}, asStated)
+			if !differs || c.within {
+				return nil
+			}
+		}
+	}
 	return rule.compare(bi{"本年支出加结转下年与本年收入加上年结转不符", "revenue plus carry-over vs expenditure plus carry-forward"}, lhs, []*Amount{r.Total, r.CarriedOver}, asStated)
 }
 

@@ -80,6 +80,18 @@ func TestTableRules(t *testing.T) {
 		{"tables.grand_total_equals_total_plus_carry", Document{Tables: []Table{b1("500.00")}}, nil},
 		{"tables.grand_total_equals_total_plus_carry", Document{Tables: []Table{b1("400.00")}}, []string{SevError}},
 		{"tables.side_total_equals_rows", Document{Tables: []Table{b1("500.00")}}, nil},
+		// "收入预算288416.35万元" and "支出预算288416.35万元" that already
+		// include their carry-overs balance; sides that balance under no
+		// reading do not.
+		{"summary.revenue_equals_expenditure", Document{Summary: Summary{
+			Revenue:     Revenue{Total: text("288416.35"), CarriedOver: text("9687.21")},
+			Expenditure: Expenditure{Total: text("288416.35"), CarriedForward: text("12.23")}}}, nil},
+		{"summary.revenue_equals_expenditure", Document{Summary: Summary{
+			Revenue:     Revenue{Total: text("278729.14"), CarriedOver: text("9687.21")},
+			Expenditure: Expenditure{Total: text("288404.12"), CarriedForward: text("12.23")}}}, nil},
+		{"summary.revenue_equals_expenditure", Document{Summary: Summary{
+			Revenue:     Revenue{Total: text("278729.14"), CarriedOver: text("9687.21")},
+			Expenditure: Expenditure{Total: text("288500.00"), CarriedForward: text("12.23")}}}, []string{SevWarning}},
 		// A balance brought forward under a name no keyword knows, printed
 		// between 本年收入合计 and 收入总计, is part of the 总计; with it left
 		// out the sum would miss.
