@@ -427,6 +427,12 @@ func checkRevenueEqualsExpenditure(rule *rule, d *Document) []Finding {
 	if r.CarriedOver == nil || e.CarriedForward == nil {
 		return nil
 	}
+	if d.Table(KindB1).Row(GrandTotalKey(SideRevenue)) != nil || d.Table(KindF1).Row(GrandTotalKey(SideRevenue)) != nil {
+		// The 收支总表 prints the identity with every row it involves
+		// (使用非财政拨款结余, 结余分配, …) and checks it itself
+		// (tables.revenue_equals_expenditure, grand totals).
+		return nil
+	}
 	// A narrative's "收入预算X万元" or "支出预算Y万元" may already include its
 	// carry-over (it is then the 总计): the sides balance if they do under
 	// any reading of what each figure includes.

@@ -92,6 +92,12 @@ func TestTableRules(t *testing.T) {
 		{"summary.revenue_equals_expenditure", Document{Summary: Summary{
 			Revenue:     Revenue{Total: text("278729.14"), CarriedOver: text("9687.21")},
 			Expenditure: Expenditure{Total: text("288500.00"), CarriedForward: text("12.23")}}}, []string{SevWarning}},
+		// With a 收支总表 that prints its 总计 the table checks the identity
+		// with every row (使用非财政拨款结余, 结余分配); the summary's
+		// fields cannot hold them all.
+		{"summary.revenue_equals_expenditure", Document{Tables: []Table{b1("500.00")}, Summary: Summary{
+			Revenue:     Revenue{Total: text("278729.14"), CarriedOver: text("9687.21")},
+			Expenditure: Expenditure{Total: text("288500.00"), CarriedForward: text("12.23")}}}, nil},
 		// A balance brought forward under a name no keyword knows, printed
 		// between 本年收入合计 and 收入总计, is part of the 总计; with it left
 		// out the sum would miss.
