@@ -600,7 +600,7 @@ func columnKey(path []string, threePublic, hasMeeting bool) schema.ColumnKey {
 	for i := len(path) - 1; i >= 0; i-- {
 		p := path[i]
 		if threePublic {
-			if p == "小计" || p == "合计" {
+			if p == "小计" || p == "合计" || p == "总计" {
 				// Decided by the group above, if any.
 				for j := i - 1; j >= 0; j-- {
 					switch {

@@ -77,6 +77,16 @@ func TestLineItemsLastYearAndPercents(t *testing.T) {
 			columns: []string{"total", "fiscal", "business", "amount", "other"},
 		},
 		{
+			// 总计 › 一般公共预算 | 政府性基金预算 …: the 三公 total by fund.
+			name: "三公 总计 by fund", title: "财政拨款“三公”经费支出表", kind: "B7",
+			table: grid(2,
+				"年度 | 总计 | < | 因公出国(境)费 | < | 公务接待费 | <",
+				"^ | 一般公共预算 | 政府性基金预算 | 一般公共预算 | 政府性基金预算 | 一般公共预算 | 政府性基金预算",
+				"2026年 | 5.58 | 0.00 | 0.00 | 0.00 | 2.98 | 0.00",
+			),
+			columns: []string{"total", "total_2", "overseas_travel", "overseas_travel_2", "reception", "reception_2"},
+		},
+		{
 			name: "economic rows by name", title: "一般公共预算基本支出表", kind: "B6",
 			table: grid(1,
 				"科目名称 | 合计 | 人员经费 | 公用经费",

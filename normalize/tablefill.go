@@ -60,7 +60,7 @@ func (n *Normalizer) fillFromTables(d *schema.Document, views []*tableView) {
 	case t7.Empty || fillThreePublicList(&d.ThreePublic, t7):
 		// a vertical list (项目 | 预算数): one row per item
 	default:
-		row7 = dataRow(t7, d.Meta.FiscalYear)
+		row7 = t7.DataRow(d.Meta.FiscalYear)
 	}
 	if row := row7; row != nil {
 		row = withBlankCells(t7, row)
@@ -219,18 +219,6 @@ func b3TotalRow(t *schema.Table) *schema.LineItem {
 	step, ok := granularity(whole)
 	if classes > 0 && ok && sum.Sub(whole.Yuan).Abs().Cmp(step.Mul(decimal.FromInt(int64(classes)))) <= 0 {
 		return first
-	}
-	return nil
-}
-
-// dataRow is the 三公 table's row of the fiscal year: the first with
-// amounts not about last year ("上年", or named by another year).
-func dataRow(t *schema.Table, fiscal int) *schema.LineItem {
-	for i := range t.LineItems {
-		it := &t.LineItems[i]
-		if len(it.Amounts) > 0 && !hasAny(it.Name, "上年") && !otherYear(it.Name, fiscal) {
-			return it
-		}
 	}
 	return nil
 }

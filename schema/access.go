@@ -1,6 +1,10 @@
 package schema
 
-import "strings"
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
 
 // Accessors normalize's table filling and the rules share: one notion of
 // "the first table of a kind", "the row with a key", "the amount of a row"
@@ -109,19 +113,36 @@ func Sum(text string, parts ...*Amount) *Amount {
 // BlankOrZero reports whether a is not printed or is 0.
 func BlankOrZero(a *Amount) bool { return a == nil || a.Yuan.IsZero() }
 
-// DataRow is the first row with amounts that is not about last year (a
-// 三公 table printed as one row per year): nil if none.
-func (t *Table) DataRow() *LineItem {
+// DataRow is the first row with amounts that is about the fiscal year (a
+// 三公 table printed as one row per year: not 上年, not a row named after
+// another year, not the 增减 row); nil if none. A fiscal year of 0 skips
+// only 上年 and 增减 rows.
+func (t *Table) DataRow(fiscal int) *LineItem {
 	if t == nil {
 		return nil
 	}
 	for i := range t.LineItems {
 		it := &t.LineItems[i]
-		if len(it.Amounts) > 0 && !strings.Contains(it.Name, "上年") {
+		if len(it.Amounts) > 0 && !strings.Contains(it.Name, "上年") && !strings.Contains(it.Name, "增减") && !namesOtherYear(it.Name, fiscal) {
 			return it
 		}
 	}
 	return nil
+}
+
+var yearInName = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+
+// namesOtherYear reports whether a label names a year other than fiscal.
+func namesOtherYear(label string, fiscal int) bool {
+	if fiscal == 0 {
+		return false
+	}
+	for _, m := range yearInName.FindAllStringSubmatch(label, -1) {
+		if y, err := strconv.Atoi(m[1]); err == nil && y != fiscal {
+			return true
+		}
+	}
+	return false
 }
 
 // ThisYearTotal is a two-sided table's 本年 total on one side (SideRevenue

@@ -84,3 +84,38 @@ func TestThreePublicRowsOperatingExpenses(t *testing.T) {
 		t.Errorf("want one finding on 用车 2 vs 1 + 5: %+v", f)
 	}
 }
+
+func TestDataRow(t *testing.T) {
+	rows := func(names ...string) *Table {
+		t := &Table{}
+		for _, n := range names {
+			t.LineItems = append(t.LineItems, LineItem{Name: n, Amounts: map[ColumnKey]*Amount{ColTotal: yuan("1")}})
+		}
+		return t
+	}
+	for _, c := range []struct {
+		name   string
+		table  *Table
+		fiscal int
+		want   string
+	}{
+		{"years as rows", rows("2025年", "2026年", "增减变化金额"), 2026, "2026年"},
+		{"上年 first", rows("上年预算数", "本年预算数"), 2026, "本年预算数"},
+		{"year unknown", rows("2025年", "2026年"), 0, "2025年"},
+		{"one row", rows("财政拨款"), 2026, "财政拨款"},
+		{"none", rows("2024年", "增减"), 2026, ""},
+	} {
+		got := c.table.DataRow(c.fiscal)
+		if name := ""; got != nil {
+			name = got.Name
+			if name != c.want {
+				t.Errorf("%s: DataRow = %q, want %q", c.name, name, c.want)
+			}
+		} else if c.want != "" {
+			t.Errorf("%s: DataRow = nil, want %q", c.name, c.want)
+		}
+	}
+	if (*Table)(nil).DataRow(2026) != nil {
+		t.Error("nil table has a data row")
+	}
+}

@@ -503,7 +503,7 @@ func checkNarrativeVsTable(rule *rule, d *Document) []Finding {
 		}
 	}
 	if t := d.Table(KindB7, KindF7); t != nil {
-		if row := t.DataRow(); row != nil {
+		if row := t.DataRow(d.Meta.FiscalYear); row != nil {
 			measure := MeasureNone
 			if final && row.Amounts[ColTotal.With(MeasureFinal)] != nil {
 				measure = MeasureFinal
