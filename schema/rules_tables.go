@@ -138,13 +138,23 @@ func carriedParts(t *Table, side string, keys ...RowKey) []*Amount {
 	}
 	var out []*Amount
 	if from >= 0 && to > from+1 {
-		for i := from + 1; i < to; i++ {
+		between := true
+		for i := from + 1; i < to && between; i++ {
 			it := &t.LineItems[i]
-			if it.Side == side && !it.Subitem && it.RowKind == "" {
+			switch {
+			case it.Side != side || it.Subitem || it.RowKind != "":
+			case slices.Contains(keys, it.Key) || it.Code == "" && slices.ContainsFunc([]string{"结转", "结余", "余额", "弥补"}, func(w string) bool { return strings.Contains(it.Name, w) }):
 				out = append(out, it.Main())
+			case it.Main() != nil:
+				// 本年支出合计 printed above the 类 it adds up: the rows
+				// between are the body, not carry-overs.
+				between = false
 			}
 		}
-		return out
+		if between {
+			return out
+		}
+		out = nil
 	}
 	for _, k := range keys {
 		out = append(out, t.RowAmount(k))

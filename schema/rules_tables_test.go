@@ -111,6 +111,14 @@ func TestTableRules(t *testing.T) {
 			item("", "上年实户资金余额", "revenue", "", "", map[ColumnKey]*Amount{"amount": yuan("10.00")}),
 			item("", "收入总计", "revenue", RowRevenueGrandTotal, RowGrandTotal, map[ColumnKey]*Amount{"amount": yuan("520.00")}),
 		}}}}, []string{SevError}},
+		// 本年支出合计 printed above the 类 it adds up, the carry-forward
+		// after them: the rows between are the body, not carry-overs.
+		{"tables.grand_total_equals_total_plus_carry", Document{Tables: []Table{{Kind: "B4", LineItems: []LineItem{
+			item("", "本年支出合计", "expenditure", RowExpenditureTotal, RowTotal, map[ColumnKey]*Amount{"amount": yuan("500.00")}),
+			item("", "一般公共服务支出", "expenditure", "", "", map[ColumnKey]*Amount{"amount": yuan("500.00")}),
+			item("", "年终结转结余", "expenditure", RowExpenditureCarriedForward, "", map[ColumnKey]*Amount{"amount": yuan("20.00")}),
+			item("", "支出总计", "expenditure", RowExpenditureGrandTotal, RowGrandTotal, map[ColumnKey]*Amount{"amount": yuan("520.00")}),
+		}}}}, nil},
 		{"tables.row_total_equals_parts", Document{Tables: []Table{b5("100.00")}}, nil},
 		{"tables.parent_equals_children", Document{Tables: []Table{b5("100.00")}}, nil},
 		{"tables.parent_equals_children", Document{Tables: []Table{b5("100.01")}}, []string{SevInfo, SevInfo}},
