@@ -89,7 +89,7 @@ var rules = []rule{
 	{"narrative.lost_figure", sevInfo, "a sentence's 万元 / 亿元 with no figure before it (预算支出万元) or a figure parted from it (3,623.98为万元)", []msgKind{msgFigureLost, msgFigureMoved}, checkLostFigure, nil},
 	{"narrative.share_pct", sevWarning, "a 其中 list's whole and each part's stated share (占P%)", []msgKind{msgSharePct}, checkSharePct, nil},
 	{"meta.file_name_disagrees", sevInfo, "the year and the department the file's name states and the document's fiscal year and issuer", []msgKind{msgFileNameYear, msgFileNameIssuer}, checkFileName, nil},
-	{"meta.issuer_name_differs", sevWarning, "the issuer's name as printed in the title, labels (单位名称：), tables' titles and the narrative", []msgKind{msgIssuerDiffers, msgIssuerSubstituted, msgIssuerDroppedPlace, msgIssuerNoPrefix, msgIssuerShortForm, msgIssuerOther}, checkIssuerName, nil},
+	{"meta.issuer_name_differs", sevWarning, "the issuer's name as printed in the title, labels (单位名称：), tables' titles and the narrative", []msgKind{msgIssuerDiffers, msgIssuerSubst, msgIssuerPlace, msgIssuerPrefix, msgIssuerShort, msgIssuerOther}, checkIssuerName, nil},
 }
 
 // RuleNames lists the rules Validate runs, in order.

@@ -110,9 +110,9 @@ func checkFileNameIssuer(rule *rule, d *Document) []Finding {
 	var how bi
 	switch rel {
 	case nameConjunction, nameOneChar:
-		how = format(msgIssuerSubstituted, x, y)
+		how = format(msgIssuerSubst, x, y)
 	case nameDroppedPlace:
-		how = format(msgIssuerDroppedPlace, x)
+		how = format(msgIssuerPlace, x)
 	case nameOther:
 		how = format(msgIssuerOther)
 	default:

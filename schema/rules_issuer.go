@@ -14,14 +14,14 @@ import (
 type nameRelation int
 
 const (
-	nameSame        nameRelation = iota // alike once harmless variants are folded
-	nameCut                             // one is the other cut short (a cell cut, a run-on)
-	nameConjunction                     // one conjunction for another: 规划和自然 / 规划与自然
-	nameOneChar                         // one character substituted, lengths equal
-	nameDroppedPlace                    // a place inside dropped: 某某市某某区司法局 / 某某市司法局
-	nameNoPrefix                        // the leading place or parent left out
-	nameShortForm                       // a short form: 中共…委办公厅 / 中国共产党…委员会办公厅
-	nameOther                           // another name
+	nameSame         nameRelation = iota // alike once harmless variants are folded
+	nameCut                              // one is the other cut short (a cell cut, a run-on)
+	nameConjunction                      // one conjunction for another: 规划和自然 / 规划与自然
+	nameOneChar                          // one character substituted, lengths equal
+	nameDroppedPlace                     // a place inside dropped: 某某市某某区司法局 / 某某市司法局
+	nameNoPrefix                         // the leading place or parent left out
+	nameShortForm                        // a short form: 中共…委办公厅 / 中国共产党…委员会办公厅
+	nameOther                            // another name
 )
 
 // orgQualifierTail ends a department's name, for a qualifier left after it.
@@ -168,16 +168,16 @@ func checkIssuerName(rule *rule, d *Document) []Finding {
 		var how bi
 		switch rel {
 		case nameConjunction, nameOneChar:
-			sev, how = SevWarning, format(msgIssuerSubstituted, x, y)
+			sev, how = SevWarning, format(msgIssuerSubst, x, y)
 		case nameDroppedPlace:
-			sev, how = SevWarning, format(msgIssuerDroppedPlace, x)
+			sev, how = SevWarning, format(msgIssuerPlace, x)
 		case nameNoPrefix:
 			if formal(p) {
-				sev, how = SevInfo, format(msgIssuerNoPrefix, x)
+				sev, how = SevInfo, format(msgIssuerPrefix, x)
 			}
 		case nameShortForm:
 			if formal(p) {
-				sev, how = SevInfo, format(msgIssuerShortForm)
+				sev, how = SevInfo, format(msgIssuerShort)
 			}
 		case nameOther:
 			if formal(p) && !parentLabel(p) {
