@@ -83,6 +83,9 @@ func relateNames(a, b string) (nameRelation, string, string) {
 	if len(long) < len(short) {
 		long, short = short, long
 	}
+	if strings.HasSuffix(string(long), string(short)) {
+		return nameNoPrefix, string(long[:len(long)-len(short)]), ""
+	}
 	p := 0
 	for p < len(short) && long[p] == short[p] {
 		p++
