@@ -56,11 +56,11 @@ func printedIssuerNames(x *extract.Document, title string, titleFromFile bool) [
 			}
 		case b.Kind == extract.KindHeading || b.Kind == extract.KindParagraph:
 			t := compact(Clean(b.Text))
-			if i <= 30 {
-				if v, label := labelledOrgAndLabel(t); v != "" {
-					add(v, schema.PrintedLabel, label, b.At)
-					continue
-				}
+			// The cover's labels; further on, only a table's header line
+			// printed as a paragraph: a "单位：" of the text may list units.
+			if v, label := labelledOrgAndLabel(t); v != "" && (i <= 30 || headerLabel[label]) {
+				add(v, schema.PrintedLabel, label, b.At)
+				continue
 			}
 			if v := narrativeIssuer(t); v != "" {
 				add(v, schema.PrintedNarrative, "", b.At)
@@ -80,6 +80,9 @@ func printedIssuerNames(x *extract.Document, title string, titleFromFile bool) [
 
 // bracketCodePrefix is a department code printed before the name: "[292]".
 var bracketCodePrefix = regexp.MustCompile(`^[\[【［]\d{3,9}[\]】］]`)
+
+// headerLabel: the labels of a table's header that name the issuer.
+var headerLabel = map[string]bool{"编制部门": true, "编制单位": true, "部门名称": true, "单位名称": true}
 
 // titleAt is where the title printing name is: the first cover line that
 // holds the name's first runes (a title may be split over lines).
