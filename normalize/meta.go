@@ -90,6 +90,7 @@ func (n *Normalizer) fillMeta(d *schema.Document, x *extract.Document, title, na
 		m.FromFileName = append(m.FromFileName, "issuer")
 	}
 	m.Issuer.OtherNames = otherNames(head, m.Issuer.Name)
+	m.IssuerPrinted = printedIssuerNames(x, title, titleFromFile)
 	m.Issuer.Code = codeOf(x, head)
 	m.Region = regionOf(m.Issuer.Name, head)
 	m.Unit = unitOf(head)
@@ -497,31 +498,8 @@ var issuerCellLabel = regexp.MustCompile(`^(?:预算主管部门|主管部门|�
 
 // labelledOrgRow finds "部门名称 | 某某市审计局" in a table's first rows.
 func labelledOrgRow(rows [][]extract.Cell) string {
-	for i, row := range rows {
-		if i >= 8 {
-			break
-		}
-		for j, c := range row {
-			t := compact(c.Text)
-			if v := labelledOrg(t); v != "" {
-				return v
-			}
-			if !issuerCellLabel.MatchString(t) {
-				continue
-			}
-			for _, next := range row[j+1:] {
-				v := compact(next.Text)
-				if v == "" || v == "〃" || v == t {
-					continue
-				}
-				if endsWithOrg(v) && utf8.RuneCountInString(v) <= 40 {
-					return v
-				}
-				break
-			}
-		}
-	}
-	return ""
+	v, _ := labelledOrgRowAndLabel(rows)
+	return v
 }
 
 func endsWithOrg(s string) bool {

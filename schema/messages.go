@@ -37,6 +37,13 @@ const (
 	msgChangeUnitSlip                 // a change in 元 that fits the % only as 万元
 	msgFigureLost                     // a unit with no figure before it
 	msgFigureMoved                    // a figure parted from its unit by a word
+	msgIssuerDiffers                  // the issuer's name printed two ways in one document
+	msgIssuerSubst                    // … how: one character for another
+	msgIssuerPlace                    // … how: a place dropped from the middle
+	msgIssuerPrefix                   // … how: the leading place or parent left out
+	msgIssuerShort                    // … how: a short form
+	msgIssuerOther                    // … how: another name
+	msgFileNameIssuer                 // the file name names another department than the document
 )
 
 // messages are the templates, Chinese and English, with the same
@@ -107,6 +114,19 @@ var messages = map[msgKind]struct{ zh, en string }{
 	msgFileNameYear: {
 		zh: "文件名“%[1]s”写的是%[2]v年，文件内容为%[3]v年（以内容为准）",
 		en: "the file name %[1]q says %[2]v, the document itself %[3]v (the document is taken)",
+	},
+	msgIssuerDiffers: {
+		zh: "发布部门名称前后不一：%[1]s为“%[2]s”，%[3]s为“%[4]s”（%[5]s）",
+		en: "the issuer's name is printed two ways: %[1]s has %[2]q, %[3]s %[4]q (%[5]s)",
+	},
+	msgIssuerSubst:  {zh: "一字之差：“%[1]s”作“%[2]s”", en: "one character differs: %[1]s printed as %[2]s"},
+	msgIssuerPlace:  {zh: "其一漏写“%[1]s”，成了另一级部门的名称", en: "one leaves out %[1]s, which makes it the name of a department at another level"},
+	msgIssuerPrefix: {zh: "其一省略“%[1]s”，仅提示", en: "one leaves out %[1]s; a note"},
+	msgIssuerShort:  {zh: "简称与全称，仅提示", en: "a short form and the full name; a note"},
+	msgIssuerOther:  {zh: "名称不同，或为所属单位、旧称，仅提示", en: "different names, perhaps a subordinate unit or a former name; a note"},
+	msgFileNameIssuer: {
+		zh: "文件名“%[1]s”写的部门是“%[2]s”，文件内容为“%[3]s”（%[4]s；以内容为准）",
+		en: "the file name %[1]q names %[2]q, the document itself %[3]q (%[4]s; the document is taken)",
 	},
 	msgUnnamedRows: {
 		zh: "（其中%[1]v行既非已知收入来源也无科目编码，是否为分项无法确定，仅供参考）",

@@ -72,7 +72,28 @@ type Meta struct {
 	Unit       string `json:"unit,omitempty" zh:"金额单位" desc:"The document's declared money unit (万元, 元)." zhdesc:"文件声明的金额单位（万元、元）。"`
 	// FromFileName names the meta fields nothing inside the document gave.
 	FromFileName []string `json:"from_file_name,omitempty" zh:"取自文件名" desc:"Meta fields (fiscal_year, kind, issuer, title) taken from the file's name because nothing inside the document gave them."`
+	// IssuerPrinted is where the document prints its issuer's name, as
+	// normalize read it: the input of meta.issuer_name_differs. Not part of
+	// the output contract (a finding names the places it compares).
+	IssuerPrinted []PrintedName `json:"-"`
 }
+
+// PrintedName is one name of the issuer as the document prints it.
+type PrintedName struct {
+	Name  string // as printed, spaces dropped
+	Where string // PrintedTitle, PrintedLabel, PrintedCaption or PrintedNarrative
+	Label string // the label before a PrintedLabel name: 单位名称, 部门, 编制单位 …
+	At    At     // the first place it is printed
+	Count int    // how many times (tables' headers repeat it)
+}
+
+// Where a PrintedName is printed.
+const (
+	PrintedTitle     = "title"     // the cover's or the first page's title
+	PrintedLabel     = "label"     // after a label: "单位名称：X", a header cell "部门名称 | X"
+	PrintedCaption   = "caption"   // a table's title: "X2024年度部门决算表"
+	PrintedNarrative = "narrative" // a heading or sentence of the narrative: "X主要职责"
+)
 
 // Issuer is the publishing department.
 type Issuer struct {
