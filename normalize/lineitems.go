@@ -24,6 +24,7 @@ const (
 	roleValue colRole = iota
 	roleCode
 	roleName
+	roleNumber // 序号, 行次: counts rows; neither a label nor an amount
 )
 
 type colInfo struct {
@@ -274,6 +275,8 @@ func (s *tableShape) findColumns() {
 			leaf = ci.path[len(ci.path)-1]
 		}
 		switch {
+		case leaf == "序号" || leaf == "行次":
+			ci.role = roleNumber
 		case ci.codePart > 0 || hasAny(leaf, "编码", "代码") || leaf == "科目编码":
 			ci.role = roleCode
 		case hasAny(leaf, "名称", "用途") || leaf == "项目" || leaf == "科目" || hasAny(p, "科目名称"):
@@ -298,6 +301,9 @@ func (s *tableShape) findColumns() {
 	lastRole := roleValue
 	for c := range s.cols {
 		role := s.cols[c].role
+		if role == roleNumber {
+			continue
+		}
 		if role != roleValue && (cur == nil || lastRole == roleValue) {
 			s.blocks = append(s.blocks, block{})
 			cur = &s.blocks[len(s.blocks)-1]

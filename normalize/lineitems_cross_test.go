@@ -167,3 +167,23 @@ func TestEconomicCode(t *testing.T) {
 		}
 	}
 }
+
+// TestRowNumberColumnNotAmount: a 序号 column counts rows; it is neither a
+// label nor an amount, so the first row with amounts is the 合计.
+func TestRowNumberColumnNotAmount(t *testing.T) {
+	v := view(grid(2,
+		"序号 | 单位名称 | 2026年 | < ",
+		"^ | ^ | 合计 | 公务接待费",
+		"1 | 合计 | 38.84 | 38.84",
+		"2 | 某某局 | 38.84 | 38.84",
+	), "“三公”经费预算表", "万元")
+	for _, c := range v.shape.columnKeys(schema.KindB7) {
+		if c.Col == 0 {
+			t.Errorf("序号 column keyed %s", c.Key)
+		}
+	}
+	items := v.shape.lineItems(schema.KindB7)
+	if len(items) == 0 || items[0].Name != "合计" || len(items[0].Amounts) != 2 {
+		t.Fatalf("first item = %+v, want 合计 with 2 amounts", items)
+	}
+}
