@@ -120,8 +120,8 @@ var messages = map[msgKind]struct{ zh, en string }{
 		en: "%[1]s: %[2]s is stated as the completion of a 年初预算 of %[3]s; it is the completion of the 全年预算 %[4]s",
 	},
 	msgCodeName: {
-		zh: "科目名称：%[1]s科目编码%[2]s印作“%[3]s”，%[4]v年政府收支分类科目中%[2]s为“%[5]s”%[6]s",
-		en: "code name: %[1]s prints code %[2]s as %[3]q; in the %[4]v 政府收支分类科目 %[2]s is %[5]q%[6]s",
+		zh: "科目名称：%[1]s科目%[2]s的名称印为“%[3]s”，%[4]v年政府收支分类科目中%[2]s为“%[5]s”%[6]s",
+		en: "code name: %[1]s names code %[2]s %[3]q; in the %[4]v 政府收支分类科目 %[2]s is %[5]q%[6]s",
 	},
 	msgCodeOldName:   {zh: "（所印名称是该编码在%[1]s年的名称，科目已更名）", en: " (the printed name is the code's name of %[1]s: the item was renamed)"},
 	msgCodeOtherName: {zh: "（所印名称是科目%[1]s的名称）", en: " (the printed name is the name of code %[1]s)"},

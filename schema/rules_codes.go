@@ -45,7 +45,13 @@ func checkCodeNames(r *rule, d *Document) []Finding {
 	for ti := range d.Tables {
 		t := &d.Tables[ti]
 		agree, bad := tableCodeNames(book, t, year)
-		if agree < codeNameMinAgree || len(bad) > codeNameMaxDisagree {
+		renamed := 0
+		for _, m := range bad {
+			if m.oldName != nil {
+				renamed++
+			}
+		}
+		if agree < codeNameMinAgree || len(bad)-renamed > codeNameMaxDisagree {
 			continue
 		}
 		for _, m := range bad {
@@ -84,10 +90,17 @@ func tableCodeNames(book *codebook.Book, t *Table, year int) (agree int, bad []c
 				m.oldName = &o
 			}
 		}
-		if m.oldName == nil && !closeWording(printed, want) {
-			m.sev = SevWarning
+		if m.oldName == nil {
 			if o, ok := book.HasName(it.Classification, it.Name, year); ok {
 				m.other = &o
+				// Another level's name (a 款's on a 项 code) means the code
+				// was likely rebuilt from a partial one (99 under the wrong
+				// 款) rather than printed with a wrong name: info.
+				if len(o.Code) == len(it.Code) {
+					m.sev = SevWarning
+				}
+			} else if !closeWording(printed, want) {
+				m.sev = SevWarning
 			}
 		}
 		bad = append(bad, m)
