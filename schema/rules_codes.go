@@ -91,7 +91,7 @@ func tableCodeNames(book *codebook.Book, t *Table, year int) (agree int, bad []c
 			}
 		}
 		if m.oldName == nil {
-			if o, ok := book.HasName(it.Classification, it.Name, year); ok {
+			if o, ok := book.HasName(it.Classification, it.Name, year, it.Code); ok {
 				m.other = &o
 				// Another level's name (a 款's on a 项 code) means the code
 				// was likely rebuilt from a partial one (99 under the wrong

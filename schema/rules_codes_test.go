@@ -33,6 +33,7 @@ func TestCodeNames(t *testing.T) {
 		{"close wording", 2024, "economic", with([2]string{"30108", "机关事业单位基本养老保险费"}), SevInfo, "30108"},
 		{"renamed", 2024, "functional", [][2]string{{"201", "一般公共服务支出"}, {"208", "社会保障和就业支出"}, {"221", "住房保障支出"}, {"210", "医疗卫生与计划生育支出"}}, SevInfo, "科目已更名"},
 		{"another level's name", 2024, "functional", [][2]string{{"201", "一般公共服务支出"}, {"208", "社会保障和就业支出"}, {"221", "住房保障支出"}, {"2080599", "社会保障和就业支出"}}, SevInfo, "所印名称是科目208的名称"},
+		{"a sibling's name", 2019, "functional", [][2]string{{"201", "一般公共服务支出"}, {"20131", "党委办公厅（室）及相关机构事务"}, {"2013101", "行政运行"}, {"2013102", "行政运行"}}, SevWarning, "所印名称是科目2013101的名称"},
 		{"year the book does not know", 2031, "economic", with([2]string{"30206", "邮电费"}), "", ""},
 		// A province's own 部门经济分类 (codes shifted by a row): another book, not errors.
 		{"another book", 2024, "economic", [][2]string{{"30101", "基本工资"}, {"30102", "津贴补贴"}, {"30201", "办公费"}, {"30202", "咨询费"}, {"30203", "水费"}, {"30204", "电费"}, {"30205", "邮电费"}}, "", ""},

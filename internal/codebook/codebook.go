@@ -162,23 +162,38 @@ func (b *Book) Name(classification, code string, year int) (Entry, bool) {
 
 // HasName reports whether some code of the classification carries the name
 // (after Canon) in year: the printed name is then another code's name.
-func (b *Book) HasName(classification, name string, year int) (Entry, bool) {
+// Several codes share a name (行政运行 is the 01 of many 款): a sibling of
+// near (same parent) is preferred, then the lowest code.
+func (b *Book) HasName(classification, name string, year int, near string) (Entry, bool) {
 	c := Canon(name)
+	var found []Entry
 	for _, es := range b.entries {
 		for _, e := range es {
 			if e.Classification == classification && slices.Contains(e.Years, year) && Canon(e.Name) == c {
-				return e, true
+				found = append(found, e)
 			}
 		}
 	}
-	return Entry{}, false
+	if len(found) == 0 {
+		return Entry{}, false
+	}
+	parent := near[:max(len(near)-2, 0)]
+	return slices.MinFunc(found, func(x, y Entry) int {
+		xs, ys := strings.HasPrefix(x.Code, parent) && len(x.Code) == len(near), strings.HasPrefix(y.Code, parent) && len(y.Code) == len(near)
+		if xs != ys {
+			if xs {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(x.Code, y.Code)
+	}), true
 }
 
-// Clean folds what printing varies without changing a name: width (NFKC:
-// full-width brackets and letters), radical look-alikes, spaces, and list
-// markers before the name (-, ·, 其中：).
-func Clean(name string) string {
-	name = norm.NFKC.String(name)
+// Display is a name as printed less what printing adds: spaces, radical
+// look-alikes, list markers before it (-, ·, 其中：). Widths stay as
+// printed (the book shows 党委办公厅（室）, not its half-width form).
+func Display(name string) string {
 	var sb strings.Builder
 	for _, r := range name {
 		if unicode.IsSpace(r) {
@@ -192,6 +207,12 @@ func Clean(name string) string {
 	s := strings.TrimLeft(sb.String(), "-—–·•.、:：")
 	s = strings.TrimPrefix(s, "其中")
 	return strings.TrimLeft(s, ":：")
+}
+
+// Clean is Display with widths folded (NFKC: full-width brackets and
+// letters), for comparing names.
+func Clean(name string) string {
+	return Display(norm.NFKC.String(name))
 }
 
 // Canon is Clean less a trailing 支出 (其他X and 其他X支出 are one item):

@@ -43,8 +43,19 @@ func TestDefaultBook(t *testing.T) {
 			t.Errorf("Name(%s, %s, %d) = %q, %v; want %q", tt.class, tt.code, tt.year, e.Name, ok, tt.want)
 		}
 	}
-	if e, ok := b.HasName(Economic, "邮电费", 2024); !ok || e.Code != "30207" {
-		t.Errorf("HasName(邮电费, 2024) = %+v, %v; want 30207", e, ok)
+	for _, tt := range []struct {
+		class, name, near, want string
+		year                    int
+	}{
+		{Economic, "邮电费", "30206", "30207", 2024},
+		{Functional, "行政运行", "2013102", "2013101", 2019}, // the sibling, of the codes named 行政运行
+		{Functional, "行政运行", "2080501", "2010101", 2019}, // none under 20805: the lowest
+		{Economic, "不是科目名称", "30206", "", 2024},
+	} {
+		e, ok := b.HasName(tt.class, tt.name, tt.year, tt.near)
+		if ok != (tt.want != "") || e.Code != tt.want {
+			t.Errorf("HasName(%s near %s) = %s, %v; want %q", tt.name, tt.near, e.Code, ok, tt.want)
+		}
 	}
 	// One name per code and year: two would leave the year unknown.
 	for k, es := range b.entries {

@@ -85,7 +85,7 @@ func harvest(t *testing.T, corpus string, paths []string) []sighting {
 			issuer := cmp.Or(d.Meta.Issuer.Name, p)
 			for _, tb := range d.Tables {
 				for _, li := range tb.LineItems {
-					name := codebook.Clean(li.Name)
+					name := codebook.Display(li.Name)
 					if codebook.ValidCode(li.Classification, li.Code) && plausibleName(name) {
 						out[i] = append(out[i], sighting{li.Classification, li.Code, name, d.Meta.FiscalYear, p, issuer})
 					}
