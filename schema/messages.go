@@ -44,6 +44,9 @@ const (
 	msgIssuerShort                    // … how: a short form
 	msgIssuerOther                    // … how: another name
 	msgFileNameIssuer                 // the file name names another department than the document
+	msgCodeName                       // a code printed with a name not its own that year
+	msgCodeOldName                    // appended: the name the code had in other years
+	msgCodeOtherName                  // appended: the name of another code
 )
 
 // messages are the templates, Chinese and English, with the same
@@ -136,9 +139,15 @@ var messages = map[msgKind]struct{ zh, en string }{
 		zh: "%[1]s：%[2]s 称为年初预算%[3]s的完成率，实为全年预算%[4]s的完成率",
 		en: "%[1]s: %[2]s is stated as the completion of a 年初预算 of %[3]s; it is the completion of the 全年预算 %[4]s",
 	},
-	msgPlacePage:    {zh: "第%[1]v页“%[2]s”", en: "page %[1]v, section %[2]q"},
-	msgPlaceLine:    {zh: "第%[1]v行“%[2]s”", en: "line %[1]v, section %[2]q"},
-	msgPlaceSection: {zh: "“%[1]s”", en: "section %[1]q"},
+	msgCodeName: {
+		zh: "科目名称：%[1]s科目%[2]s的名称印为“%[3]s”，%[4]v年政府收支分类科目中%[2]s为“%[5]s”%[6]s",
+		en: "code name: %[1]s names code %[2]s %[3]q; in the %[4]v 政府收支分类科目 %[2]s is %[5]q%[6]s",
+	},
+	msgCodeOldName:   {zh: "（所印名称是该编码在%[1]s年的名称，科目已更名）", en: " (the printed name is the code's name of %[1]s: the item was renamed)"},
+	msgCodeOtherName: {zh: "（所印名称是科目%[1]s的名称）", en: " (the printed name is the name of code %[1]s)"},
+	msgPlacePage:     {zh: "第%[1]v页“%[2]s”", en: "page %[1]v, section %[2]q"},
+	msgPlaceLine:     {zh: "第%[1]v行“%[2]s”", en: "line %[1]v, section %[2]q"},
+	msgPlaceSection:  {zh: "“%[1]s”", en: "section %[1]q"},
 	msgCompareBudget: {
 		zh: "比较年度：%[1]v年预算的正文有%[2]v处与%[3]v年相比（应与上年即%[4]v年相比），首见于%[5]s：“%[6]s”",
 		en: "comparison year: the %[1]v budget compares with %[3]v in %[2]v places (the year before is %[4]v), first at %[5]s: %[6]q",

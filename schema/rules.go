@@ -68,6 +68,7 @@ var rules = []rule{
 	{"narrative_items.vs_table", sevRounding, "the narrative's expenditure lines; the table row with their code", []msgKind{msgText}, checkItemsVsTable, nil},
 	{"narrative_items.restated_amount", sevWarning, "the narrative's expenditure lines: amount and restated amount", []msgKind{msgRestated}, checkItemRestated, nil},
 	{"narrative_items.change_pct", sevWarning, "the narrative's expenditure lines: amount, last year, stated %", []msgKind{msgItemPct}, checkItemPct, nil},
+	{"tables.code_name_mismatch", sevWarning, "coded rows: a functional or economic code and its printed name, against the code book of the year (internal/codebook)", []msgKind{msgCodeName, msgCodeOldName, msgCodeOtherName}, checkCodeNames, nil},
 
 	// Across tables (rules_tables_cross.go).
 	{"tables.summary_vs_fiscal_summary", sevIdentity, "B1 and B4 (F1 and F4): 财政拨款 sources, totals, 类 rows", []msgKind{msgPair}, checkSummaryVsFiscal, nil},

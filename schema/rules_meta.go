@@ -30,6 +30,7 @@ var ruleDescriptions = map[string]struct{ zh, en string }{
 	"narrative_items.vs_table":                            {"正文逐项支出科目金额与表中同一科目一致", "each expenditure line of the narrative equals the table row with its code"},
 	"narrative_items.restated_amount":                     {"正文同一科目前后两处金额一致", "an expenditure line's amount equals its restatement in the same paragraph"},
 	"narrative_items.change_pct":                          {"正文科目增减比例与本年、上年数一致", "an expenditure line's stated change in % follows from this and last year's figures"},
+	"tables.code_name_mismatch":                           {"科目编码与名称不符：功能分类或经济分类编码所印名称不是当年政府收支分类科目中该编码的名称", "a functional or economic code printed with a name that is not its name in that year's code book"},
 	"tables.summary_vs_fiscal_summary":                    {"收支总表与财政拨款收支总表的财政拨款数一致", "the 收支总表 and the 财政拨款收支总表 agree on appropriations"},
 	"tables.summary_vs_breakdown":                         {"收支总表与收入总表、支出总表合计一致", "the 收支总表 totals equal the revenue and expenditure tables' 合计"},
 	"tables.fiscal_summary_vs_general_budget":             {"财政拨款收支总表一般公共预算栏与一般公共预算支出表一致", "the 财政拨款收支总表's 一般公共预算 column equals the 一般公共预算支出表"},
