@@ -16,6 +16,7 @@ package codebook
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -139,6 +140,15 @@ func validCode(classification, code string) bool {
 
 // ValidCode reports whether code has the shape of a code of the classification.
 func ValidCode(classification, code string) bool { return validCode(classification, code) }
+
+// All returns every entry of the book, by classification and code.
+func (b *Book) All() []Entry {
+	var out []Entry
+	for _, k := range slices.Sorted(maps.Keys(b.entries)) {
+		out = append(out, b.entries[k]...)
+	}
+	return out
+}
 
 // Entries returns every name the book has for the code, in any year.
 func (b *Book) Entries(classification, code string) []Entry {
