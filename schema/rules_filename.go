@@ -54,7 +54,7 @@ func checkFileNameYear(rule *rule, d *Document) []Finding {
 }
 
 // fileNameOrg reads the department a file's name names: the name before
-// its first year ("某某市审计局_2026年度部门预算"), else the one after it
+// its first year ("某某市某某局_2026年度部门预算"), else the one after it
 // ("2017年省检察院部门预算"), cut before 部门/单位/预算/决算 and led by
 // nothing but a crawler's number ("12966_"). "" when the name names none.
 func fileNameOrg(p string) string {

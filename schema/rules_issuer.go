@@ -18,7 +18,7 @@ const (
 	nameCut                              // one is the other cut short (a cell cut, a run-on)
 	nameConjunction                      // one conjunction for another: 规划和自然 / 规划与自然
 	nameOneChar                          // one character substituted, lengths equal
-	nameDroppedPlace                     // a place inside dropped: 某某市某某区司法局 / 某某市司法局
+	nameDroppedPlace                     // a place inside dropped: 某某市某某区某某局 / 某某市某某局
 	nameNoPrefix                         // the leading place or parent left out
 	nameShortForm                        // a short form: 中共…委办公厅 / 中国共产党…委员会办公厅
 	nameOther                            // another name
@@ -148,7 +148,7 @@ func issuerReference(names []PrintedName) (PrintedName, bool) {
 
 // checkIssuerName: the issuer's name printed differently in two places of
 // one document. A conjunction swapped (与 for 和), one character substituted
-// or a place dropped from the middle (某某市司法局 for 某某市某某区司法局 —
+// or a place dropped from the middle (某某市某某局 for 某某市某某区某某局 —
 // another department's name) is a warning; a short form or a name without
 // its place, printed as the document's own name, is a note; in passing the
 // narrative may abbreviate freely.

@@ -97,16 +97,16 @@ const (
 
 // Issuer is the publishing department.
 type Issuer struct {
-	Name       string   `json:"name" zh:"名称" desc:"Full name, e.g. 廊坊市广阳区科学技术局." zhdesc:"部门全称，如“某某市某某区科学技术局”。"`
+	Name       string   `json:"name" zh:"名称" desc:"Full name, e.g. 某某市某某区科学技术局." zhdesc:"部门全称，如“某某市某某区科学技术局”。"`
 	OtherNames []string `json:"other_names" zh:"其他名称" desc:"Other names: 加挂牌子, short names." zhdesc:"其他名称：加挂牌子、简称等。"`
 	Code       string   `json:"code,omitempty" zh:"部门编码" desc:"Department code such as 481, where printed." zhdesc:"印出的部门编码，如 481。"`
 }
 
 // Region is the administrative location of the issuer.
 type Region struct {
-	Province string `json:"province,omitempty" zh:"省" desc:"Province-level division, e.g. 河北省, 上海市." zhdesc:"省级行政区，如 河北省、上海市。"`
-	City     string `json:"city,omitempty" zh:"市" desc:"Prefecture-level city, e.g. 廊坊市." zhdesc:"地级市，如 某某市。"`
-	County   string `json:"county,omitempty" zh:"县区" desc:"County-level division, e.g. 广阳区." zhdesc:"县级行政区，如 某某区、某某县。"`
+	Province string `json:"province,omitempty" zh:"省" desc:"Province-level division, e.g. 某某省, 某某市 (a municipality)." zhdesc:"省级行政区，如 某某省、某某市（直辖市）。"`
+	City     string `json:"city,omitempty" zh:"市" desc:"Prefecture-level city, e.g. 某某市." zhdesc:"地级市，如 某某市。"`
+	County   string `json:"county,omitempty" zh:"县区" desc:"County-level division, e.g. 某某区." zhdesc:"县级行政区，如 某某区、某某县。"`
 }
 
 // Section is one heading of the narrative and the text under it.
