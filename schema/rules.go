@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -355,10 +356,32 @@ const (
 // the number.
 func inYuan(a *Amount) bi {
 	y := a.Yuan.String()
-	if a.Text == "" || a.Text == blankText || a.Text == noRowText || a.Unit == "元" {
+	var notes []string
+	if !(a.Text == "" || a.Text == blankText || a.Text == noRowText || a.Unit == "元") {
+		notes = append(notes, y+"元")
+	}
+	if p := placeZh(a.At); p != "" && a.Text != "" && a.Text != noRowText && a.Text != blankText {
+		notes = append(notes, p)
+	}
+	if len(notes) == 0 {
 		return bi{"", y}
 	}
-	return bi{"（" + y + "元）", y}
+	return bi{"（" + strings.Join(notes, "，") + "）", y}
+}
+
+// placeZh says where a figure is printed, for a reader checking it by
+// hand: the page of a PDF, the line of a text file, the sheet and cell of
+// a spreadsheet; "" where only a selector or nothing is known.
+func placeZh(at At) string {
+	switch {
+	case at.Page > 0:
+		return fmt.Sprintf("第%d页", at.Page)
+	case at.Sheet != "" && at.Cell != "":
+		return "工作表“" + at.Sheet + "”" + at.Cell + "单元格"
+	case at.Line > 0:
+		return fmt.Sprintf("第%d行", at.Line)
+	}
+	return ""
 }
 
 // figure is an amount as printed, for a message. The Chinese adds the
@@ -366,6 +389,9 @@ func inYuan(a *Amount) bi {
 func figure(a *Amount) bi {
 	switch a.Text {
 	case blankText:
+		if p := placeZh(a.At); p != "" {
+			return bi{"空白（" + p + "，按0计）", a.Text}
+		}
 		return bi{"空白（按0计）", a.Text}
 	case noRowText:
 		return bi{"无此行（按0计）", a.Text}
