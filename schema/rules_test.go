@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/yusuan/yusuan/decimal"
 )
 
 // TestRulesTable: every rule once, each row saying what it reads and
@@ -89,5 +91,24 @@ func TestMessagesBilingual(t *testing.T) {
 	}
 	if p := bilingualProblem(Finding{Message: "B1: revenue total vs B2 合计", MessageEn: "B1: revenue total vs B2 合计"}); p == "" {
 		t.Error("an English message passes")
+	}
+}
+
+func TestPlaceInMessage(t *testing.T) {
+	page := At{Page: 24}
+	for _, c := range []struct {
+		a    *Amount
+		want string
+	}{
+		{&Amount{Yuan: decimal.MustParse("462100"), Text: "46.21万元", Unit: "万元", At: page}, "46.21万元（462100元，第24页）"},
+		{&Amount{Yuan: decimal.MustParse("873617"), Text: "873,617.00", Unit: "元", At: page}, "873,617.00元（第24页）"},
+		{&Amount{Text: blankText, At: page}, "空白（第24页，按0计）"},
+		{&Amount{Yuan: decimal.MustParse("5"), Text: "5", Unit: "元", At: At{Sheet: "表1", Cell: "C7"}}, "5元（工作表“表1”C7单元格）"},
+		{&Amount{Yuan: decimal.MustParse("5"), Text: "5", Unit: "元", At: At{Line: 12}}, "5元（第12行）"},
+		{&Amount{Yuan: decimal.MustParse("5"), Text: "5", Unit: "元"}, "5元"},
+	} {
+		if got := figure(c.a).zh + inYuan(c.a).zh; got != c.want {
+			t.Errorf("figure+inYuan = %q, want %q", got, c.want)
+		}
 	}
 }
