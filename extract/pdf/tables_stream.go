@@ -52,12 +52,14 @@ func streamTables(p *Page, ls []Line, ruled []*pageTable, prev *pageTable) []*pa
 	var region []*Line
 	first := true
 	flush := func() {
-		switch {
-		case first && prev != nil && len(region) > 0 && region[0] == &ls[0]:
-			out = append(out, streamRegion(p, region, ruled, prev.xs)...)
-		case len(region) >= 3:
-			out = append(out, streamRegion(p, region, ruled, nil)...)
+		var found []*pageTable
+		if first && prev != nil && len(region) > 0 && region[0] == &ls[0] && !titledRegion(region) {
+			found = streamRegion(p, region, ruled, prev.xs)
 		}
+		if len(found) == 0 && len(region) >= 3 {
+			found = streamRegion(p, region, ruled, nil)
+		}
+		out = append(out, found...)
 		if len(region) > 0 {
 			first = false
 		}
@@ -79,6 +81,21 @@ func streamTables(p *Page, ls []Line, ruled []*pageTable, prev *pageTable) []*pa
 	}
 	flush()
 	return out
+}
+
+// titledRegion: a caption line (a table's title, 表N, 单位：) comes before
+// the region's first line of several cells, so the region starts a table
+// of its own rather than carrying on the one that ended the page before.
+func titledRegion(region []*Line) bool {
+	for _, l := range region {
+		if len(l.Cells) > 1 && !captionLine(l) {
+			return false
+		}
+		if captionLine(l) {
+			return true
+		}
+	}
+	return false
 }
 
 // prose: one run of text with no gap in it, long and wide.
@@ -170,12 +187,16 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 	if len(xs) < 3 || len(xs) == 3 && !amountList(lines, xs) {
 		return nil
 	}
+	headTop := headerBandBottom(lines)
 	for i := range lines {
 		l := &lines[i]
 		for j := range l.chunks {
 			c := &l.chunks[j]
 			c.c0 = max(0, slot(xs, min(c.x0+0.5, c.x1), true))
 			c.c1 = max(c.c0, slot(xs, max(c.x1-0.5, c.x0), true))
+			if l.base > headTop {
+				centreHeading(c, xs)
+			}
 		}
 		// Pieces of one column on one line are one chunk.
 		out := l.chunks[:1]
@@ -194,7 +215,7 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 		}
 		l.chunks = out
 	}
-	rows := streamRows(lines)
+	rows := splitGroupTitles(streamRows(lines))
 	// Trim rows of one cell at either end (a title, a unit line, a
 	// heading), then check what is left.
 	for len(rows) > 0 && cellsIn(rows[0]) <= 1 {
@@ -207,6 +228,39 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 		return []*pageTable{t}
 	}
 	return nil
+}
+
+// headerBandBottom is the baseline of the first line (top down) holding a
+// figure: the lines above it are the header band.
+func headerBandBottom(lines []streamLine) float64 {
+	top := math.Inf(-1)
+	for _, l := range lines {
+		for _, c := range l.chunks {
+			if numericCell(c.text) && l.base > top {
+				top = l.base
+			}
+		}
+	}
+	return top
+}
+
+// centreHeading gives a column heading that runs over one column edge to
+// the column it is centred in: headings are centred over their cells
+// while the figures under them, right-aligned, leave the gutter left of
+// the cell, so a long heading ("事业单位经营支出") reaches into the column
+// to its left. A heading centred on the edge (a group title over both
+// columns) keeps its span.
+func centreHeading(c *streamChunk, xs []float64) {
+	if c.c1 != c.c0+1 {
+		return
+	}
+	e, mid, margin := xs[c.c1], (c.x0+c.x1)/2, 0.1*(c.x1-c.x0)
+	switch {
+	case mid-e > margin:
+		c.c0 = c.c1
+	case e-mid > margin:
+		c.c1 = c.c0
+	}
 }
 
 // amountList: a two-column region is a table only as a list of amounts
@@ -304,7 +358,7 @@ func streamRows(lines []streamLine) [][]*streamLine {
 		if len(rows) > 0 {
 			row := rows[len(rows)-1]
 			em := max(l.size, 1)
-			if l.y1 > bottom+0.1*em || bottom-l.y1 <= 0.8*em && continuesRow(row, l) {
+			if l.y1 > bottom+0.1*em || bottom-l.y1 <= 0.8*em && continuesRow(row, l) && !topHalf(lines, i) {
 				rows[len(rows)-1] = append(row, l)
 				bottom = min(bottom, l.y0)
 				continue
@@ -315,6 +369,73 @@ func streamRows(lines []streamLine) [][]*streamLine {
 	}
 	_ = top
 	return rows
+}
+
+// splitGroupTitles parts a header row banded from a stacked header: a
+// group title over several columns ("一般公共预算支出" over 小计, 基本支出,
+// 项目支出) becomes a header row of its own above the row of the columns'
+// headings, instead of being glued to the heading under it. Only rows
+// above the first one holding a figure are header rows.
+func splitGroupTitles(rows [][]*streamLine) [][]*streamLine {
+	for r := 0; r < len(rows); r++ {
+		row := rows[r]
+		for _, l := range row {
+			for _, c := range l.chunks {
+				if numericCell(c.text) {
+					return rows
+				}
+			}
+		}
+		if k := groupTitleLine(row); k >= 0 {
+			head, rest := row[:k+1:k+1], row[k+1:]
+			rows = append(rows[:r], append([][]*streamLine{head, rest}, rows[r+1:]...)...)
+		}
+	}
+	return rows
+}
+
+// groupTitleLine is the index of the last line of row holding a chunk
+// over several columns under which a later line of the row has headings
+// in two of those columns, or -1.
+func groupTitleLine(row []*streamLine) int {
+	for k, l := range row {
+		for _, c := range l.chunks {
+			if c.c1 == c.c0 {
+				continue
+			}
+			for _, below := range row[k+1:] {
+				n := 0
+				for _, b := range below.chunks {
+					if b.c0 >= c.c0 && b.c1 <= c.c1 {
+						n++
+					}
+				}
+				if n >= 2 {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// topHalf: lines[i] is the first line of a name wrapped over two lines
+// and centred beside the figures of its own row, whose line overlaps it
+// from below; it does not carry on the row above.
+func topHalf(lines []streamLine, i int) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	next := &lines[i+1]
+	if next.y1 <= lines[i].y0 {
+		return false
+	}
+	for _, c := range next.chunks {
+		if numericCell(c.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // continuesRow: l holds no number and only carries on text that the row
