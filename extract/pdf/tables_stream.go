@@ -215,7 +215,7 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 		}
 		l.chunks = out
 	}
-	rows := splitGroupTitles(streamRows(lines))
+	rows := streamRows(lines)
 	// Trim rows of one cell at either end (a title, a unit line, a
 	// heading), then check what is left.
 	for len(rows) > 0 && cellsIn(rows[0]) <= 1 {
@@ -224,6 +224,7 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 	for len(rows) > 0 && cellsIn(rows[len(rows)-1]) <= 1 {
 		rows = rows[:len(rows)-1]
 	}
+	rows = splitGroupTitles(rows)
 	if t := streamTable(p.Number, rows, xs, cont != nil); t != nil {
 		return []*pageTable{t}
 	}
