@@ -359,3 +359,61 @@ func TestGroupTitleRow(t *testing.T) {
 		t.Errorf("cells (%d header rows)\n got %q\nwant %q", ts[0].HeaderRows, got, want)
 	}
 }
+
+// TestRowBrokenWithFigures: a ruled row broken by a page break whose
+// figures fell after the break is one row when that is safe (the first
+// half has no figure where the second has, and the second half has no
+// label, or lacks the code every row carries); otherwise the rows stay
+// apart.
+func TestRowBrokenWithFigures(t *testing.T) {
+	head := "科目编码|科目名称|合计|基本支出"
+	coded := []string{head, "2080501|行政单位离退休|45.60|45.60", "2080502|事业单位离退休|39.91|39.91", "2080503|离退休人员管理机构|10.00|10.00"}
+	plain := []string{"项目|合计|基本支出", "工资福利支出|45.60|45.60", "商品和服务支出|39.91|39.91", "离退休费|10.00|10.00"}
+	for _, tc := range []struct {
+		name         string
+		first, then  []string
+		wantRows     int
+		wantLastText string // the text of the joined (or last first-page) row
+	}{
+		{"code says one row", append(coded, "2080505|机关事业单位基本养老保险缴||"), []string{head, "|费支出|175.83|175.83", "2080506|职业年金缴费支出|87.91|87.91"},
+			6, "2080505|机关事业单位基本养老保险缴费支出|175.83|175.83"},
+		{"figures alone", append(plain, "机关事业单位基本养老保险缴费支出||"), []string{"项目|合计|基本支出", "|175.83|175.83", "职业年金|87.91|87.91"},
+			6, "机关事业单位基本养老保险缴费支出|175.83|175.83"},
+		{"its own code", append(coded, "2080505|机关事业单位基本养老保险缴费支出||"), []string{head, "2080506|职业年金缴费支出|87.91|87.91"},
+			6, "2080505|机关事业单位基本养老保险缴费支出||"},
+		{"no code to tell", append(plain, "对个人和家庭的补助||"), []string{"项目|合计|基本支出", "离休费|175.83|175.83", "退休费|87.91|87.91"},
+			7, "对个人和家庭的补助||"},
+		{"first half has the figure", append(coded, "2080505|机关事业单位基本养老保险缴|175.83|"), []string{head, "|费支出|175.83|175.83", "2080506|职业年金缴费支出|87.91|87.91"},
+			7, "2080505|机关事业单位基本养老保险缴|175.83|"},
+		{"a total is a row", append(coded, "2080505|机关事业单位基本养老保险缴费支出||"), []string{head, "|合计|175.83|175.83"},
+			6, "2080505|机关事业单位基本养老保险缴费支出||"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			xs := []float64{60, 140, 340, 440, 540}
+			if !strings.HasPrefix(tc.first[0], "科目编码") {
+				xs = xs[1:]
+			}
+			var pages []*Page
+			for n, rows := range [][]string{tc.first, tc.then} {
+				p := &Page{Number: 1 + n, Width: 595, Height: 842}
+				if n == 0 {
+					put(p, 200, 760, 14, "一般公共预算支出表")
+				}
+				ruledRows(p, xs, 730, rows)
+				pages = append(pages, p)
+			}
+			ts := tablesOf(Layout(&File{Pages: pages, NumPages: 2}))
+			if len(ts) != 1 {
+				t.Fatalf("got %d tables, want 1", len(ts))
+			}
+			got := tableTexts(ts[0])
+			row := strings.Join(got[len(tc.first)-1], "|")
+			if len(got) != tc.wantRows || row != tc.wantLastText {
+				t.Errorf("%d rows, row %q; want %d, %q\n%q", len(got), row, tc.wantRows, tc.wantLastText, got)
+			}
+			if joined := ts[0].Rows[len(tc.first)-1]; tc.name == "code says one row" && joined[2].At.Page != 2 {
+				t.Errorf("the figure joined from page 2 points at %+v", joined[2].At)
+			}
+		})
+	}
+}
