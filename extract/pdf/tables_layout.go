@@ -407,8 +407,10 @@ func appendContinuation(a, b *extract.Table) {
 	for skip < len(b.Rows) && skip < max(a.HeaderRows, b.HeaderRows) && head[rowKey(b.Rows[skip])] {
 		skip++
 	}
-	if skip < b.HeaderRows && b.HeaderRows <= a.HeaderRows+1 && skip > 0 {
-		// The header repeated with a difference (a 续表 mark in it).
+	if skip < b.HeaderRows && b.HeaderRows <= a.HeaderRows+1 && (skip > 0 || headText(b.Rows[:b.HeaderRows]) == headText(a.Rows[:a.HeaderRows])) {
+		// The header repeated with a difference (a 续表 mark in it), or
+		// cut into other columns (an unruled page whose few rows show
+		// fewer gutters).
 		skip = b.HeaderRows
 	}
 	rows := b.Rows[skip:]
@@ -442,6 +444,20 @@ func titled(caption []string) bool {
 		}
 	}
 	return false
+}
+
+// headText is the text of header rows read left to right, top to
+// bottom, without spaces or cell bounds.
+func headText(rows [][]extract.Cell) string {
+	var b strings.Builder
+	for _, row := range rows {
+		for _, c := range row {
+			if !c.Covered {
+				b.WriteString(strings.Join(strings.Fields(c.Text), ""))
+			}
+		}
+	}
+	return b.String()
 }
 
 func rowKey(row []extract.Cell) string {

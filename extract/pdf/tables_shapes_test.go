@@ -417,3 +417,42 @@ func TestRowBrokenWithFigures(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyColumnHeading: an unruled table whose last column (备注) no
+// data row fills shows no gutter for it; its heading, set a wide gap
+// right of the heading before, still makes a column of its own instead
+// of being glued to that heading ("专项业务经费支出备注").
+func TestEmptyColumnHeading(t *testing.T) {
+	p := &Page{Number: 1, Width: 842, Height: 595}
+	put(p, 300, 540, 13, "一般公共预算支出明细表")
+	for _, h := range []struct {
+		x float64
+		s string
+	}{{48, "功能科目名称"}, {330, "合计"}, {420, "人员经费支出"}, {540, "公用经费支出"}, {660, "专项业务经费支出"}, {770, "备注"}} {
+		put(p, h.x, 500, 10, h.s)
+	}
+	y := 484.0
+	rows := []string{"合计|40,052,896.08|31,558,364.40|1,985,851.68|6,508,680.00", "一般公共服务支出|29,741,089.50|21,523,949.82|1,858,459.68|6,358,680.00"}
+	for i := range 20 {
+		rows = append(rows, fmt.Sprintf("其他支出%d|1,000.%02d|1,000.%02d||", i, i, i))
+	}
+	for _, r := range rows {
+		f := strings.Split(r, "|")
+		put(p, 48, y, 10, f[0])
+		for i, s := range f[1:] {
+			putRight(p, []float64{400, 520, 620, 740}[i], y, 10, s)
+		}
+		y -= 16
+	}
+	ts := tablesOf(Layout(&File{Pages: []*Page{p}, NumPages: 1}))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables", len(ts))
+	}
+	want := [][]string{
+		{"功能科目名称", "合计", "人员经费支出", "公用经费支出", "专项业务经费支出", "备注"},
+		{"合计", "40,052,896.08", "31,558,364.40", "1,985,851.68", "6,508,680.00", ""},
+	}
+	if got := tableTexts(ts[0])[:2]; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("cells\n got %q\nwant %q", got, want)
+	}
+}

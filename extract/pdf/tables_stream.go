@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -184,17 +185,21 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 		}
 		xs = streamColumns(lines, skip, x0, x1)
 	}
+	headTop := headerBandBottom(lines)
+	if cont == nil {
+		xs = splitByHeadings(lines, xs, headTop)
+	}
 	if len(xs) < 3 || len(xs) == 3 && !amountList(lines, xs) {
 		return nil
 	}
-	headTop := headerBandBottom(lines)
+	amounts := amountColumns(lines, xs, headTop)
 	for i := range lines {
 		l := &lines[i]
 		for j := range l.chunks {
 			c := &l.chunks[j]
 			c.c0 = max(0, slot(xs, min(c.x0+0.5, c.x1), true))
 			c.c1 = max(c.c0, slot(xs, max(c.x1-0.5, c.x0), true))
-			if l.base > headTop {
+			if l.base > headTop && c.c1 == c.c0+1 && amounts[c.c0] && amounts[c.c1] {
 				centreHeading(c, xs)
 			}
 		}
@@ -245,16 +250,84 @@ func headerBandBottom(lines []streamLine) float64 {
 	return top
 }
 
-// centreHeading gives a column heading that runs over one column edge to
-// the column it is centred in: headings are centred over their cells
-// while the figures under them, right-aligned, leave the gutter left of
-// the cell, so a long heading ("事业单位经营支出") reaches into the column
-// to its left. A heading centred on the edge (a group title over both
-// columns) keeps its span.
-func centreHeading(c *streamChunk, xs []float64) {
-	if c.c1 != c.c0+1 {
-		return
+// splitByHeadings adds a column edge where two headings of one header
+// line, set a wide gap apart, fall in one column whose figures all stand
+// on one side of the gap: the other heading is over a column no data row
+// fills (an empty 备注 column), which no gutter between figures shows.
+func splitByHeadings(lines []streamLine, xs []float64, headTop float64) []float64 {
+	var add []float64
+	for _, l := range lines {
+		if l.base <= headTop {
+			continue
+		}
+		for k := 1; k < len(l.chunks); k++ {
+			a, b := l.chunks[k-1], l.chunks[k]
+			c := slot(xs, (a.x0+a.x1)/2, true)
+			if b.x0-a.x1 < l.size || c < 0 || c != slot(xs, (b.x0+b.x1)/2, true) {
+				continue
+			}
+			e := (a.x1 + b.x0) / 2
+			if !slices.Contains(add, e) && dataClearOf(lines, headTop, e, xs[c], xs[c+1]) {
+				add = append(add, e)
+			}
+		}
 	}
+	if len(add) == 0 {
+		return xs
+	}
+	out := append(append([]float64(nil), xs...), add...)
+	sort.Float64s(out)
+	return out
+}
+
+// dataClearOf: no chunk of a data line (at or below headTop) runs over e,
+// and between x0 and x1 data stands on one side of e only.
+func dataClearOf(lines []streamLine, headTop, e, x0, x1 float64) bool {
+	left, right := false, false
+	for _, l := range lines {
+		if l.base > headTop {
+			continue
+		}
+		for _, c := range l.chunks {
+			if c.x1 <= x0 || c.x0 >= x1 {
+				continue
+			}
+			if c.x0 < e && c.x1 > e {
+				return false
+			}
+			left = left || c.x1 <= e
+			right = right || c.x0 >= e
+		}
+	}
+	return !(left && right)
+}
+
+// amountColumns marks the columns where data lines (at or below headTop)
+// hold amounts (figures with a decimal point or thousands separator).
+func amountColumns(lines []streamLine, xs []float64, headTop float64) []bool {
+	out := make([]bool, len(xs))
+	for _, l := range lines {
+		if l.base > headTop {
+			continue
+		}
+		for _, c := range l.chunks {
+			if numericCell(c.text) && strings.ContainsAny(c.text, ".,") {
+				if k := slot(xs, (c.x0+c.x1)/2, true); k >= 0 {
+					out[k] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// centreHeading gives a column heading that runs over the edge between
+// two columns of amounts to the column it is centred in: headings are
+// centred over their cells while the figures under them, right-aligned,
+// leave the gutter left of the cell, so a long heading ("事业单位经营支出")
+// reaches into the column to its left. A heading centred on the edge (a
+// group title over both columns) keeps its span.
+func centreHeading(c *streamChunk, xs []float64) {
 	e, mid, margin := xs[c.c1], (c.x0+c.x1)/2, 0.1*(c.x1-c.x0)
 	switch {
 	case mid-e > margin:
