@@ -456,3 +456,35 @@ func TestEmptyColumnHeading(t *testing.T) {
 		t.Errorf("cells\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestHeaderUnderUnitLine: the header of an unruled list set close under
+// its 单位名称 … 单位 line is the table's header row, not carried into
+// that caption line.
+func TestHeaderUnderUnitLine(t *testing.T) {
+	p := &Page{Number: 1, Width: 842, Height: 595}
+	put(p, 780, 535, 12, "表6")
+	put(p, 277, 506, 13, "一般公共预算基本支出情况表")
+	put(p, 42, 478.2, 12, "单位名称：某某局")
+	put(p, 738, 478.2, 12, "单位：万元")
+	put(p, 181, 462.7, 10, "部门预算支出经济科目")
+	put(p, 599, 462.7, 10, "预算")
+	y := 446.3
+	rows := []string{"合计|8,401.67", "[301]工资福利支出|7,131.66", "[30101]基本工资|927.35", "[30102]津贴补贴|3,003.28", "[30103]奖金|1,273.95", "[30107]绩效工资|259.66"}
+	for i := range 20 {
+		rows = append(rows, fmt.Sprintf("[302%02d]其他费用|1.%02d", i, i))
+	}
+	for _, r := range rows {
+		f := strings.Split(r, "|")
+		put(p, 48, y, 10, f[0])
+		putRight(p, 797, y, 10, f[1])
+		y -= 16.3
+	}
+	ts := tablesOf(Layout(&File{Pages: []*Page{p}, NumPages: 1}))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables", len(ts))
+	}
+	got := tableTexts(ts[0])
+	if fmt.Sprint(got[0]) != "[部门预算支出经济科目 预算]" || ts[0].HeaderRows != 1 || fmt.Sprint(ts[0].Caption) != "[表6 一般公共预算基本支出情况表 单位名称：某某局 单位：万元]" {
+		t.Errorf("first row %q (%d header rows), caption %q", got[0], ts[0].HeaderRows, ts[0].Caption)
+	}
+}

@@ -523,6 +523,10 @@ func continuesRow(row []*streamLine, l *streamLine) bool {
 		ok := false
 		for _, rl := range row {
 			for _, rc := range rl.chunks {
+				if captionText(rc.text) {
+					// A caption line (单位名称：…) is carried on by nothing.
+					return false
+				}
 				if (rc.c0 == c.c0 || rc.c0 <= c.c0 && rc.c1 >= c.c1) && !numericCell(rc.text) {
 					ok = true
 				}
