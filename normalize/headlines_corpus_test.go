@@ -21,11 +21,9 @@ var headlineNotes = map[string]string{
 	"beijing/北京市审计局_2026年度部门预算_附件2报表.pdf":           "meta empty (tables-only PDF; meta is H5's); basic/project blank (预算03表 not read as B3)",
 	"beijing/北京市气象局_2026年度部门预算_附件2报表.pdf":           "meta empty (tables-only PDF); basic/project blank (tables-only; 预算03表 not read as B3)",
 	"beijing/北京市国资委_2026部门预算情况的说明.pdf":              "meta year 2025/final_account (title '2026 部门预算', H5): so 三公 goes to three_public_budget and 515,665.27 is skipped as another year's; expenditure is 2025's 执行数",
-	"guangdong-guangzhou/广州市信访局_2026年部门预算.pdf":      "basic/project blank (truth 3,204.78 / 739.30): the B3 header is read merged ('合计基本支出' in one cell), extract/pdf (H4); before, basic took the 合计 3,944.08",
 	"shaanxi-xian/西安市审计局汇总_2026年部门预算公开说明.pdf":       "basic/project blank: narrative states none, tables in 元 not read as B3",
 	"shaanxi-xian/西安市交通运输局_2022年部门综合预算.pdf":         "basic/project blank (tables not read as B3)",
 	"shaanxi-xian/西安市安全生产监督管理局_2019年部门综合预算公开报表.pdf": "issuer '2' (meta, H5); basic/project and 机关运行经费 blank (tables-only, not read); 三公 blank: the per-unit B7 (2018 | 2019 | 增减 blocks) fails its self-check (truth: 2019 小计 28.38)",
-	"guangdong-guangzhou/广州市统计局_2026年部门预算.pdf":      "basic/project blank (truth 8,401.67 / 1,082.05): the unruled B3's header and figures are read glued ('8,401.67 1,082.05 0.00' in one cell)",
 	"yunnan-kunming/昆明市审计局汇总_2026_预算.html":          "basic/project are the 财政拨款 part (121,884,997.75 of 154,991,108.01): the sentence '财政拨款安排支出…其中：基本支出' is not yet scoped",
 }
 

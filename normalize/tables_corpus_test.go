@@ -203,28 +203,29 @@ func TestSiFaJu2026(t *testing.T) {
 	}
 }
 
-// TestRereadShiftedHeader: an unruled table whose stacked header was glued
-// onto the wrong columns (广州市统计局 2026 B6: "合计一般公共预算 |
-// 财政拨款政府性基金预算 | …") fails its self-check as read, and is kept
-// under the reading one column over, where its sums hold.
-func TestRereadShiftedHeader(t *testing.T) {
+// TestStackedHeaderReadRight: the unruled 部门预算基本支出预算表 of
+// 广州市统计局 2026 (B6, a stacked header "财政拨款" over 一般公共预算 …),
+// once read with its header glued one column off and rescued only by the
+// reread (see TestRereadShiftedHeader), is read right as extracted: it
+// checks out without another reading, 一般公共预算 8,401.67 in its 合计 row.
+func TestStackedHeaderReadRight(t *testing.T) {
 	path := testcorpus.Shared(t, "corpus", "raw2", "guangdong-guangzhou", "广州市统计局_2026年部门预算.pdf")
 	d, err := yusuan.ConvertFile(context.Background(), path, yusuan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tb := range d.Tables {
-		if tb.Kind != schema.KindB6 || !strings.Contains(tb.Title, "基本支出") || len(tb.Header) == 0 || !strings.Contains(strings.Join(tb.Header[0], "|"), "合计一般公共预算") {
+		if tb.Kind != schema.KindB6 || !strings.Contains(tb.Title, "基本支出预算表") {
 			continue
 		}
 		c := tb.Check
-		if c == nil || c.Status != schema.CheckOK || !strings.Contains(c.ReasonEn, "header band") || !strings.Contains(c.Reason, "表头") || c.Held < 3 {
-			t.Fatalf("check %+v, want ok under the shifted reading", c)
+		if c == nil || c.Status != schema.CheckOK || strings.Contains(c.ReasonEn, "header band") || c.Held < 3 {
+			t.Fatalf("check %+v, want ok as read", c)
 		}
 		if tot := tb.TotalRow(); tot == nil || tot.Amounts[schema.ColGeneralPublicBudget] == nil || tot.Amounts[schema.ColGeneralPublicBudget].Text != "8,401.67" {
-			t.Errorf("合计 row under the shifted reading: %+v", tot)
+			t.Errorf("合计 row: %+v", tot)
 		}
 		return
 	}
-	t.Fatal("no B6 with the glued header found")
+	t.Fatal("no B6 部门预算基本支出预算表 found")
 }

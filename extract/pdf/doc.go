@@ -33,8 +33,10 @@
 //     (title, 编制部门, 单位 → Table.Unit, also from the foot of the page
 //     before) and 注/说明 notes below attached; HeaderRows and
 //     ColumnNumberRow set; a table continued on the next page (same column
-//     edges, no title of its own) merged, its repeated header and a row
-//     broken by the page joined; 行次 columns marked
+//     edges, no title of its own) merged, its repeated header dropped and
+//     a row broken by the page joined (its figures too, when the first
+//     half has none there and the second half has no label, or lacks the
+//     code every row carries); 行次 columns marked
 //     (extract.MarkRowNumberCols); every cell's At is page, bbox and
 //     table/row/col;
 //   - unruled tables and tables ruled with horizontal lines only
@@ -46,7 +48,14 @@
 //     figures and no sentence in a cell; figures side by side in one cell
 //     spread back over the empty cells to their left; a 注 line ends the
 //     rows; a table continued at the top of the next page read with the
-//     same columns, so that it merges;
+//     same columns, so that it merges (not when a title or 单位 line comes
+//     first: that is a table of its own, read with its own columns); in
+//     the header band, a heading reaching over the edge between two
+//     columns of amounts goes to the column it is centred in, a heading
+//     over a column no data row fills (备注) makes that column, and a
+//     group title wider than one column becomes a header row of its own;
+//     a name wrapped around its row's figures (first half above them)
+//     starts that row;
 //   - plain-text printouts (tables_printout.go): a .txt whose tables are
 //     one cell per tab-indented line, printed as is (LibreOffice), read
 //     over the whole document: rows and empty cells from the gaps counted
@@ -101,8 +110,15 @@
 // lines comes out as a heading plus a paragraph unless its first line runs
 // to the right margin.
 //
-// BUG(yusuan): a row broken by a page break is joined only when its second
-// half holds no figure; a stacked header of an unruled table (a group
-// title over its columns, a name cell centred beside both lines) is read
-// as one header row, the group title glued to the column under it.
+// BUG(yusuan): a row broken by a page break whose second half holds
+// figures is joined only when a code or row-number column (or a missing
+// label) says it is one row; in a table without codes, a label carried
+// onto the next page with the figures stays a row of its own.
+//
+// BUG(yusuan): in an unruled table a group title no wider than one column
+// (centred over several, but short) stays glued to the heading under it
+// ("一般公共预算支出其中：基本支出"), and a name cell centred beside the
+// lines of a stacked header joins the header row; headings are placed by
+// geometry only, so a heading crossing an edge between columns that are
+// not both amounts keeps its span.
 package pdf

@@ -407,16 +407,23 @@ func appendContinuation(a, b *extract.Table) {
 	for skip < len(b.Rows) && skip < max(a.HeaderRows, b.HeaderRows) && head[rowKey(b.Rows[skip])] {
 		skip++
 	}
-	if skip < b.HeaderRows && b.HeaderRows <= a.HeaderRows+1 && skip > 0 {
-		// The header repeated with a difference (a 续表 mark in it).
+	if skip < b.HeaderRows && b.HeaderRows <= a.HeaderRows+1 && (skip > 0 || headText(b.Rows[:b.HeaderRows]) == headText(a.Rows[:a.HeaderRows])) {
+		// The header repeated with a difference (a 续表 mark in it), or
+		// cut into other columns (an unruled page whose few rows show
+		// fewer gutters).
 		skip = b.HeaderRows
 	}
 	rows := b.Rows[skip:]
-	if len(rows) > 0 && len(a.Rows) > a.HeaderRows && splitRow(a.Rows[len(a.Rows)-1], rows[0]) {
+	if n := len(a.Rows); len(rows) > 0 && n > a.HeaderRows &&
+		(splitRow(a.Rows[n-1], rows[0]) || splitRowWithFigures(a.Rows[a.HeaderRows:n-1], a.Rows[n-1], rows[0])) {
 		// The page broke inside a row: its tail joins the row above.
-		last := a.Rows[len(a.Rows)-1]
+		last := a.Rows[n-1]
 		for c, cell := range rows[0] {
-			if !cell.Covered && cell.Text != "" && !last[c].Covered {
+			switch {
+			case cell.Covered || cell.Text == "" || last[c].Covered:
+			case last[c].Text == "":
+				last[c].Text, last[c].At = cell.Text, cell.At
+			default:
 				last[c].Text = joinCellText([]string{last[c].Text, cell.Text})
 			}
 		}
@@ -437,6 +444,20 @@ func titled(caption []string) bool {
 		}
 	}
 	return false
+}
+
+// headText is the text of header rows read left to right, top to
+// bottom, without spaces or cell bounds.
+func headText(rows [][]extract.Cell) string {
+	var b strings.Builder
+	for _, row := range rows {
+		for _, c := range row {
+			if !c.Covered {
+				b.WriteString(strings.Join(strings.Fields(c.Text), ""))
+			}
+		}
+	}
+	return b.String()
 }
 
 func rowKey(row []extract.Cell) string {
@@ -468,6 +489,91 @@ func splitRow(last, next []extract.Cell) bool {
 		n++
 	}
 	return n > 0 && extract.RowHasNumber(last)
+}
+
+// splitRowWithFigures reports whether next, the first row on a new page
+// and holding figures, is the tail of last broken by the page (a row whose
+// figures, centred or set low in their cells, fell after the break). The
+// join is safe only when last has no figure in the columns next fills, its
+// text in the others carries on last's, and something says it is one row:
+// next has no label at all, or next lacks the code (or row number) that
+// last and nearly every row above it carry in one column.
+func splitRowWithFigures(above [][]extract.Cell, last, next []extract.Cell) bool {
+	if len(last) != len(next) || !extract.RowHasNumber(next) || totalRow(next) {
+		return false
+	}
+	labelled := false
+	for c, cell := range next {
+		if cell.Covered || cell.Text == "" {
+			continue
+		}
+		if last[c].Covered {
+			return false
+		}
+		if numericCell(cell.Text) {
+			if last[c].Text != "" {
+				return false
+			}
+			continue
+		}
+		if last[c].Text == "" || numericCell(last[c].Text) {
+			return false
+		}
+		labelled = true
+	}
+	if !labelled {
+		for _, cell := range last {
+			if !cell.Covered && cell.Text != "" && !numericCell(cell.Text) {
+				return true
+			}
+		}
+		return false
+	}
+	for c := range last {
+		if next[c].Covered || next[c].Text != "" || !codeText(last[c].Text) {
+			continue
+		}
+		coded, rows := 0, 0
+		for _, row := range above {
+			if len(row) != len(last) || totalRow(row) {
+				continue
+			}
+			rows++
+			if codeText(row[c].Text) {
+				coded++
+			}
+		}
+		if rows >= 3 && coded*10 >= rows*9 {
+			return true
+		}
+	}
+	return false
+}
+
+// totalRow: a cell of row names a total (合计, 总计, 小计), a row that
+// stands without a code.
+func totalRow(row []extract.Cell) bool {
+	for _, c := range row {
+		t := strings.Join(strings.Fields(c.Text), "")
+		if !c.Covered && (strings.Contains(t, "合计") || strings.Contains(t, "总计") || strings.Contains(t, "小计")) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeText: a classification code or a row number (2010501, [30101], 12).
+func codeText(s string) bool {
+	s = strings.Trim(strings.TrimSpace(s), "[]【】")
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // captionsFromPageBefore gives a table that starts a page without a

@@ -208,3 +208,283 @@ func TestAmountList(t *testing.T) {
 		t.Errorf("contents read as a table: %q", tableTexts(ts[0]))
 	}
 }
+
+// putRight sets s right-aligned at x.
+func putRight(p *Page, x, y, size float64, s string) {
+	w := 0.0
+	for _, r := range s {
+		if r < 0x2E80 {
+			w += size / 2
+		} else {
+			w += size
+		}
+	}
+	put(p, x-w, y, size, s)
+}
+
+// stackedHeaderPages builds two landscape pages: an unruled table of
+// three columns ending the first, and on the second a titled unruled
+// table of seven whose headings are centred over right-aligned figures
+// (so the long ones reach over the gutter to their left), stacked on
+// three lines (a wrapped heading, a name column's title over its two
+// columns), with names wrapped over two lines centred beside their
+// figures.
+func stackedHeaderPages() []*Page {
+	p1 := &Page{Number: 1, Width: 842, Height: 595}
+	put(p1, 330, 506, 13, "收入总体情况表")
+	y := 470.0
+	for _, r := range []string{"单位名称|合计|财政拨款", "合计|9,483.72|9,433.72", "某某局|6,748.28|6,698.28", "某某中心|1,373.74|1,373.74"} {
+		f := strings.Split(r, "|")
+		put(p1, 42, y, 10, f[0])
+		putRight(p1, 400, y, 10, f[1])
+		putRight(p1, 797, y, 10, f[2])
+		y -= 16
+	}
+	p2 := &Page{Number: 2, Width: 842, Height: 595}
+	put(p2, 780, 535, 12, "表3")
+	put(p2, 361, 506, 13, "本年支出总体情况表")
+	put(p2, 42, 478, 12, "单位名称：某某局")
+	put(p2, 738, 478, 12, "单位：万元")
+	put(p2, 140.7, 462.7, 10, "功能分类科目")
+	put(p2, 633, 462.7, 10, "对附属单位补助支")
+	for _, h := range []struct {
+		x float64
+		s string
+	}{{330.8, "合计"}, {403.8, "基本支出"}, {486.9, "项目支出"}, {549.9, "事业单位经营支出"}, {726, "上缴上级支出"}} {
+		put(p2, h.x, 454.5, 10, h.s)
+	}
+	put(p2, 71.4, 446.3, 10, "科目编码")
+	put(p2, 199.9, 446.3, 10, "科目名称")
+	put(p2, 668, 446.3, 10, "出")
+	rights := []float64{381.9, 465, 548, 631.1, 714.2, 797.2}
+	y = 446.3 // the baseline of the last line set
+	rows := []string{
+		"|合计|9,483.72|8,401.67|1,082.05|0.00|0.00|0.00",
+		"201|一般公共服务支出|8,295.28|7,263.23|1,032.05|0.00|0.00|0.00",
+		"2010501|行政运行|6,453.03|6,453.03|0.00|0.00|0.00|0.00",
+		"2080502|事业单位离退休|39.91|39.91|0.00|0.00|0.00|0.00",
+		"2080505|机关事业单位基本养老保险缴/费支出|175.83|175.83|0.00|0.00|0.00|0.00",
+		"2080506|机关事业单位职业年金缴费支/出|87.91|87.91|0.00|0.00|0.00|0.00",
+		"210|卫生健康支出|4.15|4.15|0.00|0.00|0.00|0.00",
+	}
+	// Enough rows that the header lines do not hide the gutters.
+	for i := range 14 {
+		rows = append(rows, fmt.Sprintf("2101%d|其他支出%d|1.%02d|1.%02d|0.00|0.00|0.00|0.00", 10+i, i, i, i))
+	}
+	for _, r := range rows {
+		f := strings.Split(r, "|")
+		y -= 16.3
+		top, rest, wrapped := strings.Cut(f[1], "/")
+		if wrapped {
+			put(p2, 166, y, 10, top)
+			y -= 7.8
+		} else {
+			put(p2, 146, y, 10, f[1])
+		}
+		put(p2, 47.8, y, 10, f[0])
+		for i, s := range f[2:] {
+			putRight(p2, rights[i], y, 10, s)
+		}
+		if wrapped {
+			y -= 7.8
+			put(p2, 141, y, 10, rest)
+		}
+	}
+	return []*Page{p1, p2}
+}
+
+// TestStackedHeaderAfterTable: a titled unruled table at the top of a page
+// is not read with the columns of the table that ended the page before
+// (which glued its figures, "8,401.67 1,082.05 0.00", into one cell); each
+// heading lands in the column it is centred over, and a name wrapped
+// around its figures stays in its own row.
+func TestStackedHeaderAfterTable(t *testing.T) {
+	ts := tablesOf(Layout(&File{Pages: stackedHeaderPages(), NumPages: 2}))
+	if len(ts) != 2 {
+		t.Fatalf("got %d tables, want 2", len(ts))
+	}
+	want := [][]string{
+		{"科目编码", "功能分类科目科目名称", "合计", "基本支出", "项目支出", "事业单位经营支出", "对附属单位补助支出", "上缴上级支出"},
+		{"", "合计", "9,483.72", "8,401.67", "1,082.05", "0.00", "0.00", "0.00"},
+		{"201", "一般公共服务支出", "8,295.28", "7,263.23", "1,032.05", "0.00", "0.00", "0.00"},
+		{"2010501", "行政运行", "6,453.03", "6,453.03", "0.00", "0.00", "0.00", "0.00"},
+		{"2080502", "事业单位离退休", "39.91", "39.91", "0.00", "0.00", "0.00", "0.00"},
+		{"2080505", "机关事业单位基本养老保险缴费支出", "175.83", "175.83", "0.00", "0.00", "0.00", "0.00"},
+		{"2080506", "机关事业单位职业年金缴费支出", "87.91", "87.91", "0.00", "0.00", "0.00", "0.00"},
+		{"210", "卫生健康支出", "4.15", "4.15", "0.00", "0.00", "0.00", "0.00"},
+	}
+	got := tableTexts(ts[1])[:len(want)]
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("cells\n got %q\nwant %q", got, want)
+	}
+	if ts[1].HeaderRows != 1 || fmt.Sprint(ts[1].Caption) != "[表3 本年支出总体情况表 单位名称：某某局 单位：万元]" {
+		t.Errorf("header rows %d, caption %q", ts[1].HeaderRows, ts[1].Caption)
+	}
+}
+
+// TestGroupTitleRow: a group title over several columns of an unruled
+// table's stacked header is a header row of its own, spanning them, not
+// glued to the heading under it.
+func TestGroupTitleRow(t *testing.T) {
+	p := &Page{Number: 1, Width: 842, Height: 595}
+	put(p, 300, 540, 13, "一般公共预算支出情况表")
+	put(p, 410, 500, 10, "一般公共预算支出（按功能分类科目）")
+	put(p, 129, 492, 10, "功能科目名称")
+	put(p, 370, 484, 10, "小计")
+	put(p, 470, 484, 10, "基本支出")
+	put(p, 590, 484, 10, "项目支出")
+	y := 468.0
+	rows := []string{"合计|9,433.72|8,401.67|1,032.05", "[201]一般公共服务支出|8,295.28|7,263.23|1,032.05", "[2010501]行政运行|6,453.03|6,453.03|0.00"}
+	for i := range 20 {
+		rows = append(rows, fmt.Sprintf("[2010%d]其他事务|1.%02d|1.%02d|0.00", 10+i, i, i))
+	}
+	for _, r := range rows {
+		f := strings.Split(r, "|")
+		put(p, 48, y, 10, f[0])
+		for i, s := range f[1:] {
+			putRight(p, []float64{400, 520, 640}[i], y, 10, s)
+		}
+		y -= 16
+	}
+	ts := tablesOf(Layout(&File{Pages: []*Page{p}, NumPages: 1}))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables", len(ts))
+	}
+	want := [][]string{
+		{"", "一般公共预算支出（按功能分类科目）", "〃", "〃"},
+		{"功能科目名称", "小计", "基本支出", "项目支出"},
+		{"合计", "9,433.72", "8,401.67", "1,032.05"},
+	}
+	if got := tableTexts(ts[0])[:3]; fmt.Sprint(got) != fmt.Sprint(want) || ts[0].HeaderRows != 2 {
+		t.Errorf("cells (%d header rows)\n got %q\nwant %q", ts[0].HeaderRows, got, want)
+	}
+}
+
+// TestRowBrokenWithFigures: a ruled row broken by a page break whose
+// figures fell after the break is one row when that is safe (the first
+// half has no figure where the second has, and the second half has no
+// label, or lacks the code every row carries); otherwise the rows stay
+// apart.
+func TestRowBrokenWithFigures(t *testing.T) {
+	head := "科目编码|科目名称|合计|基本支出"
+	coded := []string{head, "2080501|行政单位离退休|45.60|45.60", "2080502|事业单位离退休|39.91|39.91", "2080503|离退休人员管理机构|10.00|10.00"}
+	plain := []string{"项目|合计|基本支出", "工资福利支出|45.60|45.60", "商品和服务支出|39.91|39.91", "离退休费|10.00|10.00"}
+	for _, tc := range []struct {
+		name         string
+		first, then  []string
+		wantRows     int
+		wantLastText string // the text of the joined (or last first-page) row
+	}{
+		{"code says one row", append(coded, "2080505|机关事业单位基本养老保险缴||"), []string{head, "|费支出|175.83|175.83", "2080506|职业年金缴费支出|87.91|87.91"},
+			6, "2080505|机关事业单位基本养老保险缴费支出|175.83|175.83"},
+		{"figures alone", append(plain, "机关事业单位基本养老保险缴费支出||"), []string{"项目|合计|基本支出", "|175.83|175.83", "职业年金|87.91|87.91"},
+			6, "机关事业单位基本养老保险缴费支出|175.83|175.83"},
+		{"its own code", append(coded, "2080505|机关事业单位基本养老保险缴费支出||"), []string{head, "2080506|职业年金缴费支出|87.91|87.91"},
+			6, "2080505|机关事业单位基本养老保险缴费支出||"},
+		{"no code to tell", append(plain, "对个人和家庭的补助||"), []string{"项目|合计|基本支出", "离休费|175.83|175.83", "退休费|87.91|87.91"},
+			7, "对个人和家庭的补助||"},
+		{"first half has the figure", append(coded, "2080505|机关事业单位基本养老保险缴|175.83|"), []string{head, "|费支出|175.83|175.83", "2080506|职业年金缴费支出|87.91|87.91"},
+			7, "2080505|机关事业单位基本养老保险缴|175.83|"},
+		{"a total is a row", append(coded, "2080505|机关事业单位基本养老保险缴费支出||"), []string{head, "|合计|175.83|175.83"},
+			6, "2080505|机关事业单位基本养老保险缴费支出||"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			xs := []float64{60, 140, 340, 440, 540}
+			if !strings.HasPrefix(tc.first[0], "科目编码") {
+				xs = xs[1:]
+			}
+			var pages []*Page
+			for n, rows := range [][]string{tc.first, tc.then} {
+				p := &Page{Number: 1 + n, Width: 595, Height: 842}
+				if n == 0 {
+					put(p, 200, 760, 14, "一般公共预算支出表")
+				}
+				ruledRows(p, xs, 730, rows)
+				pages = append(pages, p)
+			}
+			ts := tablesOf(Layout(&File{Pages: pages, NumPages: 2}))
+			if len(ts) != 1 {
+				t.Fatalf("got %d tables, want 1", len(ts))
+			}
+			got := tableTexts(ts[0])
+			row := strings.Join(got[len(tc.first)-1], "|")
+			if len(got) != tc.wantRows || row != tc.wantLastText {
+				t.Errorf("%d rows, row %q; want %d, %q\n%q", len(got), row, tc.wantRows, tc.wantLastText, got)
+			}
+			if joined := ts[0].Rows[len(tc.first)-1]; tc.name == "code says one row" && joined[2].At.Page != 2 {
+				t.Errorf("the figure joined from page 2 points at %+v", joined[2].At)
+			}
+		})
+	}
+}
+
+// TestEmptyColumnHeading: an unruled table whose last column (备注) no
+// data row fills shows no gutter for it; its heading, set a wide gap
+// right of the heading before, still makes a column of its own instead
+// of being glued to that heading ("专项业务经费支出备注").
+func TestEmptyColumnHeading(t *testing.T) {
+	p := &Page{Number: 1, Width: 842, Height: 595}
+	put(p, 300, 540, 13, "一般公共预算支出明细表")
+	for _, h := range []struct {
+		x float64
+		s string
+	}{{48, "功能科目名称"}, {330, "合计"}, {420, "人员经费支出"}, {540, "公用经费支出"}, {660, "专项业务经费支出"}, {770, "备注"}} {
+		put(p, h.x, 500, 10, h.s)
+	}
+	y := 484.0
+	rows := []string{"合计|40,052,896.08|31,558,364.40|1,985,851.68|6,508,680.00", "一般公共服务支出|29,741,089.50|21,523,949.82|1,858,459.68|6,358,680.00"}
+	for i := range 20 {
+		rows = append(rows, fmt.Sprintf("其他支出%d|1,000.%02d|1,000.%02d||", i, i, i))
+	}
+	for _, r := range rows {
+		f := strings.Split(r, "|")
+		put(p, 48, y, 10, f[0])
+		for i, s := range f[1:] {
+			putRight(p, []float64{400, 520, 620, 740}[i], y, 10, s)
+		}
+		y -= 16
+	}
+	ts := tablesOf(Layout(&File{Pages: []*Page{p}, NumPages: 1}))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables", len(ts))
+	}
+	want := [][]string{
+		{"功能科目名称", "合计", "人员经费支出", "公用经费支出", "专项业务经费支出", "备注"},
+		{"合计", "40,052,896.08", "31,558,364.40", "1,985,851.68", "6,508,680.00", ""},
+	}
+	if got := tableTexts(ts[0])[:2]; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("cells\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestHeaderUnderUnitLine: the header of an unruled list set close under
+// its 单位名称 … 单位 line is the table's header row, not carried into
+// that caption line.
+func TestHeaderUnderUnitLine(t *testing.T) {
+	p := &Page{Number: 1, Width: 842, Height: 595}
+	put(p, 780, 535, 12, "表6")
+	put(p, 277, 506, 13, "一般公共预算基本支出情况表")
+	put(p, 42, 478.2, 12, "单位名称：某某局")
+	put(p, 738, 478.2, 12, "单位：万元")
+	put(p, 181, 462.7, 10, "部门预算支出经济科目")
+	put(p, 599, 462.7, 10, "预算")
+	y := 446.3
+	rows := []string{"合计|8,401.67", "[301]工资福利支出|7,131.66", "[30101]基本工资|927.35", "[30102]津贴补贴|3,003.28", "[30103]奖金|1,273.95", "[30107]绩效工资|259.66"}
+	for i := range 20 {
+		rows = append(rows, fmt.Sprintf("[302%02d]其他费用|1.%02d", i, i))
+	}
+	for _, r := range rows {
+		f := strings.Split(r, "|")
+		put(p, 48, y, 10, f[0])
+		putRight(p, 797, y, 10, f[1])
+		y -= 16.3
+	}
+	ts := tablesOf(Layout(&File{Pages: []*Page{p}, NumPages: 1}))
+	if len(ts) != 1 {
+		t.Fatalf("got %d tables", len(ts))
+	}
+	got := tableTexts(ts[0])
+	if fmt.Sprint(got[0]) != "[部门预算支出经济科目 预算]" || ts[0].HeaderRows != 1 || fmt.Sprint(ts[0].Caption) != "[表6 一般公共预算基本支出情况表 单位名称：某某局 单位：万元]" {
+		t.Errorf("first row %q (%d header rows), caption %q", got[0], ts[0].HeaderRows, ts[0].Caption)
+	}
+}

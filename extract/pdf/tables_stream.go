@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,12 +53,14 @@ func streamTables(p *Page, ls []Line, ruled []*pageTable, prev *pageTable) []*pa
 	var region []*Line
 	first := true
 	flush := func() {
-		switch {
-		case first && prev != nil && len(region) > 0 && region[0] == &ls[0]:
-			out = append(out, streamRegion(p, region, ruled, prev.xs)...)
-		case len(region) >= 3:
-			out = append(out, streamRegion(p, region, ruled, nil)...)
+		var found []*pageTable
+		if first && prev != nil && len(region) > 0 && region[0] == &ls[0] && !titledRegion(region) {
+			found = streamRegion(p, region, ruled, prev.xs)
 		}
+		if len(found) == 0 && len(region) >= 3 {
+			found = streamRegion(p, region, ruled, nil)
+		}
+		out = append(out, found...)
 		if len(region) > 0 {
 			first = false
 		}
@@ -79,6 +82,21 @@ func streamTables(p *Page, ls []Line, ruled []*pageTable, prev *pageTable) []*pa
 	}
 	flush()
 	return out
+}
+
+// titledRegion: a caption line (a table's title, 表N, 单位：) comes before
+// the region's first line of several cells, so the region starts a table
+// of its own rather than carrying on the one that ended the page before.
+func titledRegion(region []*Line) bool {
+	for _, l := range region {
+		if len(l.Cells) > 1 && !captionLine(l) {
+			return false
+		}
+		if captionLine(l) {
+			return true
+		}
+	}
+	return false
 }
 
 // prose: one run of text with no gap in it, long and wide.
@@ -167,15 +185,23 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 		}
 		xs = streamColumns(lines, skip, x0, x1)
 	}
+	headTop := headerBandBottom(lines)
+	if cont == nil {
+		xs = splitByHeadings(lines, xs, headTop)
+	}
 	if len(xs) < 3 || len(xs) == 3 && !amountList(lines, xs) {
 		return nil
 	}
+	amounts := amountColumns(lines, xs, headTop)
 	for i := range lines {
 		l := &lines[i]
 		for j := range l.chunks {
 			c := &l.chunks[j]
 			c.c0 = max(0, slot(xs, min(c.x0+0.5, c.x1), true))
 			c.c1 = max(c.c0, slot(xs, max(c.x1-0.5, c.x0), true))
+			if l.base > headTop && c.c1 == c.c0+1 && amounts[c.c0] && amounts[c.c1] {
+				centreHeading(c, xs)
+			}
 		}
 		// Pieces of one column on one line are one chunk.
 		out := l.chunks[:1]
@@ -203,10 +229,112 @@ func streamRegion(p *Page, region []*Line, ruled []*pageTable, cont []float64) [
 	for len(rows) > 0 && cellsIn(rows[len(rows)-1]) <= 1 {
 		rows = rows[:len(rows)-1]
 	}
+	rows = splitGroupTitles(rows)
 	if t := streamTable(p.Number, rows, xs, cont != nil); t != nil {
 		return []*pageTable{t}
 	}
 	return nil
+}
+
+// headerBandBottom is the baseline of the first line (top down) holding a
+// figure: the lines above it are the header band.
+func headerBandBottom(lines []streamLine) float64 {
+	top := math.Inf(-1)
+	for _, l := range lines {
+		for _, c := range l.chunks {
+			if numericCell(c.text) && l.base > top {
+				top = l.base
+			}
+		}
+	}
+	return top
+}
+
+// splitByHeadings adds a column edge where two headings of one header
+// line, set a wide gap apart, fall in one column whose figures all stand
+// on one side of the gap: the other heading is over a column no data row
+// fills (an empty 备注 column), which no gutter between figures shows.
+func splitByHeadings(lines []streamLine, xs []float64, headTop float64) []float64 {
+	var add []float64
+	for _, l := range lines {
+		if l.base <= headTop {
+			continue
+		}
+		for k := 1; k < len(l.chunks); k++ {
+			a, b := l.chunks[k-1], l.chunks[k]
+			c := slot(xs, (a.x0+a.x1)/2, true)
+			if b.x0-a.x1 < l.size || c < 0 || c != slot(xs, (b.x0+b.x1)/2, true) {
+				continue
+			}
+			e := (a.x1 + b.x0) / 2
+			if !slices.Contains(add, e) && dataClearOf(lines, headTop, e, xs[c], xs[c+1]) {
+				add = append(add, e)
+			}
+		}
+	}
+	if len(add) == 0 {
+		return xs
+	}
+	out := append(append([]float64(nil), xs...), add...)
+	sort.Float64s(out)
+	return out
+}
+
+// dataClearOf: no chunk of a data line (at or below headTop) runs over e,
+// and between x0 and x1 data stands on one side of e only.
+func dataClearOf(lines []streamLine, headTop, e, x0, x1 float64) bool {
+	left, right := false, false
+	for _, l := range lines {
+		if l.base > headTop {
+			continue
+		}
+		for _, c := range l.chunks {
+			if c.x1 <= x0 || c.x0 >= x1 {
+				continue
+			}
+			if c.x0 < e && c.x1 > e {
+				return false
+			}
+			left = left || c.x1 <= e
+			right = right || c.x0 >= e
+		}
+	}
+	return !(left && right)
+}
+
+// amountColumns marks the columns where data lines (at or below headTop)
+// hold amounts (figures with a decimal point or thousands separator).
+func amountColumns(lines []streamLine, xs []float64, headTop float64) []bool {
+	out := make([]bool, len(xs))
+	for _, l := range lines {
+		if l.base > headTop {
+			continue
+		}
+		for _, c := range l.chunks {
+			if numericCell(c.text) && strings.ContainsAny(c.text, ".,") {
+				if k := slot(xs, (c.x0+c.x1)/2, true); k >= 0 {
+					out[k] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// centreHeading gives a column heading that runs over the edge between
+// two columns of amounts to the column it is centred in: headings are
+// centred over their cells while the figures under them, right-aligned,
+// leave the gutter left of the cell, so a long heading ("事业单位经营支出")
+// reaches into the column to its left. A heading centred on the edge (a
+// group title over both columns) keeps its span.
+func centreHeading(c *streamChunk, xs []float64) {
+	e, mid, margin := xs[c.c1], (c.x0+c.x1)/2, 0.1*(c.x1-c.x0)
+	switch {
+	case mid-e > margin:
+		c.c0 = c.c1
+	case e-mid > margin:
+		c.c1 = c.c0
+	}
 }
 
 // amountList: a two-column region is a table only as a list of amounts
@@ -304,7 +432,7 @@ func streamRows(lines []streamLine) [][]*streamLine {
 		if len(rows) > 0 {
 			row := rows[len(rows)-1]
 			em := max(l.size, 1)
-			if l.y1 > bottom+0.1*em || bottom-l.y1 <= 0.8*em && continuesRow(row, l) {
+			if l.y1 > bottom+0.1*em || bottom-l.y1 <= 0.8*em && continuesRow(row, l) && !topHalf(lines, i) {
 				rows[len(rows)-1] = append(row, l)
 				bottom = min(bottom, l.y0)
 				continue
@@ -315,6 +443,73 @@ func streamRows(lines []streamLine) [][]*streamLine {
 	}
 	_ = top
 	return rows
+}
+
+// splitGroupTitles parts a header row banded from a stacked header: a
+// group title over several columns ("一般公共预算支出" over 小计, 基本支出,
+// 项目支出) becomes a header row of its own above the row of the columns'
+// headings, instead of being glued to the heading under it. Only rows
+// above the first one holding a figure are header rows.
+func splitGroupTitles(rows [][]*streamLine) [][]*streamLine {
+	for r := 0; r < len(rows); r++ {
+		row := rows[r]
+		for _, l := range row {
+			for _, c := range l.chunks {
+				if numericCell(c.text) {
+					return rows
+				}
+			}
+		}
+		if k := groupTitleLine(row); k >= 0 {
+			head, rest := row[:k+1:k+1], row[k+1:]
+			rows = append(rows[:r], append([][]*streamLine{head, rest}, rows[r+1:]...)...)
+		}
+	}
+	return rows
+}
+
+// groupTitleLine is the index of the last line of row holding a chunk
+// over several columns under which a later line of the row has headings
+// in two of those columns, or -1.
+func groupTitleLine(row []*streamLine) int {
+	for k, l := range row {
+		for _, c := range l.chunks {
+			if c.c1 == c.c0 {
+				continue
+			}
+			for _, below := range row[k+1:] {
+				n := 0
+				for _, b := range below.chunks {
+					if b.c0 >= c.c0 && b.c1 <= c.c1 {
+						n++
+					}
+				}
+				if n >= 2 {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// topHalf: lines[i] is the first line of a name wrapped over two lines
+// and centred beside the figures of its own row, whose line overlaps it
+// from below; it does not carry on the row above.
+func topHalf(lines []streamLine, i int) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	next := &lines[i+1]
+	if next.y1 <= lines[i].y0 {
+		return false
+	}
+	for _, c := range next.chunks {
+		if numericCell(c.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // continuesRow: l holds no number and only carries on text that the row
@@ -328,6 +523,10 @@ func continuesRow(row []*streamLine, l *streamLine) bool {
 		ok := false
 		for _, rl := range row {
 			for _, rc := range rl.chunks {
+				if captionText(rc.text) {
+					// A caption line (单位名称：…) is carried on by nothing.
+					return false
+				}
 				if (rc.c0 == c.c0 || rc.c0 <= c.c0 && rc.c1 >= c.c1) && !numericCell(rc.text) {
 					ok = true
 				}
