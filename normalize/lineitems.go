@@ -24,7 +24,7 @@ const (
 	roleValue colRole = iota
 	roleCode
 	roleName
-	roleNumber // 序号, 行次: counts rows; neither a label nor an amount
+	roleOther // 序号, 行次 (they count rows), 备注: neither a label nor an amount
 )
 
 type colInfo struct {
@@ -275,8 +275,8 @@ func (s *tableShape) findColumns() {
 			leaf = ci.path[len(ci.path)-1]
 		}
 		switch {
-		case leaf == "序号" || leaf == "行次":
-			ci.role = roleNumber
+		case leaf == "序号" || leaf == "行次" || leaf == "备注":
+			ci.role = roleOther
 		case ci.codePart > 0 || hasAny(leaf, "编码", "代码") || leaf == "科目编码":
 			ci.role = roleCode
 		case hasAny(leaf, "名称", "用途") || leaf == "项目" || leaf == "科目" || hasAny(p, "科目名称"):
@@ -301,7 +301,7 @@ func (s *tableShape) findColumns() {
 	lastRole := roleValue
 	for c := range s.cols {
 		role := s.cols[c].role
-		if role == roleNumber {
+		if role == roleOther {
 			continue
 		}
 		if role != roleValue && (cur == nil || lastRole == roleValue) {
@@ -654,7 +654,7 @@ func columnKey(path []string, threePublic, hasMeeting bool) schema.ColumnKey {
 			return schema.ColTotal
 		case hasAny(p, "基本支出"):
 			return schema.ColBasic
-		case hasAny(p, "项目支出"):
+		case hasAny(p, "项目支出", "专项业务经费"):
 			return schema.ColProject
 		case hasAny(p, "预留机动"):
 			return schema.ColReserve

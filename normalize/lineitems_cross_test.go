@@ -87,6 +87,16 @@ func TestLineItemsLastYearAndPercents(t *testing.T) {
 			columns: []string{"total", "total_2", "overseas_travel", "overseas_travel_2", "reception", "reception_2"},
 		},
 		{
+			// 专项业务经费 is the project spending of some provinces; 备注 holds
+			// remarks, not amounts.
+			name: "专项业务经费 and 备注", title: "一般公共预算支出明细表", kind: "B5",
+			table: grid(1,
+				"序号 | 功能科目编码 | 功能科目名称 | 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出 | 备注",
+				"1 | | 合计 | 179.17 | | 91.39 | 87.78 | ",
+			),
+			columns: []string{"total", "personnel", "public_use", "project"},
+		},
+		{
 			name: "economic rows by name", title: "一般公共预算基本支出表", kind: "B6",
 			table: grid(1,
 				"科目名称 | 合计 | 人员经费 | 公用经费",
