@@ -206,7 +206,7 @@ var messages = map[msgKind]struct{ zh, en string }{
 	msgTablePage:   {zh: "%[1]s（第%[2]v页）%[3]s", en: "%[1]s (page %[2]v), %[3]s"},
 	msgTableNoPage: {zh: "%[1]s%[2]s", en: "%[1]s, %[2]s"},
 	msgCopiedAmount: {
-		zh: "疑照抄上下文：%[1]s：%[2]s开头列%[3]s，同段又列%[4]s，与相邻科目“%[5]s”的金额%[4]s相同（相差%[6]s元）",
+		zh: "疑照抄上下文：%[1]s：%[2]s开头列%[3]s，同段又列%[4]s，与相邻科目“%[5]s”的金额相同（相差%[6]s元）",
 		en: "copied from its neighbour?: %[1]s: %[2]s opens with %[3]s and restates %[4]s, which is the amount of the neighbouring item %[5]q (a difference of %[6]s 元)",
 	},
 	msgCopiedPct: {

@@ -139,7 +139,7 @@ func checkCopiedFromNeighbour(rule *rule, d *Document) []Finding {
 		if j := copiedAmount(items, i); j >= 0 {
 			n := &items[j]
 			diff := it.Amount.Yuan.Sub(it.Planned.Yuan).Abs()
-			msg := format(msgCopiedAmount, same(itemLabel(it)), itemPlace(it), it.Amount.Text, it.Planned.Text, itemLabel(n), diff)
+			msg := format(msgCopiedAmount, same(itemLabel(it)), itemPlace(it), figure(it.Amount), figure(it.Planned), itemLabel(n), diff)
 			if pctFrom == j && exact {
 				msg = msg.plus(format(msgCopiedPctToo, it.ChangePct.String(), computed.Round(2)))
 			}
@@ -156,7 +156,7 @@ func checkCopiedFromNeighbour(rule *rule, d *Document) []Finding {
 		if !exact {
 			sev, how = SevInfo, format(msgCopiedPctFits, pct, itemLabel(n))
 		}
-		msg := format(msgCopiedPct, same(itemLabel(it)), itemPlace(it), pct, it.Amount.Text, it.LastYear.Text, computed.Round(2), how)
+		msg := format(msgCopiedPct, same(itemLabel(it)), itemPlace(it), pct, figure(it.Amount), figure(it.LastYear), computed.Round(2), how)
 		out = append(out, Finding{Rule: rule.name, Severity: sev, Message: msg.zh, MessageEn: msg.en,
 			Expected: computed.Round(2).String() + "%", Actual: pct + "%", At: []At{it.Amount.At, it.LastYear.At, n.At}})
 	}
