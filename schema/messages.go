@@ -58,6 +58,7 @@ const (
 	msgCopiedPctIs                    // … printed alike
 	msgCopiedPctFits                  // … or fitting the neighbour's figures
 	msgCopiedPctToo                   // appended: the % is the neighbour's too
+	msgCopiedChange                   // a sentence's stated % is the neighbouring sentence's
 )
 
 // messages are the templates, Chinese and English, with the same
@@ -220,6 +221,10 @@ var messages = map[msgKind]struct{ zh, en string }{
 	msgCopiedPctFits: {
 		zh: "%[1]s%%与相邻科目“%[2]s”的数字相符（仅供参考）",
 		en: "%[1]s%% fits the figures of the neighbouring item %[2]q (a hint)",
+	},
+	msgCopiedChange: {
+		zh: "疑照抄上下文：%[1]s：“%[2]s”，按增减额%[3]s与本年%[4]s，增减比例应为%[5]s%%；正文所称%[6]s%%即为相邻一句“%[7]s”的增减比例",
+		en: "copied from its neighbour?: %[1]s %[2]q: a change of %[3]s to %[4]s is %[5]s%%; the stated %[6]s%% is the change of the sentence beside it, %[7]q",
 	},
 	msgCopiedPctToo: {
 		zh: "；所称增减%[1]s%%亦为该相邻科目的比例（按本科目数字应为%[2]s%%）",

@@ -69,7 +69,7 @@ var rules = []rule{
 	{"narrative_items.restated_amount", sevWarning, "the narrative's expenditure lines: amount and restated amount", []msgKind{msgRestated}, checkItemRestated, nil},
 	{"narrative_items.change_pct", sevWarning, "the narrative's expenditure lines: amount, last year, stated %", []msgKind{msgItemPct}, checkItemPct, nil},
 	{"tables.code_name_mismatch", sevWarning, "coded rows: a functional or economic code and its printed name, against the code book of the year (internal/codebook)", []msgKind{msgCodeName, msgCodeOldName, msgCodeOtherName}, checkCodeNames, nil},
-	{"narrative_items.copied_from_neighbour", sevWarning, "the narrative's expenditure lines: an item's restated amount or stated % and its neighbours'", []msgKind{msgCopiedAmount, msgCopiedPct, msgCopiedPctIs, msgCopiedPctFits, msgCopiedPctToo}, checkCopiedFromNeighbour, nil},
+	{"narrative_items.copied_from_neighbour", sevWarning, "the narrative's expenditure lines (an item's restated amount or stated % and its neighbours'); a list's sentences X万元，比上年增加D万元，增长P% and the one beside each", []msgKind{msgCopiedAmount, msgCopiedPct, msgCopiedPctIs, msgCopiedPctFits, msgCopiedPctToo, msgCopiedChange}, checkCopiedFromNeighbour, nil},
 
 	// Across tables (rules_tables_cross.go).
 	{"tables.summary_vs_fiscal_summary", sevIdentity, "B1 and B4 (F1 and F4): 财政拨款 sources, totals, 类 rows", []msgKind{msgPair}, checkSummaryVsFiscal, nil},

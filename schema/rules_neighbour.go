@@ -127,11 +127,52 @@ func itemPlace(it *NarrativeItem) bi {
 	return bi{"正文", "the text"}
 }
 
+// copiedChange returns the neighbouring sentence (the change stated
+// before or after it, in its section or the item before or after) whose
+// stated % sentence i states although its own figures do not give
+// it (and the neighbour's do), or -1. A change that fits in the other
+// unit is a unit slip, not a copy.
+func copiedChange(cs []change, i int) int {
+	c := cs[i]
+	if _, fits, ok := c.fits(c.dlt); !ok || fits {
+		return -1
+	}
+	if other, ok := c.inOtherUnit(); ok {
+		if _, fits, _ := c.fits(other); fits {
+			return -1
+		}
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(cs) {
+			continue
+		}
+		n := cs[j]
+		if n.pctText != c.pctText {
+			continue
+		}
+		if _, fits, ok := n.fits(n.dlt); ok && fits {
+			return j
+		}
+	}
+	return -1
+}
+
 // checkCopiedFromNeighbour: an item whose restated amount or stated % is
-// its neighbour's.
+// its neighbour's; a sentence of a list whose stated % is the one of the
+// sentence beside it.
 func checkCopiedFromNeighbour(rule *rule, d *Document) []Finding {
 	items := d.NarrativeItems
 	var out []Finding
+	cs := changes(d)
+	for i, c := range cs {
+		j := copiedChange(cs, i)
+		if j < 0 {
+			continue
+		}
+		computed, _, _ := c.fits(c.dlt)
+		out = append(out, rule.note(SevWarning, computed.Round(2).String()+"%", c.pctText+"%", []At{c.s.at},
+			msgCopiedChange, c.s.place(), c.quote, c.dlt.text, c.x.text, computed.Round(2), c.pctText, cs[j].quote))
+	}
 	for i := range items {
 		it := &items[i]
 		computed, _, _ := itemPct(it)

@@ -176,3 +176,22 @@ func TestCopiedFromNeighbour(t *testing.T) {
 		})
 	}
 }
+
+// No corpus document has a sentence copied this way (the copies found are
+// in parsed item lists, above): synthetic cases.
+func TestCopiedChangeSentence(t *testing.T) {
+	runTextCases(t, "narrative_items.copied_from_neighbour", []textCase{
+		{"% of the sentence before", "", 2026,
+			"1.行政运行1834.22万元，比上年增加120.16万元，增长7.01%。\n2.一般行政管理事务312.40万元，比上年增加30.45万元，增长7.01%。",
+			SevWarning, "7.01%"},
+		{"each % its own", "", 2026,
+			"1.行政运行1834.22万元，比上年增加120.16万元，增长7.01%。\n2.一般行政管理事务312.40万元，比上年增加30.45万元，增长10.80%。", "", ""},
+		{"a wrong % that is nobody's", "", 2026,
+			"1.行政运行1834.22万元，比上年增加120.16万元，增长7.01%。\n2.一般行政管理事务312.40万元，比上年增加30.45万元，增长9.00%。", "", ""},
+	})
+	// The copy is not told again as a wrong %.
+	d := textDoc(KindBudget, 2026, "1.行政运行1834.22万元，比上年增加120.16万元，增长7.01%。\n2.一般行政管理事务312.40万元，比上年增加30.45万元，增长7.01%。")
+	if fs := runRule(t, "narrative.change_pct", d); len(fs) > 0 {
+		t.Errorf("narrative.change_pct also reports the copy: %+v", fs)
+	}
+}
