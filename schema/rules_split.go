@@ -68,7 +68,7 @@ func basicSplits(d *Document) []basicSplit {
 		s := sentence{text: sec.Text, heading: sec.Heading, at: sec.At}
 		ms := basicStatementRE.FindAllStringSubmatchIndex(sec.Text, -1)
 		for j, m := range ms {
-			if cutNumber(sec.Text[:m[4]]) {
+			if cutNumber(sec.Text[:m[4]]) || !ofThisYear(d, sec.Text[:m[0]], sec.Text[m[0]:m[4]]) {
 				continue
 			}
 			b, ok := narrativeFigure(sec.Text[m[4]:m[5]], sec.Text[m[6]:m[7]], sec.At)
@@ -85,6 +85,27 @@ func basicSplits(d *Document) []basicSplit {
 		}
 	}
 	return out
+}
+
+// ofThisYear: a statement (label, after the text before it) is about the
+// document's own figure: not last year's (上年, or another year named
+// before it in its sentence), and not the budget of a final account or
+// the final account of a budget.
+func ofThisYear(d *Document, before, label string) bool {
+	if i := strings.LastIndexAny(before, "。\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	if strings.Contains(before, "上年") || strings.Contains(before, "上一年") || d.Meta.FiscalYear != 0 && otherYearBefore(before, d.Meta.FiscalYear) {
+		return false
+	}
+	label = strings.ReplaceAll(label, "一般公共预算", "") // the money, not the measure
+	switch d.Meta.Kind {
+	case KindFinalAccount:
+		return !strings.Contains(label, "预算")
+	case KindBudget:
+		return !strings.Contains(label, "决算")
+	}
+	return true
 }
 
 // firstFigure is the first figure re finds in text, or nil.
@@ -266,7 +287,7 @@ func checkFiscalTotal(rule *rule, d *Document) []Finding {
 			if m[2] < 0 {
 				g = 6
 			}
-			if cutNumber(s.text[:m[g]]) {
+			if cutNumber(s.text[:m[g]]) || !ofThisYear(d, s.text[:m[0]], s.text[m[0]:m[g]]) {
 				continue
 			}
 			a, ok := narrativeFigure(s.text[m[g]:m[g+1]], s.text[m[g+2]:m[g+3]], s.at)

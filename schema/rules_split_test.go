@@ -89,8 +89,9 @@ func TestFiscalTotal(t *testing.T) {
 	}{
 		{"agrees", "本部门2024年度财政拨款收入支出总计9746.50万元。与2023年度相比，财政拨款收入支出总计增加1193.20万元。", "", ""},
 		{"placeholder figure", "本部门2024年度财政拨款收入支出总计0.3万元。与2023年度相比，财政拨款收入支出总计持平。", SevError, "0.3万元"},
-		{"last digits", "2026年财政拨款收支总预算9,746.53万元。", SevWarning, "300元"},
-		{"rounded to 万元", "财政拨款收支总预算9747万元。", SevInfo, "四舍五入"},
+		{"last digits", "2024年财政拨款收入支出总计9,746.53万元。", SevWarning, "300元"},
+		{"rounded to 万元", "财政拨款收支总计9747万元。", SevInfo, "四舍五入"},
+		{"a final account's budget", "财政拨款收支总预算9000.00万元。", "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -193,5 +194,21 @@ func TestCopiedChangeSentence(t *testing.T) {
 	d := textDoc(KindBudget, 2026, "1.行政运行1834.22万元，比上年增加120.16万元，增长7.01%。\n2.一般行政管理事务312.40万元，比上年增加30.45万元，增长7.01%。")
 	if fs := runRule(t, "narrative.change_pct", d); len(fs) > 0 {
 		t.Errorf("narrative.change_pct also reports the copy: %+v", fs)
+	}
+}
+
+func TestSplitOfThisYear(t *testing.T) {
+	for _, text := range []string{
+		"上年一般公共预算基本支出5000.00万元，其中：人员经费4500.00万元，公用经费500.00万元。",
+		"2023年一般公共预算财政拨款基本支出5000.00万元。",
+		"一般公共预算财政拨款基本支出预算5000.00万元，决算5364.75万元。", // a final account's budget
+		"2023年财政拨款收入支出总计100.00万元。",
+	} {
+		d := splitDoc(text, "4884.09", "480.66", "5364.75", "9746.50")
+		for _, r := range []string{"basic_expenditure.narrative_vs_table", "fiscal_total.narrative_vs_table"} {
+			if fs := runRule(t, r, d); len(fs) > 0 {
+				t.Errorf("%s: %q: %+v", r, text, fs)
+			}
+		}
 	}
 }
