@@ -14,7 +14,7 @@ import (
 //     restates B6/F6 (一般公共预算基本支出表): X its 合计, Y and Z its
 //     人员经费 and 公用经费 totals; without a B6/F6 total, X is the 基本支出
 //     of B5/F5's 合计 row. Where the sentence says 财政拨款 only, the
-//     table is the 财政拨款基本支出表 (Jiangsu) when there is one; B6/F6 cover
+//     table is the 财政拨款基本支出表 (a local table) when there is one; B6/F6 cover
 //     一般公共预算 only, so against them the comparison is info.
 //   - "财政拨款收入支出总计X万元" (final account) is F4's 总计, with 年初结转和
 //     结余; "财政拨款收支总预算X万元" (budget) is B4's 收入总计, with 上年结转.
