@@ -47,6 +47,18 @@ const (
 	msgCodeName                       // a code printed with a name not its own that year
 	msgCodeOldName                    // appended: the name the code had in other years
 	msgCodeOtherName                  // appended: the name of another code
+	msgSplitVsTable                   // a narrative figure of the 基本支出 split or 财政拨款 total vs its table
+	msgSplitSameDiff                  // appended: another figure off by the same amount
+	msgSplitAllFunds                  // appended: the text's figure is the all-funds 基本支出
+	msgSplitScope                     // appended: the two figures are not defined alike
+	msgTablePage                      // where a table figure is: table, page, row or column
+	msgTableNoPage                    // … table, row or column
+	msgCopiedAmount                   // an item's restated amount is its neighbour's
+	msgCopiedPct                      // an item's stated % is its neighbour's
+	msgCopiedPctIs                    // … printed alike
+	msgCopiedPctFits                  // … or fitting the neighbour's figures
+	msgCopiedPctToo                   // appended: the % is the neighbour's too
+	msgCopiedChange                   // a sentence's stated % is the neighbouring sentence's
 )
 
 // messages are the templates, Chinese and English, with the same
@@ -175,6 +187,48 @@ var messages = map[msgKind]struct{ zh, en string }{
 	msgFigureMoved: {
 		zh: "金额错位：%[1]s：“%[2]s”，数字%[3]s与单位“%[4]s”之间隔有文字，该项金额无法确定",
 		en: "figure misplaced: %[1]s %[2]q: the figure %[3]s is parted from its unit %[4]s by a word, so the amount cannot be assigned with certainty",
+	},
+	msgSplitVsTable: {
+		zh: "%[1]s：%[2]s正文为%[3]s（%[4]s元），%[5]s为%[6]s（%[7]s元），相差%[8]s元",
+		en: "%[1]s: the text at %[2]s says %[3]s (%[4]s 元), %[5]s prints %[6]s (%[7]s 元), a difference of %[8]s 元",
+	},
+	msgSplitSameDiff: {
+		zh: "；%[1]s（正文%[2]s，表中%[3]s）相差同一金额，同一原因",
+		en: "; %[1]s (text %[2]s, table %[3]s) differs by the same amount: one cause",
+	},
+	msgSplitAllFunds: {
+		zh: "；正文数与%[1]s%[2]s（全部资金）相同，疑将全部资金口径的数字写作一般公共预算口径",
+		en: "; the text's figure is %[1]s %[2]s (all funds): the all-funds figure written as the 一般公共预算 one?",
+	},
+	msgSplitScope: {
+		zh: "（正文称“财政拨款”，表为一般公共预算口径，两者未必相同，仅供参考）",
+		en: " (the text says 财政拨款, the table covers 一般公共预算 only: not necessarily the same quantity)",
+	},
+	msgTablePage:   {zh: "%[1]s（第%[2]v页）%[3]s", en: "%[1]s (page %[2]v), %[3]s"},
+	msgTableNoPage: {zh: "%[1]s%[2]s", en: "%[1]s, %[2]s"},
+	msgCopiedAmount: {
+		zh: "疑照抄上下文：%[1]s：%[2]s开头列%[3]s，同段又列%[4]s，与相邻科目“%[5]s”的金额相同（相差%[6]s元）",
+		en: "copied from its neighbour?: %[1]s: %[2]s opens with %[3]s and restates %[4]s, which is the amount of the neighbouring item %[5]q (a difference of %[6]s 元)",
+	},
+	msgCopiedPct: {
+		zh: "疑照抄上下文：%[1]s：%[2]s称增减%[3]s%%，按其本年%[4]s、上年%[5]s应为%[6]s%%；%[7]s",
+		en: "copied from its neighbour?: %[1]s: %[2]s states a change of %[3]s%%, but its own %[4]s against %[5]s give %[6]s%%; %[7]s",
+	},
+	msgCopiedPctIs: {
+		zh: "%[1]s%%即为相邻科目“%[2]s”所列的增减比例",
+		en: "%[1]s%% is the change printed for the neighbouring item %[2]q",
+	},
+	msgCopiedPctFits: {
+		zh: "%[1]s%%与相邻科目“%[2]s”的数字相符（仅供参考）",
+		en: "%[1]s%% fits the figures of the neighbouring item %[2]q (a hint)",
+	},
+	msgCopiedChange: {
+		zh: "疑照抄上下文：%[1]s：“%[2]s”，按增减额%[3]s与本年%[4]s，增减比例应为%[5]s%%；正文所称%[6]s%%即为相邻一句“%[7]s”的增减比例",
+		en: "copied from its neighbour?: %[1]s %[2]q: a change of %[3]s to %[4]s is %[5]s%%; the stated %[6]s%% is the change of the sentence beside it, %[7]q",
+	},
+	msgCopiedPctToo: {
+		zh: "；所称增减%[1]s%%亦为该相邻科目的比例（按本科目数字应为%[2]s%%）",
+		en: "; its stated change of %[1]s%% is the neighbour's too (its own figures give %[2]s%%)",
 	},
 	msgSharePct: {
 		zh: "占比：%[1]s：“%[2]s”，%[3]s占%[4]s应为%[5]s%%，正文为%[6]s%%",

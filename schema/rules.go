@@ -70,6 +70,7 @@ var rules = []rule{
 	{"narrative_items.restated_amount", sevWarning, "the narrative's expenditure lines: amount and restated amount", []msgKind{msgRestated}, checkItemRestated, nil},
 	{"narrative_items.change_pct", sevWarning, "the narrative's expenditure lines: amount, last year, stated %", []msgKind{msgItemPct}, checkItemPct, nil},
 	{"tables.code_name_mismatch", sevWarning, "coded rows: a functional or economic code and its printed name, against the code book of the year (internal/codebook)", []msgKind{msgCodeName, msgCodeOldName, msgCodeOtherName}, checkCodeNames, nil},
+	{"narrative_items.copied_from_neighbour", sevWarning, "the narrative's expenditure lines (an item's restated amount or stated % and its neighbours'); a list's sentences X万元，比上年增加D万元，增长P% and the one beside each", []msgKind{msgCopiedAmount, msgCopiedPct, msgCopiedPctIs, msgCopiedPctFits, msgCopiedPctToo, msgCopiedChange}, checkCopiedFromNeighbour, nil},
 
 	// Across tables (rules_tables_cross.go).
 	{"tables.summary_vs_fiscal_summary", sevIdentity, "B1 and B4 (F1 and F4): 财政拨款 sources, totals, 类 rows", []msgKind{msgPair}, checkSummaryVsFiscal, nil},
@@ -83,6 +84,8 @@ var rules = []rule{
 	{"tables.change_pct", sevWarning, "rows printing the change in %", []msgKind{msgPct}, checkTableChangePct, nil},
 	{"tables.completion_pct", sevWarning, "rows printing 预算, 决算 and 完成率", []msgKind{msgPct}, checkTableCompletion, nil},
 	{"narrative_items.completion_pct", sevWarning, "the narrative's 支出决算, 年初预算 / 全年预算 and stated 完成率", []msgKind{msgPct, msgCompletionBase}, checkItemCompletion, nil},
+	{"basic_expenditure.narrative_vs_table", sevIdentity, "the narrative's 一般公共预算 / 财政拨款 基本支出 and its 人员经费, 公用经费; B6/F6 (or 财政拨款基本支出表), else B5/F5 基本支出", []msgKind{msgSplitVsTable, msgSplitSameDiff, msgSplitAllFunds, msgSplitScope, msgTablePage, msgTableNoPage}, checkBasicSplit, nil},
+	{"fiscal_total.narrative_vs_table", sevIdentity, "the narrative's 财政拨款收入支出总计 / 财政拨款收支总预算 and the B4/F4 总计", []msgKind{msgSplitVsTable, msgTablePage, msgTableNoPage}, checkFiscalTotal, nil},
 
 	// The narrative's own sentences (rules_text.go).
 	{"narrative.comparison_year", sevWarning, "the year a sentence compares with (比2025年预算…) and the document's year", []msgKind{msgCompareBudget, msgCompareFinal}, checkComparisonYear, nil},

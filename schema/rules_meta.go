@@ -49,6 +49,9 @@ var ruleDescriptions = map[string]struct{ zh, en string }{
 	"narrative.share_pct":                                 {"正文“其中……占X%”的比例与各项及总数一致", "a 其中 list's stated shares follow from the parts and the whole"},
 	"meta.file_name_disagrees":                            {"文件名所写年度或部门与文件内容不一致（以内容为准，仅提示）", "the file's name states another year or department than the document (the document is taken; a note)"},
 	"meta.issuer_name_differs":                            {"发布部门名称在标题、表头、表名和正文中前后不一（“与”作“和”、漏写区县等）", "the issuer's name differs between the title, table headers, tables' titles and the narrative (与 for 和, a district dropped, …)"},
+	"narrative_items.copied_from_neighbour":               {"疑照抄相邻科目：正文某科目重述的金额或增减比例恰为相邻科目的数字", "an expenditure line whose restated amount or stated % is its neighbour's (copied and not corrected)"},
+	"basic_expenditure.narrative_vs_table":                {"正文一般公共预算基本支出及其人员经费、公用经费与基本支出表（经济分类）一致", "the narrative's 基本支出 and its 人员经费 / 公用经费 equal the economic-classification table's (B6/F6)"},
+	"fiscal_total.narrative_vs_table":                     {"正文财政拨款收支总计与财政拨款收支总表总计一致", "the narrative's 财政拨款 revenue and expenditure total equals the 财政拨款收支总表's 总计 (B4/F4)"},
 }
 
 // RuleInfo describes one rule for users: its name and what it checks.

@@ -588,8 +588,8 @@ func checkItemRestated(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.NarrativeItems {
 		it := &d.NarrativeItems[i]
-		if it.Amount == nil || it.Planned == nil {
-			continue
+		if it.Amount == nil || it.Planned == nil || copiedAmount(d.NarrativeItems, i) >= 0 {
+			continue // a copy is told by narrative_items.copied_from_neighbour
 		}
 		diff := it.Amount.Yuan.Sub(it.Planned.Yuan).Abs()
 		if diff.Cmp(textTolerance(it.Amount)) <= 0 && diff.Cmp(textTolerance(it.Planned)) <= 0 {
@@ -608,7 +608,7 @@ func checkItemPct(rule *rule, d *Document) []Finding {
 	var out []Finding
 	for i := range d.NarrativeItems {
 		it := &d.NarrativeItems[i]
-		if it.ChangePct == nil || it.LastYear == nil || it.Amount == nil || it.LastYear.Yuan.IsZero() {
+		if it.ChangePct == nil || it.LastYear == nil || it.Amount == nil || it.LastYear.Yuan.IsZero() || copiedExactly(d.NarrativeItems, i) {
 			continue
 		}
 		ok := false

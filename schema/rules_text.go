@@ -252,7 +252,11 @@ func (c change) inOtherUnit() (printed, bool) {
 // checkChangePct: a stated change in % against the figures it follows from.
 func checkChangePct(rule *rule, d *Document) []Finding {
 	var out []Finding
-	for _, c := range changes(d) {
+	cs := changes(d)
+	for i, c := range cs {
+		if copiedChange(cs, i) >= 0 {
+			continue // told by narrative_items.copied_from_neighbour
+		}
 		last := c.lastYear(c.dlt)
 		if last.yuan.IsZero() && c.up && !c.pct.IsZero() {
 			out = append(out, rule.note(SevInfo, "", c.pctText+"%", []At{c.s.at}, msgPctFromZero, c.s.place(), c.quote, c.pctText))
