@@ -899,9 +899,16 @@ func (s *tableShape) rowLabel(r, bi int, st *blockState) (rowLabel, bool) {
 		gr0, gc0 := s.origin(r, gc)
 		if gc0 == gc {
 			g := compact(Clean(s.v.t.Rows[gr0][gc0].Text))
-			if s.v.t.Rows[gr0][gc0].ColSpan > 1 && gr0 == r {
+			switch {
+			case s.v.t.Rows[gr0][gc0].ColSpan > 1 && gr0 == r:
 				st.group, lb.name = "", g // 收入总计 over both columns
-			} else if gr0 == r || g != st.group {
+			case lb.name == "" && gr0 == r && totalKind(g) != "":
+				// 合计 printed in the first of several label columns, the
+				// others left blank (支出总表 labelled by 功能 | 政府经济 |
+				// 部门经济 科目): the row is the total, no group's part.
+				st.group, lb.name = "", g
+				lb.at, lb.col = s.v.t.Rows[gr0][gc0], gc0
+			case gr0 == r || g != st.group:
 				st.group = g
 			}
 		}

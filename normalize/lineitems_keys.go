@@ -79,8 +79,11 @@ var rowKeys = []struct {
 	{schema.RowRevenueAffiliated, []string{"附属单位上缴"}, nil},
 	{schema.RowRevenueOther, []string{"其他收入", "其他资金", "单位资金"}, nil},
 	{schema.RowRevenueFiscal, []string{"财政拨款"}, []string{"支出"}},
-	{schema.RowExpenditureBasic, []string{"基本支出"}, nil},
-	{schema.RowExpenditureProject, []string{"项目支出"}, nil},
+	// 基本支出 is by definition 人员经费 + 公用经费; templates that name the
+	// two parts of 部门预算 after their use print them as "人员经费和公用经费
+	// 支出" and "专项业务经费支出" (the 项目支出 of those templates).
+	{schema.RowExpenditureBasic, []string{"基本支出", "人员经费和公用经费"}, nil},
+	{schema.RowExpenditureProject, []string{"项目支出", "专项业务经费"}, nil},
 	{schema.RowExpenditureReserve, []string{"预留机动"}, nil},
 }
 
