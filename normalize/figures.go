@@ -146,6 +146,7 @@ func (n *Normalizer) fillNarrative(d *schema.Document, o *outline) {
 			}
 		}
 	}
+	st.split.settle(&d.Summary)
 }
 
 // leadTopic classifies a paragraph's numbered lead-in phrase, if it has one.
@@ -181,6 +182,8 @@ type figState struct {
 	// weak marks totals taken from a "总计" (which may include carry-overs):
 	// a later "本年收入合计" replaces them.
 	weak map[**schema.Amount]bool
+	// split is a 其中 list's 基本支出 / 项目支出 of one source's spending.
+	split fiscalSplit
 }
 
 // setTotal sets a revenue or expenditure total, preferring 本年…合计 over 总计.
@@ -201,6 +204,7 @@ func fiscalScope(heading string) bool {
 
 func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChange, fiscal bool, st *figState) {
 	sm := &d.Summary
+	runes := []rune(b.Text)
 	for _, l := range labelledAmounts(b) {
 		a := amountOf(l.money, b)
 		lb := Clean(l.label)
@@ -219,7 +223,12 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 		// "财政拨款基本支出" and "一般公共预算…项目支出" are the part paid from
 		// one source, not the department's split.
 		scoped := fiscal || hasAny(lb, "财政拨款", "一般公共预算", "基金", "国有资本", "财政专户")
+		head, inSplit := Money{}, false
+		if !scoped && hasAny(lb, "基本支出", "项目支出") {
+			head, inSplit = fiscalListHead(runes, l.money.Start)
+		}
 		if isChange, sign := changeSign(lb); isChange {
+			scoped = scoped || inSplit
 			a = signed(a, sign)
 			switch {
 			case scoped:
@@ -244,6 +253,8 @@ func (n *Normalizer) summaryFigures(d *schema.Document, b *extract.Block, inChan
 		case hasAny(lb, "支出", "机动经费"):
 			switch {
 			case scoped:
+			case inSplit:
+				st.split.note(head, lb, a)
 			case hasAny(lb, "基本支出"):
 				set(&sm.Expenditure.Basic, a)
 			case hasAny(lb, "项目支出"):

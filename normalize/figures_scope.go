@@ -1,0 +1,92 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yusuan/yusuan/schema"
+)
+
+// A 其中 list splits the figure just before it: in "财政拨款安排支出X元，其中：
+// 基本支出A元…；项目支出B元" the 基本支出 and 项目支出 are the part paid from
+// 财政拨款, not the department's split, even though their own labels name
+// no source. Such a split is the department's only where its head is the
+// department's whole expenditure (everything paid from that one source);
+// it is kept aside and taken only then.
+
+// fiscalSources are the words that scope a figure to one source of funds.
+var fiscalSources = []string{"财政拨款", "一般公共预算", "政府性基金", "国有资本", "财政专户"}
+
+// clauseSep parts clauses: full-width punctuation, and an ASCII comma or
+// colon that is no thousands separator.
+var clauseSep = regexp.MustCompile(`[，；：;]|[,:](?:[^\d]|$)`)
+
+// fiscalListHead returns the head of the 其中 list the amount at rune
+// offset start belongs to, when that head is a spending figure of one
+// source of funds ("财政拨款安排支出121,884,997.75元"). The list runs to the
+// end of the sentence ("。"): its items may be parted by "；", each with its
+// change and reasons.
+func fiscalListHead(runes []rune, start int) (Money, bool) {
+	from := min(start, len(runes))
+	for from > 0 && runes[from-1] != '。' && runes[from-1] != '\n' {
+		from--
+	}
+	s := string(runes[from:min(start, len(runes))])
+	i := strings.LastIndex(s, "其中")
+	if i < 0 {
+		return Money{}, false
+	}
+	head := strings.TrimRight(s[:i], "，,：:（( ")
+	if locs := clauseSep.FindAllStringIndex(head, -1); len(locs) > 0 {
+		j := locs[len(locs)-1][0]
+		_, size := utf8.DecodeRuneInString(head[j:])
+		head = head[j+size:]
+	}
+	if j := strings.LastIndex(head, "其中"); j >= 0 {
+		head = head[j+len("其中"):] // "（其中财政拨款700万元）": a part named in passing
+	}
+	head = compact(Clean(head))
+	if !hasAny(head, fiscalSources...) || !hasAny(head, "支出") || hasAny(head, "基本支出", "项目支出") {
+		return Money{}, false
+	}
+	ms := FindAmounts(head)
+	if len(ms) == 0 {
+		return Money{}, false
+	}
+	return ms[len(ms)-1], true
+}
+
+// fiscalSplit is a 基本支出 / 项目支出 split of one source's spending, kept
+// aside until the document's whole expenditure is known.
+type fiscalSplit struct {
+	head           Money
+	basic, project *schema.Amount
+}
+
+// note keeps a split item (label lb, amount a) under its list's head.
+func (fs *fiscalSplit) note(head Money, lb string, a *schema.Amount) {
+	if fs.head.Text == "" {
+		fs.head = head
+	}
+	if !fs.head.Yuan.Equal(head.Yuan) {
+		return // a second list: only the first is kept
+	}
+	switch {
+	case hasAny(lb, "基本支出"):
+		set(&fs.basic, a)
+	case hasAny(lb, "项目支出"):
+		set(&fs.project, a)
+	}
+}
+
+// settle gives the summary the split when its head is the whole
+// expenditure the document states; otherwise the split stays out.
+func (fs *fiscalSplit) settle(sm *schema.Summary) {
+	total := sm.Expenditure.Total
+	if fs.head.Text == "" || total == nil || !total.Yuan.Equal(fs.head.Yuan) {
+		return
+	}
+	set(&sm.Expenditure.Basic, fs.basic)
+	set(&sm.Expenditure.Project, fs.project)
+}
