@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yusuan/yusuan/decimal"
+
 	"github.com/yusuan/yusuan/schema"
 )
 
@@ -90,3 +92,57 @@ func (fs *fiscalSplit) settle(sm *schema.Summary) {
 	set(&sm.Expenditure.Basic, fs.basic)
 	set(&sm.Expenditure.Project, fs.project)
 }
+
+// A narrative's "收入预算X万元" may be 收入总计, this year's revenue plus the
+// carry-over: its listed parts include "上年结转结余". schema.md defines
+// revenue.total as 本年收入合计, so where the stated sources and the
+// carry-over add up to the stated figure, this year's revenue is the figure
+// less the carry-over (derived); a total the listed parts do not bear out
+// is left as it is.
+
+// thisYearRevenue replaces a narrative revenue total that is 收入总计 by
+// 本年收入合计 = 收入总计 − carried_over.
+func thisYearRevenue(sm *schema.Summary) {
+	r := &sm.Revenue
+	total, carried := r.Total, r.CarriedOver
+	if total == nil || carried == nil || carried.Yuan.Sign() <= 0 || total.Derived != "" {
+		return
+	}
+	// The sources listed by budget (一般公共预算, 政府性基金, 国有资本经营) or
+	// as one 财政拨款 figure, with the non-fiscal ones.
+	rest := []*schema.Amount{r.SpecialAccount, r.Business, r.Other}
+	byBudget := append([]*schema.Amount{r.GeneralPublicBudget, r.GovernmentFundBudget, r.StateCapitalBudget}, rest...)
+	byFiscal := append([]*schema.Amount{r.FiscalAppropriation}, rest...)
+	if !addsUp(total, carried, byBudget) && !addsUp(total, carried, byFiscal) {
+		return
+	}
+	thisYear := &schema.Amount{Yuan: total.Yuan.Sub(carried.Yuan), Unit: total.Unit, At: total.At,
+		Text: total.Text + " − " + carried.Text, Derived: "收入总计 − carried_over"}
+	if carried.Unit == total.Unit {
+		thisYear.Value = total.Value.Sub(carried.Value)
+	} else {
+		thisYear.Value, thisYear.Unit = thisYear.Yuan, "元"
+	}
+	r.Total = thisYear
+}
+
+// addsUp: the stated sources (at least one fiscal source) and the
+// carry-over add up to total, within 0.01 万元 per term.
+func addsUp(total, carried *schema.Amount, sources []*schema.Amount) bool {
+	if sources[0] == nil {
+		return false // no fiscal source listed: nothing bears the reading out
+	}
+	sum := carried.Yuan
+	terms := 1
+	for _, a := range sources {
+		if a != nil {
+			sum = sum.Add(a.Yuan)
+			terms++
+		}
+	}
+	slack := roundingPerTerm.Mul(decimal.FromInt(int64(terms)))
+	return sum.Sub(total.Yuan).Abs().Cmp(slack) <= 0
+}
+
+// roundingPerTerm is 0.01 万元 in 元.
+var roundingPerTerm = decimal.FromInt(100)

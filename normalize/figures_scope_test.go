@@ -95,3 +95,41 @@ func TestFiscalSplitInSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestThisYearRevenue: a narrative revenue figure whose listed parts
+// include the carry-over is 收入总计; the summary takes 本年 = it − the
+// carry-over, marked derived. A figure the parts do not bear out stays.
+func TestThisYearRevenue(t *testing.T) {
+	wan := func(s string) *schema.Amount {
+		m, ok := ParseAmount(s, "万元")
+		if !ok {
+			t.Fatalf("amount %q", s)
+		}
+		return &schema.Amount{Yuan: m.Yuan, Value: m.Value, Unit: m.Unit, Text: s + "万元"}
+	}
+	cases := []struct {
+		name string
+		rev  schema.Revenue
+		want string // 元, "d" when derived
+	}{
+		{"sources by budget plus carry-over", schema.Revenue{Total: wan("288416.35"), GeneralPublicBudget: wan("130848.45"), GovernmentFundBudget: wan("147000.00"),
+			SpecialAccount: wan("330.00"), Business: wan("501.00"), Other: wan("49.69"), CarriedOver: wan("9687.21")}, "2787291400d"},
+		{"one 财政拨款 figure plus carry-over", schema.Revenue{Total: wan("515665.27"), FiscalAppropriation: wan("515256.66"), GeneralPublicBudget: wan("19828.57"),
+			StateCapitalBudget: wan("495836.20"), Other: wan("0.5"), CarriedOver: wan("408.11")}, "5152571600d"},
+		{"the total is this year's already", schema.Revenue{Total: wan("278729.14"), GeneralPublicBudget: wan("130848.45"), GovernmentFundBudget: wan("147000.00"),
+			SpecialAccount: wan("330.00"), Business: wan("501.00"), Other: wan("49.69"), CarriedOver: wan("9687.21")}, "2787291400"},
+		{"no source listed", schema.Revenue{Total: wan("288416.35"), CarriedOver: wan("9687.21")}, "2884163500"},
+		{"no carry-over", schema.Revenue{Total: wan("100"), GeneralPublicBudget: wan("100"), CarriedOver: wan("0")}, "1000000"},
+	}
+	for _, c := range cases {
+		sm := &schema.Summary{Revenue: c.rev}
+		thisYearRevenue(sm)
+		got := sm.Revenue.Total.Yuan.String()
+		if sm.Revenue.Total.Derived != "" {
+			got += "d"
+		}
+		if got != c.want {
+			t.Errorf("%s: revenue.total = %s, want %s", c.name, got, c.want)
+		}
+	}
+}
