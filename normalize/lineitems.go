@@ -58,6 +58,9 @@ type tableShape struct {
 	labelText      string // the body's labels, compacted
 	labelCols      int
 	classification string // functional, economic or ""
+	// blanks are, for each line item of the last lineItems call, the
+	// blank cells of its row under printed amount columns.
+	blanks [][]blankCell
 }
 
 func (s *tableShape) origin(r, c int) (int, int) {
@@ -810,6 +813,7 @@ func (s *tableShape) lineItems(kind schema.TableKind) []schema.LineItem {
 		unit = "万元"
 	}
 	var items []schema.LineItem
+	s.blanks = nil
 	for bi := range s.blocks {
 		b := &s.blocks[bi]
 		st := &blockState{}
@@ -823,7 +827,7 @@ func (s *tableShape) lineItems(kind schema.TableKind) []schema.LineItem {
 			}
 			codeParts, joined := s.rowCodes(r, b, &lb)
 			it := schema.LineItem{Side: b.side, Amounts: map[schema.ColumnKey]*schema.Amount{}}
-			s.rowValues(r, lb.valueCols, unit, &it)
+			blanks := s.rowValues(r, lb.valueCols, unit, &it)
 			if lb.name == "" && joined == "" && codeParts == [4]string{} && len(it.Amounts) == 0 && len(it.Percents) == 0 {
 				continue
 			}
@@ -845,6 +849,7 @@ func (s *tableShape) lineItems(kind schema.TableKind) []schema.LineItem {
 				it.At = s.rowAt(r)
 			}
 			items = append(items, it)
+			s.blanks = append(s.blanks, blanks)
 		}
 		st.dropNameCodes(items)
 	}
@@ -953,8 +958,11 @@ func (s *tableShape) rowCodes(r int, b *block, lb *rowLabel) (codeParts [4]strin
 }
 
 // rowValues reads the values of row r into it: amounts, and percentages
-// kept apart. Blank and dash cells have no entry.
-func (s *tableShape) rowValues(r int, valueCols []int, unit string, it *schema.LineItem) {
+// kept apart. Blank and dash cells have no entry; the blank cells of
+// amount columns the header prints are returned, as 0s the table may take
+// once it has checked itself (fillPrintedBlanks).
+func (s *tableShape) rowValues(r int, valueCols []int, unit string, it *schema.LineItem) []blankCell {
+	var blanks []blankCell
 	for _, c := range valueCols {
 		r0, c0 := s.origin(r, c)
 		if r0 != r || c0 != c || c >= len(s.v.t.Rows[r]) {
@@ -962,7 +970,13 @@ func (s *tableShape) rowValues(r int, valueCols []int, unit string, it *schema.L
 		}
 		cell := s.v.t.Rows[r][c]
 		txt := strings.TrimSpace(cell.Text)
-		if txt == "" || isDash(compact(Clean(txt))) {
+		if txt == "" {
+			if b, ok := s.blankCell(r, c, unit); ok {
+				blanks = append(blanks, b)
+			}
+			continue
+		}
+		if isDash(compact(Clean(txt))) {
 			continue
 		}
 		key := s.cols[c].key
@@ -982,6 +996,7 @@ func (s *tableShape) rowValues(r int, valueCols []int, unit string, it *schema.L
 		}
 		it.Amounts[key] = &schema.Amount{Yuan: m.Yuan, Value: m.Value, Unit: m.Unit, Text: txt, At: cell.At}
 	}
+	return blanks
 }
 
 // nameRow names the row: 其中 and numbering make it a sub-item, a code

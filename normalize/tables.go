@@ -138,6 +138,7 @@ func (n *Normalizer) fillTables(d *schema.Document, x *extract.Document, o *outl
 	}
 	schema.CheckTables(d) // an unreadable table gives no headline figure
 	rereadUnreadable(d, views)
+	fillPrintedBlanks(d, views)
 	n.fillFromTables(d, views)
 	n.fillNarrativeItems(d, o)
 }

@@ -78,12 +78,42 @@ func (it *LineItem) Main() *Amount {
 			return a
 		}
 	}
-	if len(it.Amounts) == 1 {
+	// The sole amount printed; a row whose only amount is a blank cell
+	// (counted as 0) has that one.
+	var sole *Amount
+	printed := 0
+	for _, a := range it.Amounts {
+		if a != nil && !a.Blank() {
+			sole = a
+			printed++
+		}
+	}
+	if printed == 1 {
+		return sole
+	}
+	if printed == 0 && len(it.Amounts) == 1 {
 		for _, a := range it.Amounts {
 			return a
 		}
 	}
 	return nil
+}
+
+// Blank reports whether a is a printed row's blank cell, counted as 0
+// (schema.md): no text, yuan 0, not derived.
+func (a *Amount) Blank() bool {
+	return a != nil && a.Text == "" && a.Derived == "" && a.Yuan.IsZero()
+}
+
+// Printed reports whether the row has an amount printed in a cell, not
+// only blank cells counted as 0.
+func (it *LineItem) Printed() bool {
+	for _, a := range it.Amounts {
+		if a != nil && !a.Blank() {
+			return true
+		}
+	}
+	return false
 }
 
 // Sum adds the printed amounts (nil ones are skipped) into one figure
@@ -123,7 +153,7 @@ func (t *Table) DataRow(fiscal int) *LineItem {
 	}
 	for i := range t.LineItems {
 		it := &t.LineItems[i]
-		if len(it.Amounts) > 0 && !strings.Contains(it.Name, "上年") && !strings.Contains(it.Name, "增减") && !namesOtherYear(it.Name, fiscal) {
+		if it.Printed() && !strings.Contains(it.Name, "上年") && !strings.Contains(it.Name, "增减") && !namesOtherYear(it.Name, fiscal) {
 			return it
 		}
 	}
