@@ -148,6 +148,7 @@ func (n *Normalizer) fillNarrative(d *schema.Document, o *outline) {
 	}
 	st.split.settle(&d.Summary)
 	thisYearRevenue(&d.Summary)
+	thisYearExpenditure(&d.Summary)
 }
 
 // leadTopic classifies a paragraph's numbered lead-in phrase, if it has one.

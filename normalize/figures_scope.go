@@ -116,21 +116,41 @@ func thisYearRevenue(sm *schema.Summary) {
 	if !addsUp(total, carried, byBudget) && !addsUp(total, carried, byFiscal) {
 		return
 	}
-	thisYear := &schema.Amount{Yuan: total.Yuan.Sub(carried.Yuan), Unit: total.Unit, At: total.At,
-		Text: total.Text + " − " + carried.Text, Derived: "收入总计 − carried_over"}
-	if carried.Unit == total.Unit {
-		thisYear.Value = total.Value.Sub(carried.Value)
-	} else {
-		thisYear.Value, thisYear.Unit = thisYear.Yuan, "元"
-	}
-	r.Total = thisYear
+	r.Total = less(total, carried, "收入总计 − carried_over")
 }
 
-// addsUp: the stated sources (at least one fiscal source) and the
-// carry-over add up to total, within 0.01 万元 per term.
+// thisYearExpenditure is thisYearRevenue's mirror: a narrative
+// expenditure figure that 基本支出, 项目支出 (and the other uses) plus the
+// 年终结转结余 add up to is 支出总计; 本年支出合计 is it − carried_forward.
+func thisYearExpenditure(sm *schema.Summary) {
+	e := &sm.Expenditure
+	total, carried := e.Total, e.CarriedForward
+	if total == nil || carried == nil || carried.Yuan.Sign() <= 0 || total.Derived != "" || e.Basic == nil || e.Project == nil {
+		return
+	}
+	if !addsUp(total, carried, []*schema.Amount{e.Basic, e.Project, e.Reserve, e.Other}) {
+		return
+	}
+	e.Total = less(total, carried, "支出总计 − carried_forward")
+}
+
+// less is total − part, derived as said.
+func less(total, part *schema.Amount, derived string) *schema.Amount {
+	a := &schema.Amount{Yuan: total.Yuan.Sub(part.Yuan), Unit: total.Unit, At: total.At,
+		Text: total.Text + " − " + part.Text, Derived: derived}
+	if part.Unit == total.Unit {
+		a.Value = total.Value.Sub(part.Value)
+	} else {
+		a.Value, a.Unit = a.Yuan, "元"
+	}
+	return a
+}
+
+// addsUp: the stated parts (the first one at least) and the carry-over
+// add up to total, within 0.01 万元 per term.
 func addsUp(total, carried *schema.Amount, sources []*schema.Amount) bool {
 	if sources[0] == nil {
-		return false // no fiscal source listed: nothing bears the reading out
+		return false // no main part listed: nothing bears the reading out
 	}
 	sum := carried.Yuan
 	terms := 1

@@ -133,3 +133,32 @@ func TestThisYearRevenue(t *testing.T) {
 		}
 	}
 }
+
+// TestThisYearExpenditure: a narrative expenditure figure that 基本支出,
+// 项目支出 and the 年终结转结余 add up to is 支出总计.
+func TestThisYearExpenditure(t *testing.T) {
+	wan := func(s string) *schema.Amount {
+		m, _ := ParseAmount(s, "万元")
+		return &schema.Amount{Yuan: m.Yuan, Value: m.Value, Unit: m.Unit, Text: s + "万元"}
+	}
+	cases := []struct {
+		name string
+		exp  schema.Expenditure
+		want string
+	}{
+		{"支出总计 with the carry-forward", schema.Expenditure{Total: wan("288416.35"), Basic: wan("31644.88"), Project: wan("256759.24"), CarriedForward: wan("12.23")}, "2884041200d"},
+		{"本年 already", schema.Expenditure{Total: wan("288404.12"), Basic: wan("31644.88"), Project: wan("256759.24"), CarriedForward: wan("12.23")}, "2884041200"},
+		{"no split stated", schema.Expenditure{Total: wan("288416.35"), CarriedForward: wan("12.23")}, "2884163500"},
+	}
+	for _, c := range cases {
+		sm := &schema.Summary{Expenditure: c.exp}
+		thisYearExpenditure(sm)
+		got := sm.Expenditure.Total.Yuan.String()
+		if sm.Expenditure.Total.Derived != "" {
+			got += "d"
+		}
+		if got != c.want {
+			t.Errorf("%s: expenditure.total = %s, want %s", c.name, got, c.want)
+		}
+	}
+}

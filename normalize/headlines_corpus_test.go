@@ -16,15 +16,8 @@ import (
 // check by hand against `pdftotext -layout`, what is wrong and why. A
 // document not listed here was checked and found right.
 var headlineNotes = map[string]string{
-	"beijing/北京市审计局_2026年度部门预算_附件1情况说明.pdf":         "revenue blank: '2026 年度收入预算 32852.05 万元' is 收入总计 (本年 32,380.09 is only in the 附件2 tables)",
-	"beijing/北京市商务局_2026年度部门预算_情况说明.pdf":            "revenue 288,416.35 is 收入总计: the narrative's parts include 上年结转结余 9,687.21 (本年 278,729.14 is in the separate 报表, not in this PDF)",
-	"beijing/北京市审计局_2026年度部门预算_附件2报表.pdf":           "meta empty (tables-only PDF; meta is H5's); basic/project blank (预算03表 not read as B3)",
-	"beijing/北京市气象局_2026年度部门预算_附件2报表.pdf":           "meta empty (tables-only PDF); basic/project blank (tables-only; 预算03表 not read as B3)",
-	"beijing/北京市国资委_2026部门预算情况的说明.pdf":              "meta year 2025/final_account (title '2026 部门预算', H5): so 三公 goes to three_public_budget and 515,665.27 is skipped as another year's; expenditure is 2025's 执行数",
-	"shaanxi-xian/西安市审计局汇总_2026年部门预算公开说明.pdf":       "basic/project blank: narrative states none, tables in 元 not read as B3",
-	"shaanxi-xian/西安市交通运输局_2022年部门综合预算.pdf":         "basic/project blank (tables not read as B3)",
-	"shaanxi-xian/西安市安全生产监督管理局_2019年部门综合预算公开报表.pdf": "issuer '2' (meta, H5); basic/project and 机关运行经费 blank (tables-only, not read); 三公 blank: the per-unit B7 (2018 | 2019 | 增减 blocks) fails its self-check (truth: 2019 小计 28.38)",
-	"yunnan-kunming/昆明市审计局汇总_2026_预算.html":          "basic/project are the 财政拨款 part (121,884,997.75 of 154,991,108.01): the sentence '财政拨款安排支出…其中：基本支出' is not yet scoped",
+	"beijing/北京市审计局_2026年度部门预算_附件1情况说明.pdf":         "revenue blank (truth 本年 32,380.09 = 收入预算 32,852.05 − 上年结转结余 471.96, pdftotext p.5-6): the body after the table of contents nests under its last entry (部门整体支出绩效目标表), so '二、收入预算情况说明' is keyed performance and never read (outline, normalize/sections.go)",
+	"shaanxi-xian/西安市安全生产监督管理局_2019年部门综合预算公开报表.pdf": "三公 blank: the per-unit B7 (2018 | 2019 | 增减 blocks) fails its self-check (truth: 2019 小计 28.38); 机关运行经费 '-' is right (not printed)",
 }
 
 // TestRaw2Headlines lists the headline figures of every raw2 department

@@ -277,10 +277,23 @@ func withBlankCells(t *schema.Table, row *schema.LineItem) *schema.LineItem {
 		if base == schema.ColTotal || threePublicField(&schema.ThreePublic{}, base) == nil || c.Amounts[col.Key] != nil {
 			continue
 		}
+		if printedCell(t, *sample.At.Row, col.Col) {
+			continue // a figure the row was read without (another block's): no blank
+		}
 		at := schema.At{Page: sample.At.Page, Line: sample.At.Line, Sheet: sample.At.Sheet}.InTable(*sample.At.Table, *sample.At.Row, col.Col)
 		c.Amounts[col.Key] = &schema.Amount{Unit: sample.Unit, At: at}
 	}
 	return &c
+}
+
+// printedCell reports whether the body cell at grid row r, column c of t
+// holds text; false when the cell is blank or not known.
+func printedCell(t *schema.Table, r, c int) bool {
+	r -= len(t.Header)
+	if r < 0 || r >= len(t.Rows) || c < 0 || c >= len(t.Rows[r]) {
+		return false
+	}
+	return strings.TrimSpace(t.Rows[r][c]) != ""
 }
 
 // fillThreePublicList reads a 三公 table printed as a vertical list, one
