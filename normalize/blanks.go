@@ -23,10 +23,11 @@ type blankCell struct {
 }
 
 // blankCell describes the blank cell (r, c), unless its column is no
-// amount column the header prints (a percentage, an unnamed column).
+// amount column the header prints: a percentage, a column the header
+// leaves unnamed, one it names as no amount (备注, 序号).
 func (s *tableShape) blankCell(r, c int, unit string) (blankCell, bool) {
 	ci := &s.cols[c]
-	if ci.role != roleValue || ci.key == "" || len(ci.path) == 0 || strings.HasSuffix(string(ci.key), "_pct") {
+	if ci.role != roleValue || ci.key == "" || !s.headerSaysValue(strings.Join(ci.path, "|")) || strings.HasSuffix(string(ci.key), "_pct") {
 		return blankCell{}, false
 	}
 	at := s.v.t.Rows[r][c].At

@@ -22,13 +22,13 @@ func TestPrintedBlanks(t *testing.T) {
 		want  []string // per line item: its amounts, "key=yuan" with "key=0@row,col" for a blank 0
 	}{
 		{
-			name: "blank project cells of a table that adds up",
+			name: "blank project cells of a table that adds up; 备注 is no amount column",
 			table: grid(1,
-				"科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出",
-				"201 | 一般公共服务支出 | 100.00 | 60.00 | 40.00",
-				"20101 | 人大事务 | 60.00 | 60.00 | ",
-				"20102 | 政协事务 | 40.00 |  | 40.00",
-				"合计 | < | 100.00 | 60.00 | 40.00"),
+				"科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 | 备注",
+				"201 | 一般公共服务支出 | 100.00 | 60.00 | 40.00 | ",
+				"20101 | 人大事务 | 60.00 | 60.00 |  | ",
+				"20102 | 政协事务 | 40.00 |  | 40.00 | ",
+				"合计 | < | 100.00 | 60.00 | 40.00 | "),
 			want: []string{
 				"basic=600000 project=400000 total=1000000",
 				"basic=600000 project=0@2,4 total=600000",
