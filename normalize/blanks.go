@@ -24,10 +24,14 @@ type blankCell struct {
 
 // blankCell describes the blank cell (r, c), unless its column is no
 // amount column the header prints: a percentage, a column the header
-// leaves unnamed, one it names as no amount (备注, 序号).
+// leaves unnamed, one it names as no amount (备注, 序号), one with no
+// figure at all.
 func (s *tableShape) blankCell(r, c int, unit string) (blankCell, bool) {
 	ci := &s.cols[c]
 	if ci.role != roleValue || ci.key == "" || !s.headerSaysValue(strings.Join(ci.path, "|")) || strings.HasSuffix(string(ci.key), "_pct") {
+		return blankCell{}, false
+	}
+	if !s.columnPrints(c) {
 		return blankCell{}, false
 	}
 	at := s.v.t.Rows[r][c].At
@@ -35,6 +39,25 @@ func (s *tableShape) blankCell(r, c int, unit string) (blankCell, bool) {
 		at = s.rowAt(r).InTable(s.v.index, r, c)
 	}
 	return blankCell{key: ci.key, unit: blankUnit(unit), at: at}, true
+}
+
+// columnPrints: some body cell of column c holds text. A column blank
+// from top to bottom is no printed column but a gap of the grid (a header
+// cell wider than the figures under it).
+func (s *tableShape) columnPrints(c int) bool {
+	if s.printing == nil {
+		s.printing = make([]int8, s.ncol)
+	}
+	if s.printing[c] == 0 {
+		s.printing[c] = -1
+		for r := s.header; r < s.nrow; r++ {
+			if !s.colNumRows[r] && s.ownText(r, c) != "" {
+				s.printing[c] = 1
+				break
+			}
+		}
+	}
+	return s.printing[c] > 0
 }
 
 // blankUnit is the unit a table's blank 0 is stated in.

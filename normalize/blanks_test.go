@@ -136,3 +136,18 @@ func TestThreePublicBlankCells(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankColumnIsNoPrintedColumn: a header cell wider than the figures
+// under it (合计 over a gap and the figures) leaves a grid column blank
+// from top to bottom; it prints nothing, so its cells get no 0.
+func TestBlankColumnIsNoPrintedColumn(t *testing.T) {
+	v := view(grid(1,
+		"项目 | 合计 | < | 一般公共预算",
+		"行政经费 |  | 444.39 | 444.39",
+		"“三公”经费 |  | 4.80 | 4.80"), "行政经费及“三公”经费预算表", "万元")
+	for c, want := range map[int]bool{1: false, 2: true, 3: true} {
+		if got := v.shape.columnPrints(c); got != want {
+			t.Errorf("column %d prints = %v, want %v", c, got, want)
+		}
+	}
+}

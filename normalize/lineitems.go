@@ -61,6 +61,8 @@ type tableShape struct {
 	// blanks are, for each line item of the last lineItems call, the
 	// blank cells of its row under printed amount columns.
 	blanks [][]blankCell
+	// printing caches columnPrints: 1 yes, -1 no, 0 not yet known.
+	printing []int8
 }
 
 func (s *tableShape) origin(r, c int) (int, int) {
