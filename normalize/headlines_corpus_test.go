@@ -16,7 +16,6 @@ import (
 // check by hand against `pdftotext -layout`, what is wrong and why. A
 // document not listed here was checked and found right.
 var headlineNotes = map[string]string{
-	"beijing/北京市审计局_2026年度部门预算_附件1情况说明.pdf":         "revenue blank (truth 本年 32,380.09 = 收入预算 32,852.05 − 上年结转结余 471.96, pdftotext p.5-6): the body after the table of contents nests under its last entry (部门整体支出绩效目标表), so '二、收入预算情况说明' is keyed performance and never read (outline, normalize/sections.go)",
 	"shaanxi-xian/西安市安全生产监督管理局_2019年部门综合预算公开报表.pdf": "三公 blank: the per-unit B7 (2018 | 2019 | 增减 blocks) fails its self-check (truth: 2019 小计 28.38); 机关运行经费 '-' is right (not printed)",
 }
 

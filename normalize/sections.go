@@ -91,6 +91,12 @@ func (n *Normalizer) buildOutline(doc *extract.Document, title string) *outline 
 					break
 				}
 			}
+			if at < 0 && num.Ordinal == 1 && len(stack) > 0 && stack[0].style == num.Style && stack[0].ordinal > 1 {
+				// The outermost sequence starts over ("第一部分" after
+				// "第二部分"): the body after a contents list printed as
+				// headings, not a part nested inside the last entry.
+				at = 0
+			}
 			if at < 0 {
 				// Not the next number of any open sequence: a new level.
 				stack = append(stack, frame{})
