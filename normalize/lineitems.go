@@ -679,6 +679,8 @@ func columnKey(path []string, threePublic, hasMeeting bool) schema.ColumnKey {
 			return schema.ColEndingBalance
 		case hasAny(p, "上年结转", "结转资金"):
 			return schema.ColCarriedOver
+		case hasAny(p, "结余", "余额") && !hasAny(p, "结转下年", "年末", "年终"):
+			return schema.ColNonFiscalBalance
 		case hasAny(p, "财政拨款收入") || p == "财政拨款":
 			return schema.ColFiscal
 		case hasAny(p, "一般公共预算"):
@@ -731,7 +733,7 @@ var partKeys = map[schema.ColumnKey][]schema.ColumnKey{
 		schema.ColPersonnel, schema.ColPublicUse,
 		schema.ColFiscal, schema.ColGeneralPublicBudget, schema.ColGovernmentFund, schema.ColStateCapital, schema.ColSpecialAccount,
 		schema.ColBusiness, schema.ColBusinessOperating, schema.ColSuperiorSubsidy, schema.ColAffiliated, schema.ColOther, schema.ColCarriedOver,
-		schema.ColRevenue},
+		schema.ColNonFiscalBalance, schema.ColRevenue},
 	schema.ColRevenue: {schema.ColFiscal, schema.ColGeneralPublicBudget, schema.ColGovernmentFund, schema.ColStateCapital, schema.ColSpecialAccount,
 		schema.ColBusiness, schema.ColBusinessOperating, schema.ColSuperiorSubsidy, schema.ColAffiliated, schema.ColOther},
 	schema.ColExpend: {schema.ColBasic, schema.ColProject},
@@ -786,6 +788,17 @@ func addParts(cols []schema.Column) {
 				continue
 			}
 			parts = append(parts, p.With(measure))
+		}
+		// Several balances drawn on (使用非财政拨款结余 | 上年实户资金余额):
+		// each is a part.
+		if !three && base == schema.ColTotal {
+			for n := 2; ; n++ {
+				k := schema.ColNonFiscalBalance.With(measure) + schema.ColumnKey("_"+strconv.Itoa(n))
+				if !has[sideKey{c.Side, k}] {
+					break
+				}
+				parts = append(parts, k)
+			}
 		}
 		// 三公 total without a 用车 subtotal: 购置 + 运行 stand for it.
 		if three && base == schema.ColTotal && !has[sideKey{c.Side, schema.ColVehicles.With(measure)}] {

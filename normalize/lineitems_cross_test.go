@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -95,6 +96,16 @@ func TestLineItemsLastYearAndPercents(t *testing.T) {
 				"1 | | 合计 | 179.17 | | 91.39 | 87.78 | ",
 			),
 			columns: []string{"total", "personnel", "public_use", "project"},
+		},
+		{
+			// Balances drawn on beside this year's sources are parts of
+			// the 合计, each of them.
+			name: "balances drawn on", title: "部门综合预算收入总表", kind: "B2",
+			table: grid(1,
+				"单位名称 | 合计 | 一般公共预算拨款 | 使用非财政拨款结余 | 上年结转 | 上年实户资金余额 | 其他收入",
+				"合计 | 142.00 | 100.00 | | 20.00 | 20.00 | 2.00",
+			),
+			columns: []string{"total", "general_public_budget", "non_fiscal_balance", "carried_over", "non_fiscal_balance_2", "other"},
 		},
 		{
 			name: "economic rows by name", title: "一般公共预算基本支出表", kind: "B6",
@@ -195,5 +206,20 @@ func TestRowNumberColumnNotAmount(t *testing.T) {
 	items := v.shape.lineItems(schema.KindB7)
 	if len(items) == 0 || items[0].Name != "合计" || len(items[0].Amounts) != 2 {
 		t.Fatalf("first item = %+v, want 合计 with 2 amounts", items)
+	}
+}
+
+func TestBalancesArePartsOfTotal(t *testing.T) {
+	v := view(grid(1,
+		"单位名称 | 合计 | 一般公共预算拨款 | 使用非财政拨款结余 | 上年实户资金余额",
+		"合计 | 140.00 | 100.00 | 20.00 | 20.00",
+	), "部门综合预算收入总表", "元")
+	for _, c := range v.shape.columnKeys(schema.KindB2) {
+		if c.Key == schema.ColTotal {
+			got := fmt.Sprint(c.Parts)
+			if got != "[general_public_budget non_fiscal_balance non_fiscal_balance_2]" {
+				t.Errorf("parts of the total = %s", got)
+			}
+		}
 	}
 }

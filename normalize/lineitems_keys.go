@@ -65,7 +65,7 @@ var rowKeys = []struct {
 	words []string
 	none  []string
 }{
-	{schema.RowRevenueNonFiscalBalance, []string{"使用非财政拨款结余"}, nil},
+	{schema.RowRevenueNonFiscalBalance, []string{"使用非财政拨款结余", "资金余额"}, nil},
 	{schema.RowRevenueCarriedOver, []string{"上年结转", "年初结转", "年初财政拨款结转", "上年结余"}, nil},
 	{schema.RowExpenditureCarriedForward, []string{"结转下年", "年末结转", "年末财政拨款结转"}, nil},
 	{schema.RowExpenditureBalanceDistribution, []string{"结余分配"}, nil},

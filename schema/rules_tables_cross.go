@@ -145,12 +145,25 @@ func checkSummaryVsBreakdown(rule *rule, d *Document) []Finding {
 			a := s.ThisYearTotal(side)
 			what := bi{fmt.Sprintf("%s的本年%s合计与%s的合计不符", labelZh(s), sideZh[side], labelZh(t)),
 				fmt.Sprintf("%s 本年%s合计 vs %s 合计", k[0], sideZh[side], t.Kind)}
-			if side == SideRevenue && row.Amounts[ColCarriedOver] != nil {
-				// A 收入表 whose 合计 counts the carry-over as a column.
-				a = Sum("本年收入合计 + 上年结转", a, s.RowAmount(RowRevenueCarriedOver))
+			if carries := carryColumns(row); side == SideRevenue && a != nil && len(carries) > 0 {
+				// A 收入表 whose 合计 counts the carry-over (and balances
+				// drawn on) as columns: this year's part is the rest.
+				a = Sum("本年收入合计 + 上年结转", append([]*Amount{a}, carries...)...)
 				what = what.plus(bi{"（含上年结转）", " (with 上年结转)"})
 			}
 			out = append(out, rule.compare(what, a, []*Amount{b}, asPairIdentity)...)
+		}
+	}
+	return out
+}
+
+// carryColumns are a row's 上年结转 and balances-drawn-on columns
+// (non_fiscal_balance, non_fiscal_balance_2, …), in column-key order.
+func carryColumns(row *LineItem) []*Amount {
+	var out []*Amount
+	for _, k := range slices.Sorted(maps.Keys(row.Amounts)) {
+		if k == ColCarriedOver || k == ColNonFiscalBalance || strings.HasPrefix(string(k), string(ColNonFiscalBalance)+"_") {
+			out = append(out, row.Amounts[k])
 		}
 	}
 	return out

@@ -185,6 +185,10 @@ const (
 	ColSuperiorSubsidy     ColumnKey = "superior_subsidy"
 	ColAffiliated          ColumnKey = "affiliated"
 	ColOther               ColumnKey = "other"
+	// ColNonFiscalBalance is a balance drawn on beside this year's sources
+	// (使用非财政拨款结余, 上年实户资金余额): part of the 合计 of a table by
+	// source, like 上年结转.
+	ColNonFiscalBalance ColumnKey = "non_fiscal_balance"
 
 	ColLastYear      ColumnKey = "last_year"
 	ColChange        ColumnKey = "change"
@@ -213,7 +217,7 @@ var ColumnKeyLabels = map[ColumnKey]string{
 	ColCarriedOver: "上年结转", ColFiscal: "财政拨款", ColGeneralPublicBudget: "一般公共预算",
 	ColGovernmentFund: "政府性基金预算", ColStateCapital: "国有资本经营预算", ColSpecialAccount: "财政专户管理资金",
 	ColBusinessOperating: "事业单位经营收入", ColBusiness: "事业收入", ColSuperiorSubsidy: "上级补助收入",
-	ColAffiliated: "附属单位上缴收入", ColOther: "其他收入", ColLastYear: "上年数", ColChange: "增减额",
+	ColAffiliated: "附属单位上缴收入", ColOther: "其他收入", ColNonFiscalBalance: "使用非财政拨款结余", ColLastYear: "上年数", ColChange: "增减额",
 	ColChangePct: "增减%", ColCompletionPct: "完成率", ColBudget: "预算数", ColFinal: "决算数",
 	ColOverseasTravel: "因公出国（境）费", ColVehicles: "公务用车购置及运行费", ColVehiclePurchase: "公务用车购置费",
 	ColVehicleOperation: "公务用车运行费", ColReception: "公务接待费", ColMeeting: "会议费", ColTraining: "培训费",
