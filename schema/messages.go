@@ -34,6 +34,7 @@ const (
 	msgChangePct                      // a stated change in % that the figures do not give
 	msgPctFromZero                    // an increase in % from a base of 0
 	msgSharePct                       // a stated share that the figures do not give
+	msgSharesOver                     // shares of one whole that add up to more than 100 %
 	msgChangeUnitSlip                 // a change in 元 that fits the % only as 万元
 	msgFigureLost                     // a unit with no figure before it
 	msgFigureMoved                    // a figure parted from its unit by a word
@@ -229,6 +230,10 @@ var messages = map[msgKind]struct{ zh, en string }{
 	msgCopiedPctToo: {
 		zh: "；所称增减%[1]s%%亦为该相邻科目的比例（按本科目数字应为%[2]s%%）",
 		en: "; its stated change of %[1]s%% is the neighbour's too (its own figures give %[2]s%%)",
+	},
+	msgSharesOver: {
+		zh: "占比合计：%[1]s：“%[2]s”，%[3]s下各项占比%[4]s相加为%[5]s%%，超过100%%",
+		en: "shares: %[1]s %[2]q: the shares of %[3]s (%[4]s) add up to %[5]s%%, more than 100%%",
 	},
 	msgSharePct: {
 		zh: "占比：%[1]s：“%[2]s”，%[3]s占%[4]s应为%[5]s%%，正文为%[6]s%%",

@@ -92,7 +92,7 @@ var rules = []rule{
 	{"narrative.change_pct", sevWarning, "a sentence's figure, its change and stated % (X万元，比上年增加D万元，增长P%)", []msgKind{msgChangePct, msgPctFromZero}, checkChangePct, nil},
 	{ruleUnitSlip, sevWarning, "an amount printed in 元 among 万元 figures (or the reverse) that fits only in the other unit: sums of the summary, a sentence's change and %", []msgKind{msgParts, msgUnitSlip, msgChangeUnitSlip}, checkUnitSlips, nil},
 	{"narrative.lost_figure", sevInfo, "a sentence's 万元 / 亿元 with no figure before it (预算支出万元) or a figure parted from it (3,623.98为万元)", []msgKind{msgFigureLost, msgFigureMoved}, checkLostFigure, nil},
-	{"narrative.share_pct", sevWarning, "a 其中 list's whole and each part's stated share (占P%)", []msgKind{msgSharePct}, checkSharePct, nil},
+	{"narrative.share_pct", sevWarning, "a 其中 list's whole and each part's stated share (占P%)", []msgKind{msgSharePct, msgSharesOver}, checkSharePct, nil},
 	{"meta.file_name_disagrees", sevInfo, "the year and the department the file's name states and the document's fiscal year and issuer", []msgKind{msgFileNameYear, msgFileNameIssuer}, checkFileName, nil},
 	{"meta.issuer_name_differs", sevWarning, "the issuer's name as printed in the title, labels (单位名称：), tables' titles and the narrative", []msgKind{msgIssuerDiffers, msgIssuerSubst, msgIssuerPlace, msgIssuerPrefix, msgIssuerShort, msgIssuerOther}, checkIssuerName, nil},
 }

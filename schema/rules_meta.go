@@ -46,7 +46,7 @@ var ruleDescriptions = map[string]struct{ zh, en string }{
 	"narrative.change_pct":                                {"正文“增加X万元，增长Y%”的比例与本年数、增减额一致；上年为0时的增长率无从计算", "a sentence's stated change in % follows from its figure and change; growth from 0 is undefined"},
 	ruleUnitSlip:                                          {"单位疑误：印作“元”的金额读作“万元”才相符（数值按原文保留）", "unit slip: an amount printed in 元 that fits only as 万元 (kept as printed)"},
 	"narrative.lost_figure":                               {"金额缺失或错位：“万元”前没有数字，该项金额无法确定", "lost figure: 万元 with no figure before it, so the amount cannot be assigned"},
-	"narrative.share_pct":                                 {"正文“其中……占X%”的比例与各项及总数一致", "a 其中 list's stated shares follow from the parts and the whole"},
+	"narrative.share_pct":                                 {"正文“其中……占X%”的比例与各项及总数一致，同一总数下各项占比相加不超过100%", "a 其中 list's stated shares follow from the parts and the whole, and add up to no more than 100 %"},
 	"meta.file_name_disagrees":                            {"文件名所写年度或部门与文件内容不一致（以内容为准，仅提示）", "the file's name states another year or department than the document (the document is taken; a note)"},
 	"meta.issuer_name_differs":                            {"发布部门名称在标题、表头、表名和正文中前后不一（“与”作“和”、漏写区县等）", "the issuer's name differs between the title, table headers, tables' titles and the narrative (与 for 和, a district dropped, …)"},
 	"narrative_items.copied_from_neighbour":               {"疑照抄相邻科目：正文某科目重述的金额或增减比例恰为相邻科目的数字", "an expenditure line whose restated amount or stated % is its neighbour's (copied and not corrected)"},

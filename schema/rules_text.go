@@ -344,6 +344,7 @@ func checkSharePct(rule *rule, d *Document) []Finding {
 			continue
 		}
 		rest := s.text[w[1]:]
+		before := len(out)
 		for _, m := range sharePartRE.FindAllStringSubmatchIndex(rest, -1) {
 			part, ok1 := readPrinted(rest[m[2]:m[3]], rest[m[4]:m[5]])
 			p, halfP, ok2 := readPercent(rest[m[6]:m[7]])
@@ -358,8 +359,43 @@ func checkSharePct(rule *rule, d *Document) []Finding {
 			out = append(out, rule.note(SevWarning, computed.Round(2).String()+"%", p.String()+"%", []At{s.at},
 				msgSharePct, s.place(), q, part.text, whole.text, computed.Round(2), rest[m[6]:m[7]]))
 		}
+		if len(out) == before {
+			out = append(out, sharesOverWhole(rule, s, whole, rest)...)
+		}
 	}
 	return out
+}
+
+// shareOnlyRE: a stated share, with or without its amount ("占17.37%").
+var shareOnlyRE = regexp.MustCompile(`占(?:比|比为)?(\d+(?:\.\d+)?)[%％]`)
+
+// sharesOverWhole: the shares a 其中 list states of one whole add up to
+// more than 100 % beyond their rounding. A list that is not exhaustive
+// may add up to less, so only more is a claim; a nested 其中 (shares of a
+// part) is not summed with the rest.
+func sharesOverWhole(rule *rule, s sentence, whole printed, rest string) []Finding {
+	if strings.Contains(rest, "其中") {
+		return nil
+	}
+	ms := shareOnlyRE.FindAllStringSubmatch(rest, -1)
+	if len(ms) < 2 {
+		return nil
+	}
+	var sum, tol decimal.Decimal
+	var stated []string
+	for _, m := range ms {
+		p, half, ok := readPercent(m[1])
+		if !ok {
+			return nil
+		}
+		sum, tol = sum.Add(p), tol.Add(half)
+		stated = append(stated, m[1]+"%")
+	}
+	if sum.Cmp(hundred.Add(tol)) <= 0 {
+		return nil
+	}
+	return []Finding{rule.note(SevWarning, "100%", sum.String()+"%", []At{s.at},
+		msgSharesOver, s.place(), quote(rest, 0, len(rest)), whole.text, strings.Join(stated, "、"), sum.String())}
 }
 
 // ---- Lost words ----
