@@ -25,8 +25,8 @@ const (
 	MaxEntries     = 10000
 	MaxPartBytes   = 64 << 20
 	MaxStylesBytes = 16 << 20
-	MaxBlocks      = 1 << 20
-	MaxCells       = 1 << 21
+	MaxBlocks      = 100000
+	MaxCells       = 1 << 20
 	MaxCols        = 1024
 )
 
