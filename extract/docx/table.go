@@ -130,6 +130,7 @@ func (w *walker) endTable(local string) error {
 			return fmt.Errorf("%w: more than %d paragraphs and tables", extract.ErrLimit, MaxBlocks)
 		}
 		w.tables++
+		captionRows(t, w.tables-1, tb.line)
 		w.captionAbove(t)
 		detectHeader(t)
 		extract.MarkRowNumberCols(t)
@@ -227,7 +228,7 @@ func detectHeader(t *extract.Table) {
 
 // captionLike matches the lines printed above a table: its title (…表,
 // 表一, 公开01表), the compiling unit, the unit of amounts.
-var captionLike = regexp.MustCompile(`表\s*$|^表\s*[0-9一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^编制(单位|部门)\s*[:：]|单位\s*[:：]|^截[止至]`)
+var captionLike = regexp.MustCompile(`表\s*$|^表\s*[0-9一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^编制(单位|部门)\s*[:：]|单位\s*[:：]`)
 
 // captionAbove moves the short caption lines just before the table into
 // t.Caption, and reads the unit from them.
@@ -249,10 +250,52 @@ func (w *walker) captionAbove(t *extract.Table) {
 		return
 	}
 	w.doc.Blocks = bs
+	caps := make([]string, 0, len(lines)+len(t.Caption))
 	for i := len(lines) - 1; i >= 0; i-- {
-		t.Caption = append(t.Caption, lines[i])
+		caps = append(caps, lines[i])
 		if u := extract.UnitIn(lines[i]); u != "" && t.Unit == "" {
 			t.Unit = u
+		}
+	}
+	t.Caption = append(caps, t.Caption...)
+}
+
+// captionRows moves leading rows that declare the unit and hold no figure
+// ("截止时间：… | 单位：万元", typed in the table's first row) into the
+// caption, and renumbers the provenance of the rows left.
+func captionRows(t *extract.Table, index, line int) {
+	moved := 0
+	for moved < 2 && moved < len(t.Rows)-1 {
+		row, unit := t.Rows[moved], ""
+		for _, c := range row {
+			if c.RowSpan > 1 || extract.IsNumericCell(c.Text) {
+				return
+			}
+			if u := extract.UnitIn(c.Text); u != "" {
+				unit = u
+			}
+		}
+		if unit == "" {
+			break
+		}
+		for _, c := range row {
+			if !c.Covered && c.Text != "" {
+				t.Caption = append(t.Caption, c.Text)
+			}
+		}
+		if t.Unit == "" {
+			t.Unit = unit
+		}
+		moved++
+	}
+	if moved == 0 {
+		return
+	}
+	t.Rows = t.Rows[moved:]
+	at := prov.At{Line: line}
+	for r, row := range t.Rows {
+		for c := range row {
+			row[c].At = at.InTable(index, r, c)
 		}
 	}
 }

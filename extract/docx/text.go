@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -61,7 +62,7 @@ func classify(b *extract.Block, level int, body bool) {
 	case b.TOC || body:
 	case level > 0:
 		b.Kind, b.Level = extract.KindHeading, level
-	case numbered && short && titleLike(n.Rest):
+	case numbered && short && titleLike(strings.TrimRight(n.Rest, "：:")):
 		b.Kind, b.Level = extract.KindHeading, n.Style.Rank()
 	case (b.Hints.Bold || b.Hints.Centered) && short && !numbered && titleLike(b.Text):
 		b.Kind = extract.KindHeading
@@ -86,8 +87,11 @@ func titleLike(s string) bool {
 	if strings.HasSuffix(s, "。") && utf8.RuneCountInString(s) > 12 {
 		return false
 	}
-	return !strings.Contains(s, "万元") && !strings.HasSuffix(s, "元")
+	// A heading names a topic; a list item states a quantity ("完成…不低于2000亩").
+	return !strings.ContainsAny(yearRE.ReplaceAllString(s, ""), "0123456789０１２３４５６７８９")
 }
+
+var yearRE = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*年度?`)
 
 // finish sets the document title: the first heading among the first
 // blocks, when it carries no numbering.
