@@ -159,10 +159,18 @@ func detectMagic(data []byte) (Format, bool) {
 	return "", false
 }
 
-// oleWordDocument reports an OLE compound file with a WordDocument
-// stream (its directory names the streams in UTF-16LE).
+// oleWordDocument reports an OLE compound file with a WordDocument stream
+// and no workbook stream (a workbook may embed a Word object); its
+// directory names the streams in UTF-16LE.
 func oleWordDocument(data []byte) bool {
-	return bytes.Contains(data, []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"))
+	utf16 := func(s string) []byte {
+		b := make([]byte, 0, 2*len(s))
+		for i := range len(s) {
+			b = append(b, s[i], 0)
+		}
+		return b
+	}
+	return bytes.Contains(data, utf16("WordDocument")) && !bytes.Contains(data, utf16("Workbook")) && !bytes.Contains(data, utf16("Book"))
 }
 
 // zipFormat tells the Office Open XML flavours apart by their part names.

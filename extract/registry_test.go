@@ -64,6 +64,7 @@ func TestDetect(t *testing.T) {
 		{"a.doc", ole, extract.FormatDOCX},  // legacy Word: the Word reader explains
 		{"a.docx", ole, extract.FormatDOCX}, // encrypted docx
 		{"", append(append([]byte{}, ole...), "W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"...), extract.FormatDOCX},
+		{"", append(append([]byte{}, ole...), "W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00W\x00o\x00r\x00k\x00b\x00o\x00o\x00k\x00"...), extract.FormatXLS}, // a workbook embedding a Word object
 		{"x.jsp", page, extract.FormatHTML},
 		{"x.html", []byte("\xEF\xBB\xBF<!DOCTYPE html><html></html>"), extract.FormatHTML},
 		{"table.xls", []byte("<table><tr><td>1</td></tr></table>"), extract.FormatHTML}, // HTML saved as .xls
