@@ -11,7 +11,7 @@ import (
 // ErrEncrypted, ErrNoTextLayer).
 var (
 	ErrEmpty         = errors.New("file is empty")
-	ErrUnknownFormat = errors.New("not a recognised document format (expected txt, html, pdf, xlsx or xls content)")
+	ErrUnknownFormat = errors.New("not a recognised document format (expected txt, html, pdf, docx, xlsx or xls content)")
 	ErrUnsupported   = errors.New("format not supported yet")
 	ErrTooLarge      = errors.New("file exceeds the size limit")
 	ErrLimit         = errors.New("document exceeds a processing limit")

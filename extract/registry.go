@@ -105,6 +105,11 @@ func Detect(data []byte, name string) (Format, error) {
 		}
 		return "", ErrUnknownFormat
 	}
+	if f == FormatXLS && (binaryExtensions[ext] == FormatDOCX || oleWordDocument(data)) {
+		// An OLE file named .doc or .docx, or holding a WordDocument stream,
+		// is a legacy or encrypted Word document: the Word reader says so.
+		f = FormatDOCX
+	}
 	if claimed, binary := binaryExtensions[ext]; binary && !compatible(claimed, f) {
 		// A ".pdf" that holds text or HTML is most often an error page saved
 		// under the document's name: say so rather than convert it.
@@ -148,10 +153,24 @@ func detectMagic(data []byte) (Format, bool) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return zipFormat(data), true
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		// OLE2 compound file: legacy .xls (or .doc, which we report as xls-like unsupported).
+		// OLE2 compound file: legacy .xls; Detect tells a Word .doc apart.
 		return FormatXLS, true
 	}
 	return "", false
+}
+
+// oleWordDocument reports an OLE compound file with a WordDocument stream
+// and no workbook stream (a workbook may embed a Word object); its
+// directory names the streams in UTF-16LE.
+func oleWordDocument(data []byte) bool {
+	utf16 := func(s string) []byte {
+		b := make([]byte, 0, 2*len(s))
+		for i := range len(s) {
+			b = append(b, s[i], 0)
+		}
+		return b
+	}
+	return bytes.Contains(data, utf16("WordDocument")) && !bytes.Contains(data, utf16("Workbook")) && !bytes.Contains(data, utf16("Book"))
 }
 
 // zipFormat tells the Office Open XML flavours apart by their part names.

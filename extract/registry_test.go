@@ -61,6 +61,10 @@ func TestDetect(t *testing.T) {
 		{"book.xls", xlsx, extract.FormatXLSX}, // the other spreadsheet extension is harmless
 		{"a.docx", docx, extract.FormatDOCX},
 		{"a.xls", ole, extract.FormatXLS},
+		{"a.doc", ole, extract.FormatDOCX},  // legacy Word: the Word reader explains
+		{"a.docx", ole, extract.FormatDOCX}, // encrypted docx
+		{"", append(append([]byte{}, ole...), "W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"...), extract.FormatDOCX},
+		{"", append(append([]byte{}, ole...), "W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00W\x00o\x00r\x00k\x00b\x00o\x00o\x00k\x00"...), extract.FormatXLS}, // a workbook embedding a Word object
 		{"x.jsp", page, extract.FormatHTML},
 		{"x.html", []byte("\xEF\xBB\xBF<!DOCTYPE html><html></html>"), extract.FormatHTML},
 		{"table.xls", []byte("<table><tr><td>1</td></tr></table>"), extract.FormatHTML}, // HTML saved as .xls
@@ -120,7 +124,8 @@ func TestExtract(t *testing.T) {
 		want error
 	}{
 		{"too large", text, extract.Options{MaxBytes: 10}, extract.ErrTooLarge},
-		{"docx not supported yet", zipWith(t, "[Content_Types].xml", "word/document.xml"), extract.Options{Name: "a.docx"}, extract.ErrUnsupported},
+		{"docx without word/document.xml", zipWith(t, "[Content_Types].xml", "word/styles.xml"), extract.Options{Name: "a.docx"}, extract.ErrCorrupt},
+		{"legacy .doc", ole, extract.Options{Name: "a.doc"}, extract.ErrUnsupported},
 		{"mislabeled", text, extract.Options{Name: "a.pdf"}, extract.ErrMislabeled},
 		{"empty", nil, extract.Options{}, extract.ErrEmpty},
 	}
@@ -132,13 +137,10 @@ func TestExtract(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	for _, f := range []extract.Format{extract.FormatTXT, extract.FormatHTML, extract.FormatPDF, extract.FormatXLSX} {
+	for _, f := range []extract.Format{extract.FormatTXT, extract.FormatHTML, extract.FormatPDF, extract.FormatXLSX, extract.FormatXLS, extract.FormatDOCX} {
 		if ex, ok := extract.Lookup(f); !ok || ex == nil {
 			t.Errorf("Lookup(%s) = %v", f, ok)
 		}
-	}
-	if _, ok := extract.Lookup(extract.FormatDOCX); ok {
-		t.Error("Lookup(docx) found an extractor; update TestExtract's unsupported case")
 	}
 }
 

@@ -4,6 +4,7 @@
 package formats
 
 import (
+	_ "github.com/yusuan/yusuan/extract/docx"
 	_ "github.com/yusuan/yusuan/extract/html"
 	_ "github.com/yusuan/yusuan/extract/pdf"
 	_ "github.com/yusuan/yusuan/extract/txt"
