@@ -260,7 +260,7 @@ func titleYear(title, kind string) int {
 
 // tableHeadText joins the captions and first rows of every table, a row a
 // line and its cells tab-separated, for documents whose only titles are the
-// tables' own ("预算01表 收支总表", "（2026年度）", "部门名称 | 某某市审计局").
+// tables' own ("预算01表 收支总表", "（2026年度）", "部门名称 | 某某市某某局").
 func tableHeadText(x *extract.Document) string {
 	var b strings.Builder
 	for _, blk := range x.Blocks {
@@ -361,7 +361,7 @@ func findTitle(x *extract.Document, name string) (title string, fromFile bool) {
 	for _, b := range x.Blocks {
 		t := compact(b.Text)
 		if loc := pageLabel.FindStringIndex(t); loc != nil {
-			// A web page's title run into its byline ("…2026年预算公开来源:某某市审计局").
+			// A web page's title run into its byline ("…2026年预算公开来源:某某市某某局").
 			t = t[:loc[0]]
 		}
 		if b.Kind == extract.KindHeading && !b.TOC && titleLike(t) && utf8.RuneCountInString(t) <= 60 {
@@ -496,14 +496,14 @@ func orgPrefix(s string) string {
 // issuerCellLabel is a table cell that labels the next one with the issuer.
 var issuerCellLabel = regexp.MustCompile(`^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|编制单位|编制部门)[:：]?$`)
 
-// labelledOrgRow finds "部门名称 | 某某市审计局" in a table's first rows.
+// labelledOrgRow finds "部门名称 | 某某市某某局" in a table's first rows.
 func labelledOrgRow(rows [][]extract.Cell) string {
 	v, _ := labelledOrgRowAndLabel(rows)
 	return v
 }
 
 func endsWithOrg(s string) bool {
-	// "某某市司法局（本级）", "某某市审计局（汇总）": a name with its qualifier.
+	// "某某市某某局（本级）", "某某市某某局（汇总）": a name with its qualifier.
 	if q := orgQualifier.FindStringIndex(s); q != nil && q[0] > 0 {
 		s = s[:q[0]]
 	}

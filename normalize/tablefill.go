@@ -198,7 +198,7 @@ var threePublicItems = []schema.ColumnKey{schema.ColTotal, schema.ColOverseasTra
 
 // b3TotalRow is the B3/F3 合计 row, or a first row without a code that the
 // coded 类 rows under it add up to, each rounded (a row named after the
-// unit, "某某市司法局（本级）", or left unnamed).
+// unit, "某某市某某局（本级）", or left unnamed).
 func b3TotalRow(t *schema.Table) *schema.LineItem {
 	if row := t.TotalRow(); row != nil || t == nil || len(t.LineItems) < 2 || t.LineItems[0].Code != "" {
 		return row
