@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yusuan/yusuan/internal/units"
 )
@@ -242,4 +243,39 @@ func countBelow(drop map[int]bool, c int) int {
 		}
 	}
 	return n
+}
+
+// captionLike matches the lines printed above a table: its title (…表,
+// 表一, 公开01表), the compiling unit, the unit of amounts.
+var captionLike = regexp.MustCompile(`表\s*$|^表\s*[0-9一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^编制(单位|部门)\s*[:：]|单位\s*[:：]`)
+
+// TakeCaption moves the short caption lines that end blocks (the table's
+// title, 编制单位, 单位：万元; at most three) into t.Caption, ahead of any
+// caption it has, and returns the blocks left. Formats that read a table
+// after the lines above it (HTML, DOCX) share it so they agree on what a
+// caption is.
+func TakeCaption(blocks []Block, t *Table) []Block {
+	var lines []string
+	bs := blocks
+	for len(bs) > 0 && len(lines) < 3 {
+		b := bs[len(bs)-1]
+		if b.Kind != KindParagraph && (b.Kind != KindHeading || b.Numbering != "") {
+			break
+		}
+		if utf8.RuneCountInString(b.Text) > 60 ||
+			!strings.Contains(b.Text, "表") && !strings.Contains(b.Text, "单位") || !captionLike.MatchString(b.Text) {
+			break
+		}
+		lines = append(lines, b.Text)
+		bs = bs[:len(bs)-1]
+	}
+	if len(lines) == 0 {
+		return blocks
+	}
+	caps := make([]string, 0, len(lines)+len(t.Caption))
+	for i := len(lines) - 1; i >= 0; i-- {
+		caps = append(caps, lines[i])
+	}
+	t.Caption = append(caps, t.Caption...)
+	return bs
 }

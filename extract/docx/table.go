@@ -3,10 +3,8 @@ package docx
 import (
 	"encoding/xml"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yusuan/yusuan/extract"
 	"github.com/yusuan/yusuan/prov"
@@ -226,38 +224,16 @@ func detectHeader(t *extract.Table) {
 	}
 }
 
-// captionLike matches the lines printed above a table: its title (…表,
-// 表一, 公开01表), the compiling unit, the unit of amounts.
-var captionLike = regexp.MustCompile(`表\s*$|^表\s*[0-9一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^编制(单位|部门)\s*[:：]|单位\s*[:：]`)
-
 // captionAbove moves the short caption lines just before the table into
 // t.Caption, and reads the unit from them.
 func (w *walker) captionAbove(t *extract.Table) {
-	bs := w.doc.Blocks
-	var lines []string
-	for len(bs) > 0 && len(lines) < 3 {
-		b := bs[len(bs)-1]
-		if b.Kind != extract.KindParagraph && (b.Kind != extract.KindHeading || b.Numbering != "") {
-			break
-		}
-		if utf8.RuneCountInString(b.Text) > 60 || !captionLike.MatchString(b.Text) {
-			break
-		}
-		lines = append(lines, b.Text)
-		bs = bs[:len(bs)-1]
-	}
-	if len(lines) == 0 {
-		return
-	}
-	w.doc.Blocks = bs
-	caps := make([]string, 0, len(lines)+len(t.Caption))
-	for i := len(lines) - 1; i >= 0; i-- {
-		caps = append(caps, lines[i])
-		if u := extract.UnitIn(lines[i]); u != "" && t.Unit == "" {
+	n := len(t.Caption)
+	w.doc.Blocks = extract.TakeCaption(w.doc.Blocks, t)
+	for _, c := range t.Caption[:len(t.Caption)-n] {
+		if u := extract.UnitIn(c); u != "" && t.Unit == "" {
 			t.Unit = u
 		}
 	}
-	t.Caption = append(caps, t.Caption...)
 }
 
 // captionRows moves leading rows that declare the unit and hold no figure

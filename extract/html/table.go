@@ -2,7 +2,6 @@ package html
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -492,34 +491,8 @@ func detectHeader(t *extract.Table, thead int) {
 	t.HeaderRows = t.ExtendHeader(h)
 }
 
-// captionLike matches the lines printed above a table: its title (…表,
-// 表一, 公开01表), the compiling unit, the unit of amounts.
-var captionLike = regexp.MustCompile(`表\s*$|^表\s*[0-9一二三四五六七八九十]|公开\s*[0-9０-９]+\s*表|^编制(单位|部门)\s*[:：]|单位\s*[:：]`)
-
 // captionAbove moves the short caption lines just before the table (its
 // title, 编制单位, 单位：万元) from the emitted blocks into t.Caption.
 func (w *walker) captionAbove(t *extract.Table) {
-	var lines []string
-	bs := w.doc.Blocks
-	for len(bs) > 0 && len(lines) < 3 {
-		b := bs[len(bs)-1]
-		if b.Kind != extract.KindParagraph && (b.Kind != extract.KindHeading || b.Numbering != "") {
-			break
-		}
-		if len(b.Text) > 180 || runeLen(b.Text) > 60 ||
-			!strings.Contains(b.Text, "表") && !strings.Contains(b.Text, "单位") || !captionLike.MatchString(b.Text) {
-			break
-		}
-		lines = append(lines, b.Text)
-		bs = bs[:len(bs)-1]
-	}
-	if len(lines) == 0 {
-		return
-	}
-	w.doc.Blocks = bs
-	caps := make([]string, 0, len(lines)+len(t.Caption))
-	for i := len(lines) - 1; i >= 0; i-- {
-		caps = append(caps, lines[i])
-	}
-	t.Caption = append(caps, t.Caption...)
+	w.doc.Blocks = extract.TakeCaption(w.doc.Blocks, t)
 }
