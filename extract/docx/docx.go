@@ -72,7 +72,32 @@ func ExtractDOCX(ctx context.Context, data []byte, opts extract.Options) (*extra
 		return nil, fmt.Errorf("%s: %w", main.Name, err)
 	}
 	finish(doc)
+	if doc.Title == "" {
+		doc.Title = coreTitle(zr)
+	}
 	return doc, nil
+}
+
+// coreTitle is the title the file's own properties give (docProps/core.xml
+// dc:title), for a document whose body opens with no title heading; ""
+// when there is none or the part is unreadable.
+func coreTitle(zr *zip.Reader) string {
+	f := findPart(zr, "docProps/core.xml")
+	if f == nil {
+		return ""
+	}
+	rc, err := openPart(f, 1<<20)
+	if err != nil {
+		return ""
+	}
+	defer rc.Close()
+	var core struct {
+		Title string `xml:"http://purl.org/dc/elements/1.1/ title"`
+	}
+	if xml.NewDecoder(utf8Reader(rc)).Decode(&core) != nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(core.Title), " ")
 }
 
 // oleError says what an OLE compound file handed to the Word reader is.

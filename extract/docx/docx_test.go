@@ -233,3 +233,32 @@ func TestRegistered(t *testing.T) {
 		t.Errorf("old.doc: %v", err)
 	}
 }
+
+// TestCoreTitle: a body that opens without a title heading takes the
+// title of the file's properties; a title heading wins over them.
+func TestCoreTitle(t *testing.T) {
+	core := `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+		`xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title> 某某局2026年部门预算 </dc:title></cp:coreProperties>`
+	withCore := func(body string) []byte {
+		t.Helper()
+		doc := `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`
+		return zipParts(t, [][2]string{{"word/document.xml", doc}, {"word/styles.xml", stylesXML}, {"docProps/core.xml", core}})
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"properties only", withCore(para("", "一、部门职责") + para("", "负责某某工作。")), "某某局2026年部门预算"},
+		{"title heading first", withCore(para("1", "某某局2026年部门预算公开说明") + para("", "正文。")), "某某局2026年部门预算公开说明"},
+		{"no properties", buildDocx(t, para("", "正文。"), ""), ""},
+	} {
+		doc, err := ExtractDOCX(context.Background(), c.data, extract.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if doc.Title != c.want {
+			t.Errorf("%s: title %q, want %q", c.name, doc.Title, c.want)
+		}
+	}
+}
