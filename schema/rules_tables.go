@@ -122,6 +122,9 @@ func checkGrandTotals(rule *rule, d *Document) []Finding {
 	return out
 }
 
+// isText reports an amount read from the narrative, not from a table.
+func isText(a *Amount) bool { return a != nil && a.At.Table == nil }
+
 // carriedParts are the amounts that take a side from 本年合计 to 总计: the
 // rows printed between the two (上年结转, 使用非财政拨款结余, 上年实户资金余额,
 // 用事业基金弥补收支差额: publishers name and add them differently), or the
@@ -469,7 +472,6 @@ func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K { return slices.Sorted(maps
 // tables (元 ↔ 万元). Figures filled from a table are the table's own.
 func checkNarrativeVsTable(rule *rule, d *Document) []Finding {
 	var out []Finding
-	isText := func(a *Amount) bool { return a != nil && a.At.Table == nil }
 	final := d.Meta.Kind == KindFinalAccount
 	if t := d.Table(KindB1, KindF1); t != nil {
 		sm := d.Summary

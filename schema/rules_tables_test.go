@@ -80,6 +80,14 @@ func TestTableRules(t *testing.T) {
 		{"tables.grand_total_equals_total_plus_carry", Document{Tables: []Table{b1("500.00")}}, nil},
 		{"tables.grand_total_equals_total_plus_carry", Document{Tables: []Table{b1("400.00")}}, []string{SevError}},
 		{"tables.side_total_equals_rows", Document{Tables: []Table{b1("500.00")}}, nil},
+		// The narrative's 基本支出 differs from B3's, which adds up: one
+		// finding (narrative_vs_table), not a second for the sum.
+		{"summary.expenditure_basic_plus_project", Document{
+			Tables: []Table{{Kind: "B3", LineItems: []LineItem{item("", "合计", "", "", RowTotal,
+				map[ColumnKey]*Amount{"total": yuan("17996.68"), "basic": yuan("12323.48"), "project": yuan("5673.20")})}}},
+			Summary: Summary{Expenditure: Expenditure{Total: text("17996.68"), Basic: text("12323.46"), Project: text("5673.20")}}}, nil},
+		{"summary.expenditure_basic_plus_project", Document{
+			Summary: Summary{Expenditure: Expenditure{Total: text("17996.68"), Basic: text("12323.46"), Project: text("5673.20")}}}, []string{SevWarning}},
 		// "收入预算288416.35万元" and "支出预算288416.35万元" that already
 		// include their carry-overs balance; sides that balance under no
 		// reading do not.
