@@ -486,7 +486,8 @@ func checkRevenueEqualsExpenditure(rule *rule, d *Document) []Finding {
 func checkRevenueSources(rule *rule, d *Document) []Finding {
 	r := d.Summary.Revenue
 	parts := []*Amount{r.GeneralPublicBudget, r.GovernmentFundBudget, r.StateCapitalBudget, r.SpecialAccount, r.Business, r.Other}
-	if r.GeneralPublicBudget == nil && r.GovernmentFundBudget == nil && r.StateCapitalBudget == nil && r.FiscalAppropriation != nil {
+	if r.GeneralPublicBudget == nil && r.FiscalAppropriation != nil {
+		// 财政拨款 stated as one figure holds 政府性基金 and 国有资本 too.
 		parts = []*Amount{r.FiscalAppropriation, r.SpecialAccount, r.Business, r.Other}
 	}
 	c, ok := measure(bi{"收入总额与各项收入来源之和不符", "revenue total vs its sources"}, r.Total, parts, asStated)

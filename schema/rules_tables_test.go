@@ -80,6 +80,10 @@ func TestTableRules(t *testing.T) {
 		{"tables.grand_total_equals_total_plus_carry", Document{Tables: []Table{b1("500.00")}}, nil},
 		{"tables.grand_total_equals_total_plus_carry", Document{Tables: []Table{b1("400.00")}}, []string{SevError}},
 		{"tables.side_total_equals_rows", Document{Tables: []Table{b1("500.00")}}, nil},
+		// 财政拨款 stated as one figure beside its 政府性基金 part: the
+		// fund is inside it, not another source.
+		{"summary.revenue_total_equals_sources", Document{Summary: Summary{Revenue: Revenue{Total: text("430725.03"),
+			FiscalAppropriation: text("243015.38"), GovernmentFundBudget: text("109.50"), Business: text("136385.24"), Other: text("51324.41")}}}, nil},
 		// The narrative's 基本支出 differs from B3's, which adds up: one
 		// finding (narrative_vs_table), not a second for the sum.
 		{"summary.expenditure_basic_plus_project", Document{
