@@ -9,6 +9,7 @@ import (
 
 	"github.com/yusuan/yusuan/extract"
 	"github.com/yusuan/yusuan/extract/numbering"
+	"github.com/yusuan/yusuan/internal/orgname"
 	"github.com/yusuan/yusuan/internal/units"
 	"github.com/yusuan/yusuan/schema"
 )
@@ -22,11 +23,6 @@ var provinces = []string{
 }
 
 var municipalities = map[string]bool{"北京市": true, "天津市": true, "上海市": true, "重庆市": true}
-
-// orgSuffixes end the names of departments and units.
-var orgSuffixes = []string{"委员会", "办公厅", "办公室", "办事处", "检察院", "法院", "人民政府", "政府", "中心", "幼儿园",
-	"学校", "医院", "福利院", "指挥部", "管理处", "管理局", "局", "委", "办", "院", "厅", "会", "部", "室", "所", "站",
-	"馆", "队", "处", "街道", "社", "团", "园", "校", "司", "府"}
 
 var (
 	yearRe       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
@@ -507,12 +503,7 @@ func endsWithOrg(s string) bool {
 	if q := orgQualifier.FindStringIndex(s); q != nil && q[0] > 0 {
 		s = s[:q[0]]
 	}
-	for _, suf := range orgSuffixes {
-		if strings.HasSuffix(s, suf) {
-			return true
-		}
-	}
-	return false
+	return orgname.HasSuffix(s)
 }
 
 func yearOf(s string) int {

@@ -3,10 +3,10 @@ package schema
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yusuan/yusuan/internal/orgname"
 	"golang.org/x/text/width"
 )
 
@@ -236,9 +236,5 @@ func printedWhere(p PrintedName) bi {
 // hasOrgName: a name that ends like a department's, after its qualifier.
 func hasOrgName(s string) bool {
 	s = foldName(s)
-	return slices.ContainsFunc(orgEnds, func(e string) bool { return strings.HasSuffix(s, e) })
+	return orgname.HasSuffix(s)
 }
-
-// orgEnds end the names of departments and units (as normalize reads them).
-var orgEnds = []string{"委员会", "办公厅", "办公室", "办事处", "检察院", "法院", "政府", "中心", "局", "委", "办",
-	"院", "厅", "会", "部", "室", "所", "站", "馆", "队", "处", "街道", "社", "团", "园", "校", "司", "府", "大学", "学院", "学校", "医院"}
