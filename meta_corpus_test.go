@@ -2,9 +2,7 @@ package yusuan_test
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -28,7 +26,7 @@ func TestCorpusMeta(t *testing.T) {
 	corpus := testcorpus.Shared(t, "corpus")
 	var paths []string
 	for _, m := range []string{"MANIFEST.tsv", "raw2/MANIFEST.tsv"} {
-		paths = append(paths, manifestPaths(t, filepath.Join(corpus, m))...)
+		paths = append(paths, testcorpus.ManifestPaths(t, filepath.Join(corpus, m))...)
 	}
 	lines := make([]string, len(paths))
 	var wg sync.WaitGroup
@@ -76,26 +74,4 @@ func checkScope(t *testing.T, path string, d *schema.Document) {
 	case d.Meta.Scope != schema.ScopeDepartment && d.Meta.Scope != schema.ScopeUnit:
 		t.Errorf("%s: scope %q, want department or unit", path, d.Meta.Scope)
 	}
-}
-
-// manifestPaths lists the paths (relative to corpus/) a MANIFEST.tsv names.
-func manifestPaths(t *testing.T, manifest string) []string {
-	f, err := os.Open(manifest)
-	if err != nil {
-		t.Skipf("no manifest: %v", err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comma, r.LazyQuotes, r.FieldsPerRecord = '\t', true, -1
-	rows, err := r.ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", manifest, err)
-	}
-	var out []string
-	for _, row := range rows[1:] {
-		if len(row) > 0 && row[0] != "" {
-			out = append(out, row[0])
-		}
-	}
-	return out
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"cmp"
 	"context"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"maps"
@@ -39,7 +38,7 @@ func TestCodebookFromCorpus(t *testing.T) {
 	corpus := testcorpus.Shared(t, "corpus")
 	var paths []string
 	for _, m := range []string{"MANIFEST.tsv", "raw2/MANIFEST.tsv", "raw3/MANIFEST.tsv"} {
-		paths = append(paths, manifestPaths(t, filepath.Join(corpus, m))...)
+		paths = append(paths, testcorpus.ManifestPaths(t, filepath.Join(corpus, m))...)
 	}
 	obs := harvest(t, corpus, paths)
 	book := build(obs, readKnowledge(t))
@@ -282,28 +281,6 @@ func readKnowledge(t *testing.T) []knowledgeRow {
 			t.Fatalf("knowledge.tsv:%d: bad row %q", n, line)
 		}
 		out = append(out, knowledgeRow{fs[0], fs[1], fs[2], from, to})
-	}
-	return out
-}
-
-// manifestPaths lists the paths (relative to corpus/) a MANIFEST.tsv names.
-func manifestPaths(t *testing.T, manifest string) []string {
-	f, err := os.Open(manifest)
-	if err != nil {
-		t.Skipf("no manifest: %v", err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comma, r.LazyQuotes, r.FieldsPerRecord = '\t', true, -1
-	rows, err := r.ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", manifest, err)
-	}
-	var out []string
-	for _, row := range rows[1:] {
-		if len(row) > 0 && row[0] != "" {
-			out = append(out, row[0])
-		}
 	}
 	return out
 }

@@ -5,6 +5,7 @@
 package testcorpus
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -120,4 +121,27 @@ func Golden(t testing.TB, path string, got []byte, update bool) {
 			t.Fatalf("output differs from %s at line %d:\n got: %s\nwant: %s\n(review the change and rerun with -update)", path, i+1, g, w)
 		}
 	}
+}
+
+// ManifestPaths lists the paths (relative to corpus/) a MANIFEST.tsv names.
+func ManifestPaths(t testing.TB, manifest string) []string {
+	t.Helper()
+	f, err := os.Open(manifest)
+	if err != nil {
+		t.Skipf("no manifest: %v", err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord = '\t', true, -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", manifest, err)
+	}
+	var out []string
+	for _, row := range rows[1:] {
+		if len(row) > 0 && row[0] != "" {
+			out = append(out, row[0])
+		}
+	}
+	return out
 }
